@@ -1,0 +1,5 @@
+"""`python -m kalinovsky_nlp` = the `kalinovsky-nlp` command."""
+
+from .cli import main
+
+raise SystemExit(main())

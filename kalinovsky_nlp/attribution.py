@@ -1,0 +1,340 @@
+"""Attribution: who says or thinks what. Doc-in, attributions-out.
+
+The author's judgement is read from the author's own voice; content the author reports others saying or thinking
+(reported speech or thought, direct quotation, "according to X", "For X, ...", "the claim that ...") is *attributed*.
+Each attribution records its source (holder), its cue and how far the cue endorses the content
+(``factive`` / ``neutral`` / ``distancing``, from ``lexicons/reporting_verbs.tsv``).
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import asdict, dataclass
+from typing import TYPE_CHECKING, Iterable, Iterator
+
+from .lexicons import read_table, read_word_list
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+__all__ = ["Attribution", "find_attributions", "quotation_spans", "attributed_token_mask", "is_person_like"]
+
+FIRST_PERSON = frozenset({"i", "we", "me", "us"})
+PERSONAL_PRONOUNS = frozenset({"i", "you", "he", "she", "we", "they", "who", "me", "him", "her", "us", "them", "one"})
+PERSON_LABELS = frozenset({"PERSON", "NORP", "ORG", "GPE"})
+OPENING_QUOTES = {"\u201c": "\u201d", '"': '"', "\u00ab": "\u00bb"}
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+CONTENT_DEPS = ("ccomp",)
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Content attributed to a source; offsets are token indices into the Doc (end exclusive)."""
+
+    kind: str  # reporting_verb | quotation | according_to | for_source | noun_complement | impersonal
+    cue: str
+    cue_start: int
+    cue_end: int
+    verb_class: str  # factive | neutral | distancing
+    content_start: int
+    content_end: int
+    holder: str | None = None
+    holder_start: int | None = None
+    holder_end: int | None = None
+    cue_kind: str = "speech"  # speech | thought | evidence
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@functools.lru_cache(maxsize=None)
+def reporting_verbs() -> dict[str, tuple[str, str]]:
+    return {row["lemma"]: (row["class"], row["kind"]) for row in read_table("reporting_verbs.tsv")}
+
+
+@functools.lru_cache(maxsize=None)
+def attribution_nouns() -> dict[str, tuple[str, str]]:
+    return {row["lemma"]: (row["class"], row["kind"]) for row in read_table("attribution_nouns.tsv")}
+
+
+def human_nouns() -> frozenset[str]:
+    return read_word_list("human_nouns.txt")
+
+
+def lexicon_lemma(token: "Token", lexicon: dict | frozenset) -> str | None:
+    """The token's lemma if the lexicon has it, trying regular de-inflections where the lemmatizer slips
+    (en_core_web_sm lemmatises "hoped" as "hop")."""
+    lower = token.lower_
+    for candidate in (token.lemma_.lower(), lower, lower[:-1], lower[:-2], lower[:-3], lower[:-3] + "e",
+                      lower[:-2] + "e" if lower.endswith("ed") else "", lower[:-3] + "y" if lower.endswith("ied") else ""):
+        if candidate and candidate in lexicon:
+            return candidate
+    return None
+
+
+def is_person_like(token: "Token") -> bool:
+    """True for a subject that can hold a view: a personal pronoun, a person/organisation name, a human noun."""
+    if token.lower_ in PERSONAL_PRONOUNS:
+        return True
+    if token.ent_type_ in PERSON_LABELS or token.pos_ == "PROPN":
+        return True
+    return token.lower_ in human_nouns() or token.lemma_.lower() in human_nouns()
+
+
+def subject_of(verb: "Token") -> "Token | None":
+    """The grammatical subject of a verb, climbing through raising/control verbs ("seem to think")."""
+    current = verb
+    for _ in range(4):
+        for child in current.children:
+            if child.dep_ in SUBJECT_DEPS:
+                return child
+        if current.dep_ in ("xcomp", "conj", "aux", "auxpass") and current.head is not current:
+            current = current.head
+            continue
+        if current.dep_ == "relcl":
+            return current.head
+        return None
+    return None
+
+
+def _phrase(token: "Token") -> tuple[int, int]:
+    """Token span of a noun phrase headed by ``token`` (its subtree, without a trailing relative clause)."""
+    left = token.left_edge.i
+    right = token.i
+    for child in token.rights:
+        if child.dep_ in ("relcl", "acl", "punct", "appos", "advcl"):
+            break
+        right = child.right_edge.i
+    return left, right + 1
+
+
+def quotation_spans(doc: "Doc") -> list[tuple[int, int]]:
+    """Token ranges (start, end exclusive) of direct quotations, inner content only."""
+    spans: list[tuple[int, int]] = []
+    open_at: int | None = None
+    closer = ""
+    for token in doc:
+        text = token.text
+        if open_at is None:
+            if text in OPENING_QUOTES:
+                open_at, closer = token.i, OPENING_QUOTES[text]
+        elif text == closer or (closer == "\u201d" and text == '"'):
+            if token.i > open_at + 1:
+                spans.append((open_at + 1, token.i))
+            open_at = None
+        elif token.is_sent_start and closer == '"' and token.i - open_at > 120:
+            open_at = None  # an unbalanced straight quote: do not swallow the rest of the text
+    return spans
+
+
+def _clause_root(verb: "Token") -> "Token":
+    current = verb
+    while current.dep_ in ("xcomp", "aux", "auxpass") and current.head is not current:
+        current = current.head
+    return current
+
+
+def _without(sent: "Span", start: int, end: int) -> tuple[int, int]:
+    """The part of the sentence after (or before) a parenthetical token range."""
+    first = sent.start
+    last = sent.end
+    while last > first and (sent.doc[last - 1].is_punct or sent.doc[last - 1].is_space):
+        last -= 1
+    if start - first >= last - end:
+        return first, start
+    return end, last
+
+
+#: Verbs whose noun-phrase object is itself reported content ("denied military support", "confirm arm supplies").
+NP_CONTENT_VERBS = frozenset({"deny", "confirm", "acknowledge", "admit", "allege", "report", "announce", "reveal"})
+#: Verbs whose infinitive or small-clause complement is attributed content ("want to claim", "consider it a threat").
+XCOMP_CONTENT_VERBS = frozenset({"want", "wish", "hope", "expect", "fear", "consider", "believe", "think", "call",
+                                 "describe", "regard", "claim", "allege", "purport", "seem"})
+WH_WORDS = frozenset({"whatever", "whoever", "whichever", "however", "what", "when", "if", "because", "although",
+                      "though", "while", "since", "as", "unless", "whether", "once", "after", "before"})
+
+
+def _is_parenthetical(root: "Token", sent: "Span") -> bool:
+    """A reporting clause set off inside its host sentence: "..., officials seem to think, the Taliban ..."."""
+    if root.dep_ == "parataxis":
+        return True
+    if root.dep_ not in ("ccomp", "advcl"):
+        return False
+    if any(c.dep_ == "mark" for c in root.children) or root.left_edge.lower_ in WH_WORDS:
+        return False
+    doc = sent.doc
+    left, right = root.left_edge.i, root.right_edge.i
+    before_ok = left == sent.start or doc[left - 1].text in (",", "\u2014", "\u2013")
+    after_ok = right + 1 >= sent.end or doc[right + 1].text in (",", "\u2014", "\u2013", ".")
+    return before_ok and after_ok and root.head.i != root.i
+
+
+def _verb_attributions(sent: "Span") -> Iterator[Attribution]:
+    verbs = reporting_verbs()
+    doc = sent.doc
+    for token in sent:
+        lemma = lexicon_lemma(token, verbs) if token.pos_ in ("VERB", "AUX") else None
+        if lemma is None:
+            continue
+        verb_class, cue_kind = verbs[lemma]
+        clause = next((c for c in token.children if c.dep_ in CONTENT_DEPS and c.pos_ in ("VERB", "AUX")), None)
+        if cue_kind == "evidence" and clause is None:
+            continue  # "showed little interest", "prove itself helpful": no reported proposition
+        subject = subject_of(token)
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
+        holder: tuple[int, int] | None = None
+        if passive:
+            agent = next((c for c in token.children if c.dep_ == "agent"), None)
+            pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+            if pobj is not None:
+                holder = _phrase(pobj)
+        elif subject is not None:
+            if subject.lower_ in FIRST_PERSON:
+                continue  # the author's own view
+            if subject.lower_ == "it" and (subject.head is not token or lemma in ("suggest", "indicate", "imply")):
+                continue  # impersonal frame of the author's ("it is hard to imagine"), or an evidential "it"
+            if not is_person_like(subject) and subject.lower_ != "it":
+                continue  # "the evidence suggests": an evidential of the author's, not a source
+            holder = _phrase(subject)
+        elif token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN"):
+            holder = _phrase(token.head)  # "an editorial saying that ..."
+        else:
+            continue  # non-finite verb with no recoverable source ("Commenting on ...")
+        content: tuple[int, int] | None = None
+        if clause is not None:
+            if clause.i > token.i:
+                content = (clause.left_edge.i, clause.right_edge.i + 1)
+            else:
+                between = doc[clause.right_edge.i + 1 : (holder[0] if holder else token.i)]
+                if all(t.text in (",", "\u2014", "\u2013", '"', "\u201d", "\u2019", "'") for t in between):
+                    content = (clause.left_edge.i, clause.right_edge.i + 1)  # '"...," he said'
+        if content is None and lemma in ("accuse", "charge", "suspect"):
+            prep = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            if prep is not None:
+                content = (prep.i + 1, prep.right_edge.i + 1)
+        if content is None:
+            obj = next((c for c in token.children if c.dep_ == "dobj"), None)
+            xcomp = next((c for c in token.children if c.dep_ in ("xcomp", "oprd")), None)
+            as_phrase = next((c for c in token.children if c.dep_ in ("prep", "advcl", "advmod", "oprd")
+                              and c.left_edge.lower_ == "as" and c.i > token.i), None)
+            if obj is not None and as_phrase is not None:
+                content = (obj.left_edge.i, as_phrase.right_edge.i + 1)  # "see X as Y", "regard X as Y"
+            elif xcomp is not None and lemma in XCOMP_CONTENT_VERBS:
+                start = obj.left_edge.i if obj is not None else xcomp.left_edge.i
+                content = (min(start, xcomp.left_edge.i), xcomp.right_edge.i + 1)
+            elif obj is not None and lemma in NP_CONTENT_VERBS:
+                content = (obj.left_edge.i, obj.right_edge.i + 1)
+        if content is None and holder is not None:
+            root = _clause_root(token)
+            if _is_parenthetical(root, sent):
+                content = _without(sent, root.left_edge.i, root.right_edge.i + 1)
+        if content is None or content[1] <= content[0]:
+            continue
+        yield Attribution(
+            kind="reporting_verb" if holder is not None else "impersonal",
+            cue=token.text,
+            cue_start=token.i,
+            cue_end=token.i + 1,
+            verb_class=verb_class,
+            content_start=content[0],
+            content_end=content[1],
+            holder=doc[holder[0] : holder[1]].text if holder else None,
+            holder_start=holder[0] if holder else None,
+            holder_end=holder[1] if holder else None,
+            cue_kind=cue_kind,
+        )
+
+
+def _according_to(sent: "Span") -> Iterator[Attribution]:
+    for token in sent:
+        if token.lower_ == "according" and token.i + 1 < sent.end and sent.doc[token.i + 1].lower_ == "to":
+            to = sent.doc[token.i + 1]
+            pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+            end = (pobj.right_edge.i if pobj is not None else to.i) + 1
+            holder = sent.doc[to.i + 1 : end]
+            start_content, end_content = _without(sent, token.i, end)
+            yield Attribution(
+                "according_to", "according to", token.i, token.i + 2, "neutral",
+                start_content, end_content, holder.text or None, to.i + 1, end, "speech",
+            )
+
+
+def _for_source(sent: "Span") -> Iterator[Attribution]:
+    """Sentence-initial "For <person>, <content>" frames the content as that person's view."""
+    first = sent[0]
+    if first.lower_ != "for" or len(sent) < 4:
+        return
+    comma = next((t for t in sent[1:8] if t.text == ","), None)
+    if comma is None:
+        return
+    phrase = sent.doc[first.i + 1 : comma.i]
+    if not phrase or not any(t.pos_ == "PROPN" or t.ent_type_ == "PERSON" or t.lower_ in PERSONAL_PRONOUNS
+                             or t.lower_ in human_nouns() for t in phrase):
+        return
+    if any(t.pos_ in ("VERB",) for t in phrase):
+        return
+    end = sent.end
+    yield Attribution("for_source", "for", first.i, first.i + 1, "neutral", comma.i + 1, end,
+                      phrase.text, phrase.start, phrase.end, "thought")
+
+
+def _noun_complements(sent: "Span") -> Iterator[Attribution]:
+    nouns = attribution_nouns()
+    for token in sent:
+        if token.pos_ != "NOUN" or token.lemma_.lower() not in nouns:
+            continue
+        clause = next(
+            (c for c in token.children if c.dep_ in ("acl", "ccomp") and any(g.lower_ == "that" and g.dep_ == "mark"
+                                                                              for g in c.children)),
+            None,
+        )
+        if clause is None:
+            continue
+        verb_class, cue_kind = nouns[token.lemma_.lower()]
+        holder_token = next((c for c in token.children if c.dep_ == "poss"), None)
+        holder = _phrase(holder_token) if holder_token is not None else None
+        yield Attribution(
+            "noun_complement", token.text, token.i, token.i + 1, verb_class,
+            clause.left_edge.i, clause.right_edge.i + 1,
+            sent.doc[holder[0]:holder[1]].text if holder else None,
+            holder[0] if holder else None, holder[1] if holder else None, cue_kind,
+        )
+
+
+def _quotations(doc: "Doc") -> Iterator[Attribution]:
+    for start, end in quotation_spans(doc):
+        sent = doc[start].sent
+        holder = None
+        for token in sent:
+            if token.pos_ in ("VERB", "AUX") and lexicon_lemma(token, reporting_verbs()):
+                subject = subject_of(token)
+                if subject is not None and subject.lower_ not in FIRST_PERSON:
+                    holder = _phrase(subject)
+                    break
+        yield Attribution(
+            "quotation", "\u201c\u201d", start - 1, start, "neutral", start, end,
+            doc[holder[0]:holder[1]].text if holder else None,
+            holder[0] if holder else None, holder[1] if holder else None, "speech",
+        )
+
+
+def find_attributions(doc: "Doc") -> list[Attribution]:
+    """All attributions of a parsed Doc, in text order."""
+    found: list[Attribution] = list(_quotations(doc))
+    for sent in doc.sents:
+        found.extend(_verb_attributions(sent))
+        found.extend(_according_to(sent))
+        found.extend(_for_source(sent))
+        found.extend(_noun_complements(sent))
+    return sorted(found, key=lambda a: (a.content_start, a.cue_start))
+
+
+def attributed_token_mask(doc: "Doc", attributions: Iterable[Attribution] | None = None) -> list[bool]:
+    """For each token, whether it lies inside content the author attributes to someone else."""
+    mask = [False] * len(doc)
+    for attribution in find_attributions(doc) if attributions is None else attributions:
+        if attribution.kind == "noun_complement" and attribution.cue_kind == "evidence":
+            continue  # "evidence that X" is the author's evidential, not someone else's voice
+        for i in range(attribution.content_start, attribution.content_end):
+            mask[i] = True
+    return mask

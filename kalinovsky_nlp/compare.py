@@ -1,0 +1,153 @@
+"""Comparison across dates: how measures, markers and entities change from one document to the next.
+
+For n documents ordered by date there are n-1 steps (each document against the one before it) and, when
+n > 2, an overall first-to-last comparison. Pure functions over :class:`~kalinovsky_nlp.profile.DocumentProfile`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Sequence
+
+from .profile import MARKER_CATEGORIES, DocumentProfile
+
+__all__ = ["Step", "Comparison", "compare_pair", "compare_profiles", "entity_stance"]
+
+#: How many entities count as "salient" per document for the entity-stance table.
+SALIENT_ENTITIES = 8
+
+
+def _change(before: float | None, after: float | None) -> dict[str, Any]:
+    delta = None if before is None or after is None else round(after - before, 2)
+    return {"from": before, "to": after, "change": delta}
+
+
+def entity_stance(profile: DocumentProfile, name: str) -> dict[str, Any]:
+    """The author's own hedges and boosters in the sentences that mention an entity."""
+    entity = profile.entity(name)
+    if entity is None:
+        return {"sentences": 0, "hedges": 0, "boosters": 0, "hedges_per_sentence": None,
+                "boosters_per_sentence": None, "cues": []}
+    sentences = set(entity.sentences)
+    own = [m for m in profile.markers if m.sentence in sentences and m.voice == "author"]
+    hedges = [m for m in own if m.category == "hedge"]
+    boosters = [m for m in own if m.category == "booster"]
+    n = len(sentences)
+    return {
+        "sentences": n,
+        "hedges": len(hedges),
+        "boosters": len(boosters),
+        "hedges_per_sentence": round(len(hedges) / n, 2) if n else None,
+        "boosters_per_sentence": round(len(boosters) / n, 2) if n else None,
+        "cues": [f"{m.category}:{m.text.lower()}" for m in hedges + boosters],
+    }
+
+
+@dataclass
+class Step:
+    """One comparison between an earlier and a later document."""
+
+    earlier: DocumentProfile
+    later: DocumentProfile
+    stats: dict[str, Any]
+    readability: dict[str, Any]
+    markers: dict[str, Any]
+    entities: dict[str, Any]
+    extras: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "from": {"id": self.earlier.id, "date": self.earlier.date.isoformat()},
+            "to": {"id": self.later.id, "date": self.later.date.isoformat()},
+            "stats": self.stats,
+            "readability": self.readability,
+            "markers": self.markers,
+            "entities": self.entities,
+            **self.extras,
+        }
+
+
+def _entity_changes(a: DocumentProfile, b: DocumentProfile) -> dict[str, Any]:
+    names_a = {e.name: e for e in a.entities}
+    names_b = {e.name: e for e in b.entities}
+
+    def brief(e) -> dict[str, Any]:
+        return {"name": e.name, "label": e.label, "count": e.count, "rate": e.rate_per_1000_words}
+
+    both = sorted(set(names_a) & set(names_b), key=lambda n: -(names_a[n].count + names_b[n].count))
+    only_a = sorted(set(names_a) - set(names_b), key=lambda n: -names_a[n].count)
+    only_b = sorted(set(names_b) - set(names_a), key=lambda n: -names_b[n].count)
+    changes = []
+    for name in set(names_a) | set(names_b):
+        ea, eb = names_a.get(name), names_b.get(name)
+        ra = ea.rate_per_1000_words if ea else 0.0
+        rb = eb.rate_per_1000_words if eb else 0.0
+        changes.append({
+            "name": name, "label": (eb or ea).label,
+            "from_count": ea.count if ea else 0, "to_count": eb.count if eb else 0,
+            "from_rate": ra, "to_rate": rb, "change": round(rb - ra, 2),
+        })
+    changes.sort(key=lambda c: (-abs(c["change"]), c["name"]))
+    salient = [e.name for e in a.entities[:SALIENT_ENTITIES] if e.name in names_b and e.demonym_of is None]
+    salient += [e.name for e in b.entities[:SALIENT_ENTITIES] if e.name in names_a and e.name not in salient
+                and e.demonym_of is None]
+    stance = []
+    for name in salient:
+        sa, sb = entity_stance(a, name), entity_stance(b, name)
+        stance.append({"name": name, "from": sa, "to": sb})
+    return {
+        "in_both": [{"name": n, "from": brief(names_a[n]), "to": brief(names_b[n])} for n in both],
+        "only_earlier": [brief(names_a[n]) for n in only_a],
+        "only_later": [brief(names_b[n]) for n in only_b],
+        "salience_changes": changes,
+        "author_stance_by_entity": stance,
+    }
+
+
+def compare_pair(a: DocumentProfile, b: DocumentProfile) -> Step:
+    """Compare an earlier profile ``a`` with a later profile ``b``."""
+    stats = {k: _change(a.stats.get(k), b.stats.get(k)) for k in a.stats}
+    readability = {k: _change(a.readability.get(k), b.readability.get(k)) for k in a.readability}
+    ma, mb = a.marker_measures, b.marker_measures
+    markers: dict[str, Any] = {}
+    for category in MARKER_CATEGORIES:
+        ca, cb = ma["by_category"][category], mb["by_category"][category]
+        markers[category] = {
+            "from_count": ca["author_count"], "to_count": cb["author_count"],
+            "from_rate": ca["author_rate"], "to_rate": cb["author_rate"],
+            "change": round(cb["author_rate"] - ca["author_rate"], 2),
+            "from_count_all_voices": ca["count"], "to_count_all_voices": cb["count"],
+        }
+    markers["hedge_booster_ratio"] = _change(ma["hedge_booster_ratio"], mb["hedge_booster_ratio"])
+    markers["share_sentences_with_hedge"] = _change(ma["share_sentences_with_hedge"], mb["share_sentences_with_hedge"])
+    return Step(a, b, stats, readability, markers, _entity_changes(a, b))
+
+
+@dataclass
+class Comparison:
+    """All steps between consecutive documents, and first-to-last when there are more than two."""
+
+    steps: list[Step]
+    first_to_last: Step | None = None
+    extras: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def overall(self) -> Step | None:
+        """The comparison that spans the whole period (the only step for two documents)."""
+        return self.first_to_last or (self.steps[0] if len(self.steps) == 1 else None)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "steps": [s.to_dict() for s in self.steps],
+            "first_to_last": self.first_to_last.to_dict() if self.first_to_last else None,
+            **self.extras,
+        }
+
+
+def compare_profiles(profiles: Sequence[DocumentProfile]) -> Comparison:
+    """Compare date-ordered profiles step by step (and first to last for more than two)."""
+    if len(profiles) < 2:
+        return Comparison(steps=[])
+    steps = [compare_pair(a, b) for a, b in zip(profiles, profiles[1:])]
+    overall = compare_pair(profiles[0], profiles[-1]) if len(profiles) > 2 else None
+    return Comparison(steps=steps, first_to_last=overall)

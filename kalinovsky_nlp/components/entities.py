@@ -1,0 +1,302 @@
+"""spaCy component that turns raw ``doc.ents`` into canonical entity mentions.
+
+One canonical entity per real-world referent: aliases and abbreviations from a data table (*U.S.* = *United
+States*), capital-for-government metonymy decided by the parse (*Moscow decided* = Russia, *talks in Moscow* =
+the city), demonyms linked to their place but kept apart (*Russian* -> NORP, demonym of Russia), titles stripped
+(*U.S. Rep. Adam Schiff*), short forms resolved inside the document (*Schiff* -> *Adam Schiff*), acronyms defined
+in the text (*the Islamic State (IS)*), and one label per entity by the alias data or the majority of mentions.
+
+Output: ``doc._.kn_entity_mentions`` (list of dicts with character offsets, also for names inside hyphenated
+tokens like *U.S.-led*) and ``doc.spans[spans_key]`` (token spans, label = consolidated label, kb_id = canonical).
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import re
+from collections import Counter
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from ..lexicons import read_table, read_word_list
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+__all__ = ["CanonicalEntities", "NAME_LABELS", "AliasTable", "load_alias_table"]
+
+NAME_LABELS = ("PERSON", "NORP", "ORG", "GPE", "LOC", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT")
+ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "dobj", "agent", "appos", "dative", "iobj"})
+ACTING_PREPOSITIONS = frozenset({"with", "between", "against", "by", "toward", "towards", "from", "for", "on", "over"})
+LOCATIVE_HEADS = frozenset({"streets", "street", "outskirts", "centre", "center", "city", "mayor", "residents",
+                            "inhabitants", "people", "population", "capture", "fall", "siege", "control", "masters",
+                            "rulers", "airport", "suburbs", "heart", "outside", "north", "south", "east", "west"})
+VERB_TAGS = frozenset({"VBZ", "VBD", "VBP", "VB", "VBG"})
+
+for _name in ("kn_entity_mentions",):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
+
+
+class AliasTable:
+    """Known entities, capitals and demonyms (data files in ``lexicons/``), indexed by surface form."""
+
+    def __init__(self, known: list[dict[str, str]], capitals: list[dict[str, str]], demonyms: list[dict[str, str]]):
+        self.alias_to_entity: dict[str, tuple[str, str]] = {}
+        for row in known:
+            for alias in [row["canonical"], *row["aliases"].split("|")]:
+                alias = alias.strip()
+                if alias:
+                    self.alias_to_entity.setdefault(alias, (row["canonical"], row["label"]))
+                    if alias.lower().startswith("the "):
+                        self.alias_to_entity.setdefault(alias[4:], (row["canonical"], row["label"]))
+        self.labels = {canonical: label for canonical, label in self.alias_to_entity.values()}
+        self.capital_to_state = {row["name"]: row["state"] for row in capitals}
+        self.demonym_to_place = {row["demonym"]: row["place"] for row in demonyms}
+        forms_by_place: dict[str, list[str]] = {}
+        for demonym, place in self.demonym_to_place.items():
+            forms_by_place.setdefault(place, []).append(demonym)
+        self.demonym_canonical = {d: min(forms_by_place[p], key=len) for d, p in self.demonym_to_place.items()}
+
+    def surface_forms(self) -> set[str]:
+        return set(self.alias_to_entity) | set(self.capital_to_state) | set(self.demonym_to_place)
+
+
+def _read_tsv(path: str | Path) -> list[dict[str, str]]:
+    lines = [l for l in Path(path).read_text(encoding="utf-8").splitlines() if l.strip() and not l.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+@functools.lru_cache(maxsize=8)
+def load_alias_table(extra: str | None = None) -> AliasTable:
+    """The packaged alias data, with rows of an extra known-entities TSV (same columns) taking precedence."""
+    known = list(read_table("known_entities.tsv"))
+    if extra:
+        known = _read_tsv(extra) + known
+    return AliasTable(known, list(read_table("capitals.tsv")), list(read_table("demonyms.tsv")))
+
+
+def person_titles() -> frozenset[str]:
+    return read_word_list("person_titles.txt")
+
+
+def _is_possessive(token) -> bool:
+    return token.lower_ in ("'s", "\u2019s", "'", "\u2019")
+
+
+class CanonicalEntities:
+    """Canonical, consolidated entity mentions for a Doc (see module docstring)."""
+
+    def __init__(
+        self,
+        nlp: "Language",
+        name: str = "kalinovsky_entities",
+        *,
+        spans_key: str = "kn_entities",
+        aliases: str | None = None,
+        labels: list[str] | tuple[str, ...] = NAME_LABELS,
+    ) -> None:
+        self.name = name
+        self.spans_key = spans_key
+        self.labels = tuple(labels)
+        self.aliases_path = aliases
+        self.table = load_alias_table(aliases)
+        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        for form in sorted(self.table.surface_forms()):
+            self.matcher.add(form, [nlp.make_doc(form)])
+        self._subtoken_forms = {f for f in self.table.surface_forms() if " " not in f}
+
+    # ------------------------------------------------------------------------------------------ resolution
+
+    def _resolve_form(self, span: Span, text: str) -> dict[str, Any] | None:
+        """Mention attributes for an alias/capital/demonym surface form, deciding metonymy from the parse."""
+        table = self.table
+        if text in table.demonym_to_place:
+            return {"canonical": table.demonym_canonical[text], "label": "NORP", "kind": "demonym",
+                    "demonym_of": table.demonym_to_place[text]}
+        if text in table.capital_to_state or (text.startswith("the ") and text[4:] in table.capital_to_state):
+            key = text if text in table.capital_to_state else text[4:]
+            state = table.capital_to_state[key]
+            if key.lower().endswith(("kremlin", "white house", "downing street")) or self._acts(span):
+                return {"canonical": state, "label": table.labels.get(state, "GPE"), "kind": "metonymy",
+                        "metonymy": True}
+            if key in table.alias_to_entity:
+                canonical, label = table.alias_to_entity[key]
+                return {"canonical": canonical, "label": label, "kind": "alias"}
+            return {"canonical": key, "label": "GPE", "kind": "name"}
+        if text in table.alias_to_entity:
+            canonical, label = table.alias_to_entity[text]
+            return {"canonical": canonical, "label": label, "kind": "name" if text == canonical else "alias"}
+        return None
+
+    @staticmethod
+    def _acts(span: Span) -> bool:
+        """Whether a place name acts like an agent (subject, object, possessor), i.e. stands for its government."""
+        root = span.root
+        while root.dep_ == "conj":
+            root = root.head
+        if root.dep_ in ACTING_DEPS:
+            return True
+        if root.dep_ == "pobj":
+            prep = root.head
+            if prep.lower_ in ACTING_PREPOSITIONS:
+                return True
+            if prep.lower_ == "of":
+                return prep.head.lower_ not in LOCATIVE_HEADS
+        return False
+
+    def _strip(self, span: Span) -> list[Span]:
+        """Split an entity span at title words, drop determiners and possessive markers: name segments."""
+        titles = person_titles()
+        segments: list[Span] = []
+        start = None
+        for token in span:
+            drop = (
+                token.lower_ in titles and token.text not in self.table.alias_to_entity
+                and token.text not in self.table.demonym_to_place
+            ) or _is_possessive(token) or (token.i == span.start and token.lower_ == "the") or token.is_punct and token.text not in ("-", ".", "/")
+            if drop:
+                if start is not None:
+                    segments.append(span.doc[start : token.i])
+                    start = None
+            elif start is None:
+                start = token.i
+        if start is not None:
+            segments.append(span.doc[start : span.end])
+        return [s for s in segments if len(s) and not all(t.is_punct for t in s)]
+
+    def __call__(self, doc: Doc) -> Doc:
+        mentions: list[dict[str, Any]] = []
+        taken = [False] * len(doc)
+
+        def add(span: Span, info: dict[str, Any], start_char: int | None = None, end_char: int | None = None) -> None:
+            start_char = span.start_char if start_char is None else start_char
+            end_char = span.end_char if end_char is None else end_char
+            mentions.append({
+                "text": doc.text[start_char:end_char], "start": start_char, "end": end_char,
+                "token_start": span.start, "token_end": span.end,
+                "canonical": info["canonical"], "label": info["label"], "kind": info.get("kind", "name"),
+                "metonymy": bool(info.get("metonymy", False)), "demonym_of": info.get("demonym_of"),
+                "ner_label": info.get("ner_label"),
+            })
+            for i in range(span.start, span.end):
+                taken[i] = True
+
+        # 1. known surface forms (aliases, capitals, demonyms), longest first
+        matches = sorted(self.matcher(doc), key=lambda m: (-(m[2] - m[1]), m[1]))
+        ner_label = {}
+        for ent in doc.ents:
+            for i in range(ent.start, ent.end):
+                ner_label[i] = ent.label_
+        for match_id, start, end in matches:
+            if any(taken[start:end]):
+                continue
+            span = doc[start:end]
+            if span.text[0].islower() and span.text not in ("al-Qaeda", "al Qaeda", "al-Qaida", "bin Laden"):
+                continue
+            info = self._resolve_form(span, doc.vocab.strings[match_id])
+            if info is not None:
+                info["ner_label"] = ner_label.get(start)
+                add(span, info)
+
+        # 2. names inside hyphenated tokens: "U.S.-led", "post-Soviet", "Russian-American"
+        for token in doc:
+            if taken[token.i] or "-" not in token.text[1:]:
+                continue
+            offset = 0
+            for part in token.text.split("-"):
+                if part in self._subtoken_forms:
+                    info = self._resolve_form(doc[token.i : token.i + 1], part)
+                    if info is not None and info.get("kind") != "metonymy":
+                        start_char = token.idx + offset
+                        add(doc[token.i : token.i + 1], info, start_char, start_char + len(part))
+                offset += len(part) + 1
+
+        # 3. remaining model entities, title-stripped, split into name segments
+        for ent in doc.ents:
+            if ent.label_ not in self.labels:
+                continue
+            for segment in self._strip(ent):
+                if any(taken[segment.start : segment.end]):
+                    free = [i for i in range(segment.start, segment.end) if not taken[i]]
+                    if not free or any(doc[i].tag_ in VERB_TAGS for i in free):
+                        continue  # "Russia Gambles": a headline artefact around a known name
+                    segment = doc[free[0] : free[-1] + 1]
+                    if any(taken[segment.start : segment.end]) or not any(t.pos_ == "PROPN" or t.text[:1].isupper() for t in segment):
+                        continue
+                text = segment.text
+                add(segment, {"canonical": text, "label": ent.label_, "kind": "name", "ner_label": ent.label_})
+
+        mentions.sort(key=lambda m: m["start"])
+        self._define_acronyms(doc, mentions)
+        self._resolve_short_forms(mentions)
+        self._consolidate_labels(mentions)
+        doc._.kn_entity_mentions = mentions
+        spans = []
+        seen = set()
+        for m in mentions:
+            key = (m["token_start"], m["token_end"], m["canonical"])
+            if key in seen:
+                continue
+            seen.add(key)
+            spans.append(Span(doc, m["token_start"], m["token_end"], label=m["label"], kb_id=m["canonical"]))
+        doc.spans[self.spans_key] = spans
+        return doc
+
+    # ------------------------------------------------------------------------------------------ consolidation
+
+    @staticmethod
+    def _define_acronyms(doc: Doc, mentions: list[dict[str, Any]]) -> None:
+        """"the Foo Bar Organization (FBO)": the parenthesised acronym becomes an alias inside this document."""
+        defined: dict[str, str] = {}
+        for m in mentions:
+            after = doc.text[m["end"] : m["end"] + 16]
+            found = re.match(r"\s*\(([A-Z][A-Z.\-]{1,9})\)", after)
+            if found and len(m["text"].split()) >= 2:
+                defined[found.group(1)] = m["canonical"]
+        if not defined:
+            return
+        label_of = {m["canonical"]: m["label"] for m in mentions}
+        for m in mentions:
+            if m["text"] in defined and m["canonical"] != defined[m["text"]]:
+                m["canonical"] = defined[m["text"]]
+                m["label"] = label_of[m["canonical"]]
+                m["kind"] = "alias"
+
+    @staticmethod
+    def _resolve_short_forms(mentions: list[dict[str, Any]]) -> None:
+        """A one-word name equal to the last word of a longer person name in the same document is that person."""
+        full_names: dict[str, Counter] = {}
+        for m in mentions:
+            words = m["canonical"].split()
+            if len(words) >= 2 and m["kind"] in ("name", "alias") and m["label"] in ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC") \
+                    and words[-1][:1].isupper() and m["label"] != "NORP":
+                full_names.setdefault(words[-1], Counter())[m["canonical"]] += 1
+        for m in mentions:
+            words = m["canonical"].split()
+            if len(words) == 1 and m["canonical"] in full_names and m["kind"] == "name":
+                candidates = full_names[m["canonical"]]
+                if len(candidates) == 1:
+                    m["canonical"] = next(iter(candidates))
+                    m["kind"] = "short_form"
+
+    def _consolidate_labels(self, mentions: list[dict[str, Any]]) -> None:
+        """One label per canonical entity: the alias data's, else a person name's, else the majority label."""
+        votes: dict[str, Counter] = {}
+        for m in mentions:
+            votes.setdefault(m["canonical"], Counter())[m["label"]] += 1
+        person_surnames = {m["canonical"] for m in mentions if m["kind"] == "short_form"}
+        for m in mentions:
+            canonical = m["canonical"]
+            if m["kind"] == "demonym":
+                m["label"] = "NORP"
+            elif canonical in self.table.labels:
+                m["label"] = self.table.labels[canonical]
+            elif canonical in person_surnames and "PERSON" in votes[canonical]:
+                m["label"] = "PERSON"
+            else:
+                m["label"] = votes[canonical].most_common(1)[0][0]

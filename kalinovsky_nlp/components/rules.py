@@ -1,0 +1,458 @@
+"""Context rules that decide whether a lexicon match is used as a metadiscourse cue.
+
+Each rule takes the matched span and returns a :class:`Decision`: ``REJECT``, ``ACCEPT`` or a re-classification
+(e.g. ``quite clear``: *quite* as a booster, not a downtoner; inclusive *we* as engagement, not self-mention).
+The rules read the parse (tags, dependencies) of the small English models; every rule has minimal-pair tests in
+``tests/components/test_rules.py``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Callable, NamedTuple
+
+from ..attribution import FIRST_PERSON, is_person_like, lexicon_lemma, reporting_verbs, subject_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+__all__ = ["Decision", "ACCEPT", "REJECT", "RULES", "apply_rule"]
+
+
+class Decision(NamedTuple):
+    keep: bool
+    category: str | None = None
+    subcategory: str | None = None
+
+
+ACCEPT = Decision(True)
+REJECT = Decision(False)
+
+Rule = Callable[["Span"], Decision]
+RULES: dict[str, Rule] = {}
+
+
+def rule(name: str) -> Callable[[Rule], Rule]:
+    def register(func: Rule) -> Rule:
+        RULES[name] = func
+        return func
+
+    return register
+
+
+def apply_rule(name: str, span: "Span") -> Decision:
+    if name in ("", "-"):
+        return ACCEPT
+    try:
+        return RULES[name](span)
+    except KeyError:
+        raise ValueError(f"unknown context rule {name!r} in the metadiscourse lexicon; known: {sorted(RULES)}") from None
+
+
+# ------------------------------------------------------------------------------------------------ helpers
+
+NEGATIONS = frozenset({"not", "n't", "never", "no"})
+QUANTITY_WORDS = frozenset({"dozen", "hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion",
+                            "billions", "half", "third", "quarter", "fifth", "tenth", "percent", "per"})
+MAXIMIZER_ADJECTIVES = frozenset({"clear", "certain", "sure", "right", "wrong", "impossible", "different", "true",
+                                  "false", "obvious", "correct", "unique", "perfect", "complete", "sufficient",
+                                  "enough", "unlike", "possible", "evident", "apparent", "sure", "alone", "opposite"})
+RESEARCH_VERBS = frozenset({"find", "show", "argue", "propose", "examine", "analyse", "analyze", "report", "present",
+                            "conduct", "measure", "test", "investigate", "study", "describe", "discuss", "focus",
+                            "collect", "use", "interview", "survey", "compare", "estimate", "calculate", "observe"})
+RESEARCH_NOUNS = frozenset({"research", "study", "studies", "analysis", "results", "findings", "data", "paper",
+                            "article", "survey", "sample", "experiment", "model", "method", "approach", "book",
+                            "argument", "interviews", "fieldwork", "team"})
+DEGREE_ONLY_ADVERBS = frozenset({"significantly", "dramatically", "notably", "remarkably", "strikingly", "unusually",
+                                 "crucially", "surprisingly", "unexpectedly", "amazingly", "astonishingly"})
+EPISTEMIC_AFTER_WOULD = frozenset({"seem", "appear", "suggest", "indicate", "think", "argue", "say", "expect", "imagine",
+                                   "guess", "assume", "suppose", "venture", "speculate", "estimate"})
+
+
+def head_verb(token: "Token") -> "Token":
+    """The verb a modal or adverb belongs to."""
+    return token.head if token.dep_ in ("aux", "auxpass", "advmod", "neg") else token
+
+
+def is_negated(verb: "Token") -> bool:
+    return any(c.dep_ == "neg" or c.lower_ in ("not", "n't") for c in verb.children)
+
+
+def negated_before(token: "Token") -> bool:
+    """A negation before the token in its clause ("is not clear", "not necessarily")."""
+    scope = head_verb(token) if token.dep_ != "ROOT" else token
+    candidates = list(scope.children) + list(token.children)
+    if token.dep_ in ("acomp", "attr", "oprd"):
+        candidates += list(token.head.children)
+    if token.i > 0 and token.doc[token.i - 1].lower_ in NEGATIONS:
+        return True
+    return any((c.dep_ == "neg" or c.lower_ in NEGATIONS) and c.i < token.i for c in candidates)
+
+
+def is_passive(verb: "Token") -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+
+
+def has_clausal_complement(verb: "Token") -> bool:
+    return any(c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX") for c in verb.children) or any(
+        c.dep_ == "ccomp" for c in verb.children
+    )
+
+
+def is_inanimate_subject(verb: "Token") -> bool:
+    subject = subject_of(verb)
+    return subject is not None and not is_person_like(subject)
+
+
+def next_token(span: "Span") -> "Token | None":
+    return span.doc[span.end] if span.end < len(span.doc) else None
+
+
+def prev_token(span: "Span") -> "Token | None":
+    return span.doc[span.start - 1] if span.start > 0 else None
+
+
+def is_quantity(token: "Token | None") -> bool:
+    if token is None:
+        return False
+    if token.like_num or token.tag_ == "CD":
+        return True
+    if token.tag_ == "$" or token.text in ("$", "£", "€"):
+        return token.i + 1 < len(token.doc) and token.doc[token.i + 1].like_num
+    if token.lower_ in ("a", "an") and token.i + 1 < len(token.doc):
+        return token.doc[token.i + 1].lower_ in QUANTITY_WORDS
+    return token.lower_ in QUANTITY_WORDS
+
+
+# ------------------------------------------------------------------------------------------------ modals
+
+
+@rule("modal_tag")
+def modal_tag(span: "Span") -> Decision:
+    """*may*, *might* as modals (tag MD), not the month (*May 08*) or the noun (*with all his might*)."""
+    return ACCEPT if span[0].tag_ == "MD" else REJECT
+
+
+def _backshifted(modal: "Token") -> bool:
+    """A modal in the complement of a past reporting or thought verb ("promised that support would end")."""
+    verb = head_verb(modal)
+    governor = verb.head
+    if verb.dep_ != "ccomp" or lexicon_lemma(governor, reporting_verbs()) is None:
+        return False
+    return governor.tag_ in ("VBD", "VBN") or any(c.lower_ in ("had", "have", "has", "was", "were") and c.dep_ == "aux"
+                                                 for c in governor.children)
+
+
+@rule("modal_could")
+def modal_could(span: "Span") -> Decision:
+    """*could* of possibility, not past ability (*could not swim*) or a backshifted *can* after a past verb."""
+    token = span[0]
+    if token.tag_ != "MD":
+        return REJECT
+    verb = head_verb(token)
+    if is_negated(verb) and verb.lemma_ not in ("be", "have"):
+        return REJECT  # "could not find", "couldn't swim": past inability
+    if _backshifted(token):
+        return REJECT
+    if any(c.dep_ == "mark" and c.lower_ in ("that",) and c.head is verb for c in verb.children) and any(
+        t.lower_ == "so" for t in token.doc[max(0, verb.left_edge.i - 2) : verb.left_edge.i + 1]
+    ):
+        return REJECT  # "so that they could": purpose
+    return ACCEPT
+
+
+@rule("modal_can")
+def modal_can(span: "Span") -> Decision:
+    """*can* of general possibility with an inanimate subject (*it can lead to*), not ability or permission."""
+    token = span[0]
+    if token.tag_ != "MD":
+        return REJECT
+    verb = head_verb(token)
+    if is_negated(verb) or verb.lemma_ == "be" and is_passive(verb):
+        return REJECT
+    return ACCEPT if is_inanimate_subject(verb) else REJECT
+
+
+@rule("modal_would")
+def modal_would(span: "Span") -> Decision:
+    """*would* as a hedge only on an epistemic or reporting verb (*would seem, would suggest, I would argue*).
+
+    Hypothetical, conditional and future-in-the-past *would* (*would be an escalation*, *promised that support
+    would end*) frames a prediction rather than withholding commitment, so it is left to claim certainty
+    (:mod:`kalinovsky_nlp.stance`), not counted as a hedge (CoNLL-2010 and our guidelines agree on this).
+    """
+    token = span[0]
+    if token.tag_ != "MD":
+        return REJECT
+    verb = head_verb(token)
+    if verb.lemma_.lower() in EPISTEMIC_AFTER_WOULD or verb.lower_ in EPISTEMIC_AFTER_WOULD:
+        return ACCEPT
+    return REJECT
+
+
+@rule("modal_should")
+def modal_should(span: "Span") -> Decision:
+    """Epistemic *should* (expectation: *the battery should last a day*), not deontic (*you should go*)."""
+    token = span[0]
+    if token.tag_ != "MD" and token.lower_ != "ought":
+        return REJECT
+    verb = head_verb(token)
+    if is_passive(verb) or is_negated(verb):
+        return REJECT
+    return ACCEPT if is_inanimate_subject(verb) and not _backshifted(token) else REJECT
+
+
+@rule("modal_must")
+def modal_must(span: "Span") -> Decision:
+    """Epistemic *must* (*must have been*, *it must be hard*) as a booster; deontic *must* is no marker."""
+    token = span[0]
+    if token.tag_ != "MD":
+        return REJECT
+    verb = head_verb(token)
+    if any(c.lower_ == "have" and c.dep_ == "aux" for c in verb.children) and verb.tag_ == "VBN":
+        return ACCEPT
+    if verb.lemma_ == "be" and not is_passive(verb) and is_inanimate_subject(verb):
+        return ACCEPT
+    return REJECT
+
+
+# ------------------------------------------------------------------------------------------------ lexical
+
+
+@rule("adjective")
+def adjective(span: "Span") -> Decision:
+    """An adjective use (not a verb or noun homograph), outside named entities."""
+    token = span.root
+    if token.ent_type_ and token.ent_iob_ != "O" and token.ent_type_ not in ("NORP",):
+        return REJECT
+    return ACCEPT if token.pos_ == "ADJ" or token.tag_.startswith("JJ") else REJECT
+
+
+@rule("noun")
+def noun(span: "Span") -> Decision:
+    return ACCEPT if span.root.pos_ == "NOUN" else REJECT
+
+
+@rule("possible")
+def possible(span: "Span") -> Decision:
+    """*possible* of likelihood, not enablement (*made it possible*) or *as soon as possible*, *if possible*."""
+    token = span[0]
+    if token.pos_ != "ADJ":
+        return REJECT
+    before = prev_token(span)
+    if before is not None and before.lower_ in ("as", "if", "where", "whenever", "wherever", "everything"):
+        return REJECT
+    if token.dep_ in ("oprd", "ccomp", "xcomp", "acomp") and token.head.lemma_.lower() in ("make", "render", "keep"):
+        return REJECT
+    return ACCEPT
+
+
+@rule("epistemic_subject")
+def epistemic_subject(span: "Span") -> Decision:
+    """Cognition verbs as the writer's hedge: first-person or generic subject, not *think about*, not nouns.
+
+    With a third-person subject (*officials think*) the verb reports someone else's view: that is attribution,
+    handled by :mod:`kalinovsky_nlp.attribution`, and no marker of the author.
+    """
+    token = span[0]
+    if token.pos_ not in ("VERB", "AUX"):
+        return REJECT
+    if any(c.dep_ == "prep" and c.lower_ in ("about", "of", "in") for c in token.children) and not any(
+        c.dep_ == "ccomp" for c in token.children
+    ):
+        return REJECT  # "think about the war", "believe in God", "heard of it"
+    if token.lemma_.lower() == "feel" and not any(c.dep_ == "ccomp" for c in token.children):
+        return REJECT  # "feel betrayed", "feels soft": not epistemic
+    subject = subject_of(token)
+    if subject is None:
+        return REJECT
+    if subject.lower_ in ("i", "we", "one"):
+        return ACCEPT
+    return REJECT
+
+
+@rule("appear_raising")
+def appear_raising(span: "Span") -> Decision:
+    """*appear* with an infinitive, a that-clause or an adjective (*appears unlikely*), not *appeared in a film*."""
+    token = span[0]
+    if token.pos_ not in ("VERB", "AUX"):
+        return REJECT
+    children = list(token.children)
+    if any(c.dep_ in ("xcomp", "ccomp", "acomp", "attr", "oprd") for c in children):
+        return ACCEPT
+    if any(c.dep_ == "expl" or (c.dep_ == "nsubj" and c.lower_ == "it") for c in children):
+        return ACCEPT
+    return REJECT
+
+
+@rule("evidential_clause")
+def evidential_clause(span: "Span") -> Decision:
+    """*suggest, indicate, show* with a clausal complement and a non-human subject (*the evidence suggests that*).
+
+    A human subject (*Schiff suggested that*) makes it a reporting verb (attribution); a noun object
+    (*he suggested a walk*) makes it a proposal.
+    """
+    token = span[0]
+    if token.pos_ not in ("VERB", "AUX") or is_passive(token):
+        return REJECT
+    if not any(c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") for c in token.children):
+        return REJECT  # "prove itself helpful", "showed little interest": no proposition
+    subject = subject_of(token)
+    if subject is None or is_person_like(subject):
+        return REJECT
+    return ACCEPT
+
+
+@rule("doubt_noun")
+def doubt_noun(span: "Span") -> Decision:
+    """*doubt* as a hedge; *no doubt, without doubt* are boosters (longer lexicon entries) and never reach here."""
+    token = span[0]
+    window = {t.lower_ for t in token.doc[max(0, token.i - 3) : token.i]}
+    if window & {"no", "without", "beyond", "little", "not"}:
+        return REJECT
+    if token.pos_ == "VERB":
+        return epistemic_subject(span)
+    return ACCEPT if token.pos_ == "NOUN" else REJECT
+
+
+@rule("impersonal_frame")
+def impersonal_frame(span: "Span") -> Decision:
+    """Passive hearsay frames (*is believed to*, *it is thought that*, *is considered one of*)."""
+    following = next_token(span)
+    if span[0].lower_ == "it" or span[0].lower_ == "has":
+        return ACCEPT
+    if following is not None and following.lower_ in ("to", "that", "as", "a", "an", "the", "one", "among", "by", "at"):
+        return ACCEPT
+    return REJECT
+
+
+@rule("weasel_quantifier")
+def weasel_quantifier(span: "Span") -> Decision:
+    """Vague sources: *some commentators see*, *many believe*, *most historians agree* (Wikipedia weasel words)."""
+    token = span[0]
+    noun_head = token.head if token.dep_ in ("det", "amod", "nummod") else token
+    if noun_head.dep_ not in ("nsubj", "nsubjpass") or not (noun_head is token or is_person_like(noun_head)):
+        return REJECT
+    if noun_head is token and token.pos_ not in ("PRON", "DET", "ADJ", "NOUN"):
+        return REJECT
+    verb = noun_head.head
+    lemma = verb.lemma_.lower()
+    return ACCEPT if lemma in reporting_verbs() or lemma in ("agree", "disagree", "regard") else REJECT
+
+
+@rule("before_quantity")
+def before_quantity(span: "Span") -> Decision:
+    """Approximators before a number (*about 200*, *some 300*, *up to 40*, *an estimated 3.4 million*)."""
+    if span.text.lower() == "or so":
+        window = span.doc[max(0, span.start - 3) : span.start]
+        return ACCEPT if any(is_quantity(t) or t.lower_ in ("a", "an") for t in window) else REJECT
+    following = next_token(span)
+    if is_quantity(following):
+        return ACCEPT
+    if following is not None and following.lower_ in ("the", "a", "an") and span.text.lower() in ("almost", "nearly"):
+        return ACCEPT
+    return REJECT
+
+
+@rule("downtoner")
+def downtoner(span: "Span") -> Decision:
+    """*quite, rather, fairly* before an adjective or adverb. *quite clear/certain/right* is a booster;
+    *rather than, would rather, or rather*, sentence-initial contrastive *Rather,* are no markers."""
+    token = span[0]
+    following = next_token(span)
+    before = prev_token(span)
+    if following is None:
+        return REJECT
+    if token.lower_ == "rather" and (following.lower_ == "than" or (before is not None and before.lower_ in ("would", "or", "'d"))):
+        return REJECT
+    if following.pos_ not in ("ADJ", "ADV", "VERB") and following.tag_ not in ("VBN", "JJ", "JJR", "RB"):
+        return REJECT  # "quite a few", "Rather, Moscow is ..."
+    if following.pos_ == "VERB" and following.tag_ != "VBN":
+        return REJECT
+    if token.lower_ == "quite" and following.lower_ in MAXIMIZER_ADJECTIVES:
+        return Decision(True, "booster", "certainty_adverb")
+    return ACCEPT
+
+
+@rule("kind_of")
+def kind_of(span: "Span") -> Decision:
+    """*kind of, sort of* as downtoners (*kind of boring*), not as nouns (*this kind of thinking*)."""
+    before = prev_token(span)
+    following = next_token(span)
+    if before is not None and (before.pos_ in ("DET", "PRON", "NUM") or before.tag_ in ("DT", "PRP$", "JJ", "CD")):
+        return REJECT
+    if following is None or following.pos_ in ("NOUN", "PROPN", "DET", "NUM", "PRON"):
+        return REJECT
+    return ACCEPT
+
+
+@rule("certainty_adjective")
+def certainty_adjective(span: "Span") -> Decision:
+    """*certain, sure, clear* of certainty (predicative or on an evidence noun), not *certain species* (= some)."""
+    token = span.root
+    if token.pos_ != "ADJ":
+        return REJECT
+    if token.dep_ in ("acomp", "attr", "oprd", "ccomp", "xcomp", "conj"):
+        return ACCEPT
+    if token.dep_ == "amod" and token.lower_ not in ("certain", "sure"):
+        return ACCEPT
+    return REJECT
+
+
+@rule("attitude_adverb")
+def attitude_adverb(span: "Span") -> Decision:
+    """Sentence or verb adverbs of attitude (*unfortunately, paradoxically*); degree uses (*significantly larger*)
+    of words that are mainly intensifiers are not attitude."""
+    token = span[0]
+    if token.pos_ != "ADV":
+        return REJECT
+    if token.lower_ in DEGREE_ONLY_ADVERBS and token.head.pos_ in ("ADJ", "ADV", "NUM"):
+        return REJECT
+    return ACCEPT
+
+
+# ------------------------------------------------------------------------------------------------ persons
+
+
+@rule("first_person")
+def first_person(span: "Span") -> Decision:
+    """*I, me, my* as pronouns (not the numeral in *World War I*)."""
+    token = span[0]
+    return ACCEPT if token.pos_ == "PRON" or token.tag_ in ("PRP", "PRP$") else REJECT
+
+
+@rule("first_person_plural")
+def first_person_plural(span: "Span") -> Decision:
+    """Exclusive *we* (the writer and co-authors: *we found, our study*) is a self-mention; inclusive *we*
+    (writer and reader, or a community: *we must*, *our world*) is an engagement marker."""
+    token = span[0]
+    if not (token.pos_ == "PRON" or token.tag_ in ("PRP", "PRP$")):
+        return REJECT
+    if token.lower_ == "us" and prev_token(span) is not None and prev_token(span).lower_ == "let":
+        return REJECT  # "let us": a directive, matched as one cue
+    anchor = token.head
+    if token.lower_ in ("our", "ours") and anchor.lower_ in RESEARCH_NOUNS:
+        return ACCEPT
+    if anchor.lemma_.lower() in RESEARCH_VERBS and token.dep_ in ("nsubj", "nsubjpass"):
+        return ACCEPT
+    return Decision(True, "engagement", "inclusive_pronoun")
+
+
+@rule("reader_pronoun")
+def reader_pronoun(span: "Span") -> Decision:
+    token = span[0]
+    return ACCEPT if token.pos_ == "PRON" or token.tag_ in ("PRP", "PRP$") else REJECT
+
+
+@rule("imperative")
+def imperative(span: "Span") -> Decision:
+    """Directives: a sentence-initial imperative (*Consider ...*, *Note that ...*, *Let us ...*)."""
+    token = span[0]
+    sent_start = token.sent.start
+    leading = [t for t in token.doc[sent_start : token.i] if not (t.is_punct or t.is_space or t.pos_ in ("CCONJ", "ADV"))]
+    if leading:
+        return REJECT
+    if token.lower_ in ("let", "let's"):
+        return ACCEPT
+    if token.tag_ != "VB" or any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in token.children):
+        return REJECT
+    return ACCEPT

@@ -1,0 +1,29 @@
+"""Renderers: a report dictionary in, a string out. Formats: text, markdown, json."""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Callable
+
+from .markdown import render_markdown
+from .text import render_text
+
+__all__ = ["FORMATS", "render", "render_json", "render_markdown", "render_text"]
+
+
+def render_json(report: dict) -> str:
+    return json.dumps(report, ensure_ascii=False, indent=2) + "\n"
+
+
+RENDERERS: dict[str, Callable[[dict], str]] = {"text": render_text, "markdown": render_markdown, "json": render_json}
+FORMATS = tuple(RENDERERS)
+
+
+def render(report: Any, format: str = "text") -> str:
+    """Render a :class:`~kalinovsky_nlp.report.Report` (or its ``to_dict()``) as text, markdown or json."""
+    try:
+        renderer = RENDERERS[format]
+    except KeyError:
+        raise ValueError(f"unknown format {format!r}: choose one of {', '.join(FORMATS)}") from None
+    data = report.to_dict() if hasattr(report, "to_dict") else report
+    return renderer(data)

@@ -1,0 +1,112 @@
+"""The report: one serialisable object with every document's profile, the comparison and plain-language findings.
+
+``Report.to_dict()`` follows the versioned JSON contract of ``docs/report-schema.md``; renderers in
+:mod:`kalinovsky_nlp.render` turn the same object into text or Markdown.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .compare import Comparison, Step
+from .profile import DocumentProfile
+
+__all__ = ["SCHEMA_VERSION", "Report", "summarize"]
+
+#: Bump the major part when a field is renamed or removed, the minor part when fields are added.
+SCHEMA_VERSION = "1.0"
+
+CATEGORY_NAMES = {
+    "hedge": "hedges",
+    "booster": "boosters",
+    "attitude": "attitude markers",
+    "self_mention": "self-mentions",
+    "engagement": "engagement markers",
+}
+
+
+@dataclass
+class Report:
+    documents: list[DocumentProfile]
+    comparison: Comparison
+    summary: list[str]
+    model: dict[str, Any] = field(default_factory=dict)
+    findings: list[dict[str, Any]] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        from . import __version__
+
+        return {
+            "schema_version": SCHEMA_VERSION,
+            "generator": {"name": "kalinovsky-nlp", "version": __version__},
+            "model": dict(self.model),
+            "documents": [p.to_dict() for p in self.documents],
+            "comparison": self.comparison.to_dict(),
+            "findings": list(self.findings),
+            "summary": list(self.summary),
+        }
+
+
+def _years(step: Step) -> tuple[str, str]:
+    return step.earlier.date.isoformat(), step.later.date.isoformat()
+
+
+def _more_or_less(change: float, unit: str, precision: int = 1) -> str:
+    if abs(change) < 10 ** -precision:
+        return f"about the same {unit}"
+    return f"{abs(change):.{precision}f} {unit} {'more' if change > 0 else 'fewer'}"
+
+
+def summarize_step(step: Step) -> list[str]:
+    """Plain-language findings on measures, markers and entities for one comparison."""
+    a, b = _years(step)
+    lines = []
+    words = step.stats["words"]
+    fre = step.readability.get("flesch_reading_ease", {})
+    lines.append(
+        f"The {b} text has {words['to']:,} words against {words['from']:,} in {a}; "
+        f"Flesch reading ease {fre.get('from')} -> {fre.get('to')} "
+        f"({'easier' if (fre.get('change') or 0) > 0 else 'harder'} to read)."
+    )
+    changes = []
+    for category in ("hedge", "booster", "attitude", "self_mention"):
+        m = step.markers[category]
+        changes.append(f"{CATEGORY_NAMES[category]} {m['from_rate']:.1f} -> {m['to_rate']:.1f}")
+    lines.append(f"The author's own stance markers per 1,000 words, {a} -> {b}: " + "; ".join(changes) + ".")
+    share = step.markers["share_sentences_with_hedge"]
+    if share["from"] is not None and share["to"] is not None:
+        lines.append(
+            f"Sentences with a hedge: {share['from']:.0%} in {a}, {share['to']:.0%} in {b}."
+        )
+    ents = step.entities
+    if ents["salience_changes"]:
+        rising = [c for c in ents["salience_changes"] if c["change"] > 0][:3]
+        falling = [c for c in ents["salience_changes"] if c["change"] < 0][:3]
+        if rising:
+            lines.append(
+                "More prominent in " + b + ": "
+                + ", ".join(f"{c['name']} ({c['from_count']} -> {c['to_count']} mentions)" for c in rising) + "."
+            )
+        if falling:
+            lines.append(
+                "Less prominent in " + b + ": "
+                + ", ".join(f"{c['name']} ({c['from_count']} -> {c['to_count']} mentions)" for c in falling) + "."
+            )
+    if ents["only_later"]:
+        lines.append("New in " + b + ": " + ", ".join(e["name"] for e in ents["only_later"][:6]) + ".")
+    if ents["only_earlier"]:
+        lines.append("Gone after " + a + ": " + ", ".join(e["name"] for e in ents["only_earlier"][:6]) + ".")
+    return lines
+
+
+def summarize(profiles: list[DocumentProfile], comparison: Comparison, findings: list[dict[str, Any]] | None = None) -> list[str]:
+    """The report's summary: judgement findings first (strongest first), then measure and entity changes."""
+    lines = [f["statement"] for f in (findings or [])]
+    overall = comparison.overall
+    if overall is not None:
+        lines.extend(summarize_step(overall))
+    elif len(profiles) == 1:
+        p = profiles[0]
+        lines.append(f"One document ({p.date.isoformat()}, {p.stats['words']:,} words): nothing to compare across dates.")
+    return lines

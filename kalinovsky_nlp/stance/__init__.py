@@ -1,0 +1,120 @@
+"""Attribution-aware stance analysis: claims, targets, shifts across dates, keyness and the leading findings.
+
+:func:`analyse_stance` adds to every comparison step its ``shifts``, ``targets`` and ``keyness`` and returns the
+findings the report leads with: one per target, strongest first, each quoting its evidence from both dates.
+Everything is computed from the texts; nothing is looked up from a list of expected findings.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Sequence
+
+from ..compare import Comparison, Step
+from ..profile import DocumentProfile
+from .keyness import keyness
+from .shifts import target_shifts
+from .targets import Target, entity_targets, load_targets, proposition_targets
+
+__all__ = ["analyse_stance", "finding_statement", "MAX_FINDINGS"]
+
+MAX_FINDINGS = 6
+LEVEL_WORDS = {3: "certain", 2: "probable", 1: "possible", 0: "uncommitted", -1: "possibly not",
+               -2: "probably not", -3: "certainly not"}
+
+
+def _terms(profile: DocumentProfile) -> list[str]:
+    return [t.replace("ent:", "").replace("_", " ") for c in profile.claims for t in c["lemmas"].split()]
+
+
+def _certainty_words(value: float | None) -> str:
+    if value is None:
+        return "-"
+    return f"{value:+.1f} ({LEVEL_WORDS[max(-3, min(3, round(value)))]})"
+
+
+def finding_statement(target: str, shifts: list[dict[str, Any]], earlier: str, later: str) -> str:
+    """One plain-language sentence for all shifts of one target."""
+    parts = []
+    for s in shifts:
+        kind, before, after = s["kind"], s["from"]["value"], s["to"]["value"]
+        if kind == "new":
+            parts.append(f"appears only in {later} ({after} claims)")
+        elif kind == "dropped":
+            parts.append(f"is no longer discussed after {earlier} ({before} claims then)")
+        elif kind in ("certainty_up", "certainty_down"):
+            direction = "more" if kind == "certainty_up" else "less"
+            parts.append(f"is asserted with {direction} certainty (mean FactBank score {_certainty_words(before)} "
+                         f"-> {_certainty_words(after)})")
+        elif kind == "evaluation_reversed":
+            parts.append(f"is judged the other way round (evaluation {before:+.1f} -> {after:+.1f})")
+        elif kind == "evaluation_softened":
+            parts.append(f"is judged more mildly (evaluation {before:+.1f} -> {after:+.1f})")
+        elif kind == "evaluation_hardened":
+            parts.append(f"is judged more sharply (evaluation {before:+.1f} -> {after:+.1f})")
+        elif kind == "reported_to_asserted":
+            parts.append(f"moves from others' words into the author's own voice (reported share "
+                         f"{before:.0%} -> {after:.0%})")
+        elif kind == "asserted_to_reported":
+            parts.append(f"moves from the author's own voice into reported speech (reported share "
+                         f"{before:.0%} -> {after:.0%})")
+    if not parts:
+        return f"{target}: no change."
+    text = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+    return f"{target} {text}, {earlier} -> {later}."
+
+
+def _findings(step: Step, shifts: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    by_target: dict[str, list[dict[str, Any]]] = {}
+    for s in shifts:
+        by_target.setdefault(s["target_id"], []).append(s)
+    earlier, later = step.earlier.date.isoformat(), step.later.date.isoformat()
+    findings = []
+    for target_id, items in by_target.items():
+        items.sort(key=lambda s: -s["strength"])
+        lead = items[0]
+        findings.append({
+            "target": lead["target"],
+            "target_id": target_id,
+            "target_kind": lead["target_kind"],
+            "kinds": [s["kind"] for s in items],
+            "strength": lead["strength"],
+            "statement": finding_statement(lead["target"], items, earlier, later),
+            "from": {"date": earlier, "evidence": lead["from"]["evidence"], "cues": lead["from"]["cues"]},
+            "to": {"date": later, "evidence": lead["to"]["evidence"], "cues": lead["to"]["cues"]},
+        })
+    findings.sort(key=lambda f: (-f["strength"], f["target"]))
+    return findings
+
+
+def _step_analysis(step: Step, targets: list[Target]) -> list[dict[str, Any]]:
+    shifts: list[dict[str, Any]] = []
+    for target in targets:
+        shifts.extend(target_shifts(target, step.earlier, step.later))
+    shifts.sort(key=lambda s: (-s["strength"], s["target"]))
+    step.extras["shifts"] = shifts
+    step.extras["keyness"] = keyness(_terms(step.earlier), _terms(step.later))
+    step.extras["findings"] = _findings(step, shifts)
+    return step.extras["findings"]
+
+
+def analyse_stance(
+    profiles: Sequence[DocumentProfile], comparison: Comparison, *, targets: str | Path | None = None
+) -> list[dict[str, Any]]:
+    """Find targets, shifts and keyness for every step; return the overall findings, strongest first."""
+    if not comparison.steps:
+        comparison.extras["shifts"] = []
+        comparison.extras["targets"] = []
+        return []
+    chosen: list[Target] = load_targets(targets) if targets else []
+    chosen += entity_targets(profiles)
+    chosen += proposition_targets(profiles)
+    comparison.extras["targets"] = [t.to_dict() for t in chosen]
+    for step in comparison.steps:
+        _step_analysis(step, chosen)
+    overall = comparison.overall
+    if comparison.first_to_last is not None:
+        _step_analysis(comparison.first_to_last, chosen)
+    comparison.extras["shifts"] = overall.extras["shifts"] if overall else []
+    findings = overall.extras["findings"] if overall else []
+    return findings[:MAX_FINDINGS]

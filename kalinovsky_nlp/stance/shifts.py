@@ -1,0 +1,157 @@
+"""Stance shifts: how the author's position on a target changed between an earlier and a later document.
+
+For each target the claims of both documents are summarised (how many, mean certainty of the author's own
+claims, share reported through others, mean evaluation) and compared. Kinds: ``new``, ``dropped``,
+``certainty_up``, ``certainty_down``, ``evaluation_reversed``, ``evaluation_softened``, ``evaluation_hardened``,
+``reported_to_asserted``, ``asserted_to_reported``. Each shift has a strength in [0, 1] (effect size scaled by how
+many claims support it) and evidence: the aligned pair of claims (TF-IDF cosine over alias-normalised lemmas)
+that shows the change best, with the cues that carry it.
+"""
+
+from __future__ import annotations
+
+from statistics import mean
+from typing import Any, Sequence
+
+from ..profile import DocumentProfile
+from .targets import Target, claims_for
+
+__all__ = ["summarise_claims", "target_shifts", "align_claims"]
+
+MIN_CLAIMS = 2
+CERTAINTY_STEP = 0.5
+EVALUATION_STEP = 0.5
+VOICE_STEP = 0.3
+
+
+def summarise_claims(claims: Sequence[dict[str, Any]], target: Target) -> dict[str, Any]:
+    """Count, mean certainty (author's own claims), reported share and mean evaluation of a target's claims."""
+    own = [c for c in claims if c["source"] == "author"]
+    evaluations = []
+    key = target.entity
+    for c in own:
+        if key and key in c["evaluation"]:
+            score = c["evaluation"][key]["score"]
+        else:
+            score = sum(e["score"] for e in c["evaluation"].values()) if not key else 0.0
+        if score:
+            evaluations.append(score)
+    return {
+        "claims": len(claims),
+        "author_claims": len(own),
+        "mean_certainty": round(mean(c["score"] for c in own), 2) if own else None,
+        "reported_share": round(1 - len(own) / len(claims), 2) if claims else None,
+        "mean_evaluation": round(mean(evaluations), 2) if evaluations else 0.0,
+        "evaluated_claims": len(evaluations),
+    }
+
+
+def _similarity(a: Sequence[dict], b: Sequence[dict]):
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.metrics.pairwise import cosine_similarity
+
+    texts = [c["lemmas"] or c["text"] for c in list(a) + list(b)]
+    matrix = TfidfVectorizer(token_pattern=r"[^ ]+", sublinear_tf=True).fit_transform(texts)
+    return cosine_similarity(matrix[: len(a)], matrix[len(a):])
+
+
+def align_claims(a: Sequence[dict], b: Sequence[dict]) -> list[tuple[int, int, float]]:
+    """Best match in ``b`` for each claim of ``a``: (index in a, index in b, cosine similarity), best first."""
+    if not a or not b:
+        return []
+    sims = _similarity(a, b)
+    pairs = [(i, int(sims[i].argmax()), float(sims[i].max())) for i in range(len(a))]
+    return sorted(pairs, key=lambda p: -p[2])
+
+
+def _side(profile: DocumentProfile, claims: Sequence[dict], summary: dict) -> dict[str, Any]:
+    return {"id": profile.id, "date": profile.date.isoformat(), "evidence": [c["text"] for c in claims],
+            "cues": sorted({cue for c in claims for cue in c["cues"]}),
+            "certainty": [c["certainty"] for c in claims], **summary}
+
+
+def _pick(a: list[dict], b: list[dict], score_a, score_b) -> tuple[list[dict], list[dict]]:
+    """The aligned pair that best shows a change: high similarity, and the most telling claim on each side."""
+    if not a or not b:
+        return a[:1], b[:1]
+    sims = _similarity(a, b)
+    best = None
+    for i, ca in enumerate(a):
+        for j, cb in enumerate(b):
+            value = sims[i][j] + 0.25 * (score_a(ca) + score_b(cb))
+            if best is None or value > best[0]:
+                best = (value, i, j)
+    _, i, j = best
+    return [a[i]], [b[j]]
+
+
+def target_shifts(target: Target, earlier: DocumentProfile, later: DocumentProfile) -> list[dict[str, Any]]:
+    """All shifts of one target between two documents (possibly none)."""
+    ca, cb = claims_for(target, earlier), claims_for(target, later)
+    sa, sb = summarise_claims(ca, target), summarise_claims(cb, target)
+    shifts: list[dict[str, Any]] = []
+
+    def add(kind: str, strength: float, ev_a: list[dict], ev_b: list[dict], measure: str, before, after) -> None:
+        shifts.append({
+            "target": target.label, "target_id": target.id, "target_kind": target.kind, "kind": kind,
+            "strength": round(max(0.0, min(1.0, strength)), 3), "measure": measure,
+            "from": _side(earlier, ev_a, sa) | {"value": before},
+            "to": _side(later, ev_b, sb) | {"value": after},
+        })
+
+    support = min(1.0, min(sa["claims"], sb["claims"]) / 3)
+    if sa["claims"] == 0 and sb["claims"] >= MIN_CLAIMS:
+        top = sorted(cb, key=lambda c: -abs(c["score"]))[:2]
+        add("new", min(1.0, sb["claims"] / 6), [], top, "claims", 0, sb["claims"])
+    elif sb["claims"] == 0 and sa["claims"] >= MIN_CLAIMS:
+        top = sorted(ca, key=lambda c: -abs(c["score"]))[:2]
+        add("dropped", min(1.0, sa["claims"] / 6), top, [], "claims", sa["claims"], 0)
+    if sa["claims"] == 0 or sb["claims"] == 0:
+        return shifts
+
+    own_a = [c for c in ca if c["source"] == "author"]
+    own_b = [c for c in cb if c["source"] == "author"]
+    if len(own_a) >= MIN_CLAIMS and len(own_b) >= MIN_CLAIMS:
+        delta = sb["mean_certainty"] - sa["mean_certainty"]
+        if abs(delta) >= CERTAINTY_STEP:
+            up = delta > 0
+            ev_a, ev_b = _pick(own_a, own_b, (lambda c: -c["score"] / 3) if up else (lambda c: c["score"] / 3),
+                               (lambda c: c["score"] / 3) if up else (lambda c: -c["score"] / 3))
+            add("certainty_up" if up else "certainty_down", abs(delta) / 2 * support, ev_a, ev_b,
+                "mean_certainty", sa["mean_certainty"], sb["mean_certainty"])
+
+    ea, eb = sa["mean_evaluation"], sb["mean_evaluation"]
+    if sa["evaluated_claims"] and sb["evaluated_claims"]:
+        kind = None
+        if ea * eb < 0 and abs(ea) >= EVALUATION_STEP and abs(eb) >= EVALUATION_STEP:
+            kind = "evaluation_reversed"
+        elif ea * eb > 0 and abs(eb) <= abs(ea) - EVALUATION_STEP:
+            kind = "evaluation_softened"
+        elif ea * eb > 0 and abs(eb) >= abs(ea) + EVALUATION_STEP:
+            kind = "evaluation_hardened"
+        if kind:
+            key = target.entity
+
+            def ev(c: dict) -> float:
+                if key:
+                    return c["evaluation"].get(key, {}).get("score", 0.0)
+                return sum(e["score"] for e in c["evaluation"].values())
+
+            with_a = [c for c in own_a if ev(c)]
+            with_b = [c for c in own_b if ev(c)]
+            ev_a, ev_b = _pick(with_a, with_b, lambda c: abs(ev(c)) / 4, lambda c: abs(ev(c)) / 4)
+            evaluated = min(1.0, min(sa["evaluated_claims"], sb["evaluated_claims"]) / 2)
+            add(kind, abs(eb - ea) / 3 * evaluated, ev_a, ev_b, "mean_evaluation", ea, eb)
+    elif sa["evaluated_claims"] >= MIN_CLAIMS and not sb["evaluated_claims"] and abs(ea) >= EVALUATION_STEP:
+        with_a = [c for c in own_a if c["evaluation"]]
+        add("evaluation_softened", abs(ea) / 3 * support * 0.5, with_a[:1], own_b[:1], "mean_evaluation", ea, 0.0)
+
+    ra, rb = sa["reported_share"], sb["reported_share"]
+    if ra is not None and rb is not None and abs(rb - ra) >= VOICE_STEP:
+        to_asserted = rb < ra
+        rep_a = [c for c in ca if c["source"] != "author"] if to_asserted else own_a
+        rep_b = own_b if to_asserted else [c for c in cb if c["source"] != "author"]
+        ev_a, ev_b = _pick(rep_a, rep_b, lambda c: 0.0, lambda c: c["score"] / 3 if to_asserted else 0.0)
+        add("reported_to_asserted" if to_asserted else "asserted_to_reported", abs(rb - ra) * support, ev_a, ev_b,
+            "reported_share", ra, rb)
+    return shifts

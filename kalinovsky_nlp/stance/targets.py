@@ -1,0 +1,160 @@
+"""Targets: what the author's judgements are about.
+
+* **Entity targets**: salient canonical entities (demonyms folded into their place: *Russian officials* are about
+  Russia), discovered from the profiles.
+* **Proposition targets**: recurring propositions, found by clustering claims of all documents over
+  alias-normalised lemmas (scikit-learn TF-IDF + agglomerative clustering, cosine distance); a cluster becomes a
+  target when it holds claims from at least two documents.
+* **User targets**: a YAML file (``--targets FILE``) of ``{id, description, aliases: [...], patterns: [regex...]}``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Sequence
+
+from ..profile import DocumentProfile
+
+__all__ = ["Target", "entity_targets", "proposition_targets", "load_targets", "claims_for"]
+
+#: At most this many entity targets; an entity needs this many mentions in the corpus.
+MAX_ENTITY_TARGETS = 8
+MIN_ENTITY_MENTIONS = 3
+#: Cosine distance under which claims join a cluster (average linkage).
+CLUSTER_DISTANCE = 0.75
+
+
+@dataclass
+class Target:
+    id: str
+    kind: str  # entity | proposition | user
+    label: str
+    description: str = ""
+    entity: str | None = None
+    members: dict[str, list[int]] = field(default_factory=dict)  # document id -> sentence indices (propositions)
+    patterns: list[re.Pattern] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "kind": self.kind, "label": self.label, "description": self.description,
+                "entity": self.entity, "members": {k: list(v) for k, v in self.members.items()},
+                "patterns": [p.pattern for p in self.patterns]}
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_")
+
+
+def entity_targets(profiles: Sequence[DocumentProfile]) -> list[Target]:
+    """The most mentioned canonical entities of the corpus (with their demonyms) as targets."""
+    totals: Counter = Counter()
+    labels: dict[str, str] = {}
+    for profile in profiles:
+        for entity in profile.entities:
+            name = entity.demonym_of or entity.name
+            totals[name] += entity.count
+            if entity.demonym_of is None:
+                labels.setdefault(name, entity.label)
+    chosen = [n for n, c in totals.most_common() if c >= MIN_ENTITY_MENTIONS][:MAX_ENTITY_TARGETS]
+    return [Target(id="entity:" + _slug(n), kind="entity", label=n, entity=n,
+                   description=f"{labels.get(n, 'entity')} {n}") for n in chosen]
+
+
+def _claim_vectors(profiles: Sequence[DocumentProfile]):
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    index = [(p.id, c["sentence"]) for p in profiles for c in p.claims]
+    texts = [c["lemmas"] for p in profiles for c in p.claims]
+    vectorizer = TfidfVectorizer(token_pattern=r"[^ ]+", sublinear_tf=True, min_df=1)
+    matrix = vectorizer.fit_transform(texts) if any(texts) else None
+    return index, texts, vectorizer, matrix
+
+
+def proposition_targets(profiles: Sequence[DocumentProfile], *, distance: float = CLUSTER_DISTANCE,
+                        max_targets: int = 8) -> list[Target]:
+    """Clusters of similar claims that recur across documents, labelled by their most characteristic terms."""
+    if len(profiles) < 2:
+        return []
+    index, texts, vectorizer, matrix = _claim_vectors(profiles)
+    if matrix is None or matrix.shape[0] < 2:
+        return []
+    from sklearn.cluster import AgglomerativeClustering
+
+    keep = [i for i, t in enumerate(texts) if len(t.split()) >= 3]
+    if len(keep) < 2:
+        return []
+    dense = matrix[keep].toarray()
+    labels = AgglomerativeClustering(
+        n_clusters=None, distance_threshold=distance, metric="cosine", linkage="average"
+    ).fit_predict(dense)
+    terms = vectorizer.get_feature_names_out()
+    clusters: dict[int, list[int]] = {}
+    for row, label in enumerate(labels):
+        clusters.setdefault(int(label), []).append(row)
+    targets = []
+    for rows in clusters.values():
+        docs: dict[str, list[int]] = {}
+        for row in rows:
+            doc_id, sentence = index[keep[row]]
+            docs.setdefault(doc_id, []).append(sentence)
+        if len(docs) < 2:
+            continue
+        centroid = dense[rows].mean(axis=0)
+        shared = [t for t in (terms[i] for i in centroid.argsort()[::-1][:12])
+                  if sum(1 for r in rows if dense[r][list(terms).index(t)] > 0) >= 2][:4]
+        if len(shared) < 2:
+            continue
+        label = ", ".join(s.replace("ent:", "").replace("_", " ") for s in shared)
+        targets.append((len(rows), Target(id="proposition:" + _slug(label), kind="proposition", label=label,
+                                          description=f"claims sharing: {label}", members=docs)))
+    targets.sort(key=lambda t: -t[0])
+    return [t for _, t in targets[:max_targets]]
+
+
+def load_targets(path: str | Path) -> list[Target]:
+    """User-defined targets from a YAML file: a list (or ``targets:`` list) of mappings with ``id`` and
+    ``aliases`` (phrases matched case-insensitively as whole words) and/or ``patterns`` (regular expressions)."""
+    import yaml
+
+    path = Path(path)
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as err:
+        raise ValueError(f"{path}: cannot read the targets file ({err})") from None
+    items = data.get("targets") if isinstance(data, dict) else data
+    if not isinstance(items, list) or not items:
+        raise ValueError(f"{path}: expected a list of targets, each with an id and aliases or patterns")
+    targets = []
+    for number, item in enumerate(items, start=1):
+        if not isinstance(item, dict) or not item.get("id"):
+            raise ValueError(f"{path}: target {number} needs an 'id'")
+        patterns = []
+        for alias in item.get("aliases") or []:
+            patterns.append(re.compile(r"(?<!\w)" + re.escape(str(alias)) + r"(?!\w)", re.IGNORECASE))
+        for pattern in item.get("patterns") or []:
+            try:
+                patterns.append(re.compile(str(pattern), re.IGNORECASE))
+            except re.error as err:
+                raise ValueError(f"{path}: target {item['id']!r}: bad pattern {pattern!r} ({err})") from None
+        if not patterns and not item.get("entity"):
+            raise ValueError(f"{path}: target {item['id']!r} needs aliases, patterns or an entity")
+        targets.append(Target(id="user:" + str(item["id"]), kind="user", label=str(item.get("label") or item["id"]),
+                              description=str(item.get("description") or ""), entity=item.get("entity"),
+                              patterns=patterns))
+    return targets
+
+
+def claims_for(target: Target, profile: DocumentProfile) -> list[dict[str, Any]]:
+    """The claims of one document that are about a target."""
+    if target.kind == "proposition":
+        wanted = set(target.members.get(profile.id, []))
+        return [c for c in profile.claims if c["sentence"] in wanted]
+    out = []
+    for claim in profile.claims:
+        if target.entity and target.entity in claim["entities"]:
+            out.append(claim)
+        elif target.patterns and any(p.search(claim["text"]) for p in target.patterns):
+            out.append(claim)
+    return out

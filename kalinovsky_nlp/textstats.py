@@ -1,0 +1,93 @@
+"""Size, readability and lexical diversity of a parsed document (pure Doc-in, numbers-out functions)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Iterable, Sequence
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+__all__ = ["word_tokens", "count_words", "mtld", "type_token_ratio", "readability_scores", "text_statistics"]
+
+#: MTLD's factor threshold (McCarthy & Jarvis 2010).
+MTLD_THRESHOLD = 0.72
+
+
+def word_tokens(doc: "Doc") -> list[str]:
+    """Lower-cased word tokens: everything but punctuation, symbols and white space."""
+    return [t.lower_ for t in doc if not (t.is_punct or t.is_space or t.pos_ == "SYM")]
+
+
+def count_words(doc: "Doc") -> int:
+    return sum(1 for t in doc if not (t.is_punct or t.is_space or t.pos_ == "SYM"))
+
+
+def _mtld_pass(tokens: Iterable[str], threshold: float) -> float:
+    factors = 0.0
+    types: set[str] = set()
+    count = 0
+    ttr = 1.0
+    for token in tokens:
+        count += 1
+        types.add(token)
+        ttr = len(types) / count
+        if ttr <= threshold:
+            factors += 1
+            types.clear()
+            count = 0
+    if count:  # partial factor for the remainder
+        factors += (1 - ttr) / (1 - threshold)
+    return factors
+
+
+def mtld(tokens: Sequence[str], threshold: float = MTLD_THRESHOLD) -> float | None:
+    """Measure of Textual Lexical Diversity (McCarthy & Jarvis 2010), mean of a forward and a backward pass.
+
+    Unlike the type-token ratio it does not fall with text length, so texts of different size compare.
+    Returns None for an empty text.
+    """
+    if not tokens:
+        return None
+    values = []
+    for seq in (tokens, list(reversed(tokens))):
+        factors = _mtld_pass(seq, threshold)
+        values.append(len(seq) / factors if factors else float(len(seq)))
+    return sum(values) / 2
+
+
+def type_token_ratio(tokens: Sequence[str]) -> float | None:
+    return len(set(tokens)) / len(tokens) if tokens else None
+
+
+#: textstat functions reported, by the name they carry in the report.
+READABILITY_MEASURES = (
+    "flesch_reading_ease",
+    "flesch_kincaid_grade",
+    "gunning_fog",
+    "smog_index",
+    "coleman_liau_index",
+    "automated_readability_index",
+    "dale_chall_readability_score",
+)
+
+
+def readability_scores(text: str) -> dict[str, float]:
+    """Classic readability formulas from textstat (syllables from the CMU dictionary; see README for the pin)."""
+    import textstat
+
+    return {name: round(float(getattr(textstat, name)(text)), 2) for name in READABILITY_MEASURES}
+
+
+def text_statistics(doc: "Doc") -> dict[str, float | int | None]:
+    """Words, sentences, mean sentence length, type-token ratio and MTLD of a parsed document."""
+    tokens = word_tokens(doc)
+    sentences = sum(1 for s in doc.sents if any(not (t.is_punct or t.is_space) for t in s))
+    ratio = type_token_ratio(tokens)
+    diversity = mtld(tokens)
+    return {
+        "words": len(tokens),
+        "sentences": sentences,
+        "mean_sentence_length": round(len(tokens) / sentences, 2) if sentences else None,
+        "type_token_ratio": round(ratio, 4) if ratio is not None else None,
+        "mtld": round(diversity, 2) if diversity is not None else None,
+    }
