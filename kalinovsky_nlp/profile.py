@@ -16,7 +16,8 @@ from .textstats import readability_scores, text_statistics
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["Marker", "Mention", "Entity", "Sentence", "DocumentProfile", "profile_document", "marker_measures"]
+__all__ = ["Marker", "Mention", "Entity", "Sentence", "DocumentProfile", "extract_markers", "profile_document",
+           "marker_measures"]
 
 MARKER_CATEGORIES = ("hedge", "booster", "attitude", "self_mention", "engagement")
 
@@ -165,9 +166,15 @@ def marker_measures(markers: list[Marker], words: int, sentences: list[Sentence]
     }
 
 
-def _markers(doc: "Doc", sentence_of: list[int], spans_key: str) -> list[Marker]:
+def extract_markers(doc: "Doc", sentence_of: list[int] | None = None, spans_key: str = "kn_markers") -> list[Marker]:
+    """The metadiscourse markers of a processed Doc, with character offsets and sentence index."""
     if spans_key not in doc.spans:
         return []
+    if sentence_of is None:
+        sentence_of = [0] * len(doc)
+        for index, sent in enumerate(doc.sents):
+            for i in range(sent.start, sent.end):
+                sentence_of[i] = index
     return [
         Marker(
             category=span.label_,
@@ -229,7 +236,7 @@ def profile_document(document: Document, doc: "Doc", *, markers_key: str = "kn_m
 
         return max(0, bisect.bisect_right(starts, offset) - 1)
 
-    markers = _markers(doc, sentence_of, markers_key)
+    markers = extract_markers(doc, sentence_of, markers_key)
     hedge_count = Counter(m.sentence for m in markers if m.category == "hedge")
     booster_count = Counter(m.sentence for m in markers if m.category == "booster")
     sentences = [

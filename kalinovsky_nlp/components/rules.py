@@ -53,7 +53,7 @@ def apply_rule(name: str, span: "Span") -> Decision:
 NEGATIONS = frozenset({"not", "n't", "never", "no"})
 QUANTITY_WORDS = frozenset({"dozen", "hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion",
                             "billions", "half", "third", "quarter", "fifth", "tenth", "percent", "per"})
-MAXIMIZER_ADJECTIVES = frozenset({"clear", "certain", "sure", "right", "wrong", "impossible", "different", "true",
+MAXIMIZER_ADJECTIVES = frozenset({"simply", "literally", "frankly", "honestly", "definitely", "certainly", "clear", "certain", "sure", "right", "wrong", "impossible", "different", "true",
                                   "false", "obvious", "correct", "unique", "perfect", "complete", "sufficient",
                                   "enough", "unlike", "possible", "evident", "apparent", "sure", "alone", "opposite"})
 RESEARCH_VERBS = frozenset({"find", "show", "argue", "propose", "examine", "analyse", "analyze", "report", "present",
@@ -64,6 +64,14 @@ RESEARCH_NOUNS = frozenset({"research", "study", "studies", "analysis", "results
                             "argument", "interviews", "fieldwork", "team"})
 DEGREE_ONLY_ADVERBS = frozenset({"significantly", "dramatically", "notably", "remarkably", "strikingly", "unusually",
                                  "crucially", "surprisingly", "unexpectedly", "amazingly", "astonishingly"})
+#: Verbs of occurrence, duration and causation: "can/should" with these speak of likelihood (*can lead to*,
+#: *should last a day*), with agentive verbs of ability, permission or obligation (*can swim*, *should visit*).
+NON_AGENTIVE_VERBS = frozenset({"be", "last", "arrive", "take", "work", "happen", "occur", "become", "remain", "reach",
+                                "come", "finish", "suffice", "improve", "change", "lead", "cause", "result", "vary",
+                                "mean", "fit", "stay", "appear", "seem", "backfire", "trigger", "produce", "affect",
+                                "increase", "decrease", "rise", "fall", "grow", "prove", "turn", "end", "emerge",
+                                "undermine", "escalate", "fail", "succeed", "help", "hurt", "harm", "exist", "get"})
+DISTRIBUTIVE = frozenset({"each", "every", "any", "anyone", "anybody", "everyone", "everybody", "no"})
 EPISTEMIC_AFTER_WOULD = frozenset({"seem", "appear", "suggest", "indicate", "think", "argue", "say", "expect", "imagine",
                                    "guess", "assume", "suppose", "venture", "speculate", "estimate"})
 
@@ -128,8 +136,15 @@ def is_quantity(token: "Token | None") -> bool:
 
 @rule("modal_tag")
 def modal_tag(span: "Span") -> Decision:
-    """*may*, *might* as modals (tag MD), not the month (*May 08*) or the noun (*with all his might*)."""
-    return ACCEPT if span[0].tag_ == "MD" else REJECT
+    """*may*, *might* as modals (tag MD), not the month (*May 08*) or the noun (*with all his might*), nor
+    permission to a distributive subject (*each guest may bring one pet*, *anyone may apply*)."""
+    token = span[0]
+    if token.tag_ != "MD":
+        return REJECT
+    subject = subject_of(head_verb(token))
+    if subject is not None and (subject.lower_ in DISTRIBUTIVE or any(c.lower_ in DISTRIBUTIVE for c in subject.children)):
+        return REJECT
+    return ACCEPT
 
 
 def _backshifted(modal: "Token") -> bool:
@@ -153,6 +168,10 @@ def modal_could(span: "Span") -> Decision:
         return REJECT  # "could not find", "couldn't swim": past inability
     if _backshifted(token):
         return REJECT
+    subject = subject_of(verb)
+    if (subject is not None and is_person_like(subject) and verb.lemma_ not in ("be", "have")
+            and not is_passive(verb) and verb.lemma_ not in NON_AGENTIVE_VERBS):
+        return REJECT  # "she could swim at four", "students could choose": ability or permission
     if any(c.dep_ == "mark" and c.lower_ in ("that",) and c.head is verb for c in verb.children) and any(
         t.lower_ == "so" for t in token.doc[max(0, verb.left_edge.i - 2) : verb.left_edge.i + 1]
     ):
@@ -167,7 +186,7 @@ def modal_can(span: "Span") -> Decision:
     if token.tag_ != "MD":
         return REJECT
     verb = head_verb(token)
-    if is_negated(verb) or verb.lemma_ == "be" and is_passive(verb):
+    if is_negated(verb) or is_passive(verb) or verb.lemma_ not in NON_AGENTIVE_VERBS:
         return REJECT
     return ACCEPT if is_inanimate_subject(verb) else REJECT
 
@@ -196,7 +215,7 @@ def modal_should(span: "Span") -> Decision:
     if token.tag_ != "MD" and token.lower_ != "ought":
         return REJECT
     verb = head_verb(token)
-    if is_passive(verb) or is_negated(verb):
+    if is_passive(verb) or is_negated(verb) or verb.lemma_ not in NON_AGENTIVE_VERBS:
         return REJECT
     return ACCEPT if is_inanimate_subject(verb) and not _backshifted(token) else REJECT
 
@@ -243,6 +262,10 @@ def possible(span: "Span") -> Decision:
         return REJECT
     if token.dep_ in ("oprd", "ccomp", "xcomp", "acomp") and token.head.lemma_.lower() in ("make", "render", "keep"):
         return REJECT
+    window = token.doc[max(token.sent.start, token.i - 10) : token.i]
+    if any(t.lemma_.lower() in ("make", "render") and t.pos_ == "VERB" for t in window) and token.dep_ != "attr" \
+            and not any(t.lower_ == "it" for t in window[-3:]):
+        return REJECT  # "making [U.S. and NATO cooperation with these countries] possible", misparsed as amod
     return ACCEPT
 
 
@@ -294,11 +317,16 @@ def evidential_clause(span: "Span") -> Decision:
     token = span[0]
     if token.pos_ not in ("VERB", "AUX") or is_passive(token):
         return REJECT
-    if not any(c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") for c in token.children):
+    clause = next((c for c in token.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")), None)
+    if clause is None:
         return REJECT  # "prove itself helpful", "showed little interest": no proposition
+    if clause.tag_ == "VB" and not any(c.dep_ in ("aux", "auxpass") for c in clause.children):
+        return REJECT  # mandative subjunctive: "suggested that the players rest" is a proposal
     subject = subject_of(token)
-    if subject is None or is_person_like(subject):
-        return REJECT
+    if subject is None:
+        return ACCEPT if token.tag_ == "VBG" else REJECT  # "..., suggesting that it was once a monastery"
+    if is_person_like(subject) and span.label_ != "booster" and token.lemma_.lower() in ("suggest", "indicate", "imply"):
+        return REJECT  # "Schiff suggested that": a reporting verb (attribution), not the writer's hedge
     return ACCEPT
 
 
@@ -332,6 +360,10 @@ def weasel_quantifier(span: "Span") -> Decision:
     noun_head = token.head if token.dep_ in ("det", "amod", "nummod") else token
     if noun_head.dep_ not in ("nsubj", "nsubjpass") or not (noun_head is token or is_person_like(noun_head)):
         return REJECT
+    if token.pos_ == "NOUN":
+        # a bare plural source noun: "Critics have argued", not "the critics", "U.S. officials", "Schiff's critics"
+        if token.tag_ != "NNS" or any(c.dep_ in ("det", "poss", "compound", "amod", "nmod") for c in token.children):
+            return REJECT
     if noun_head is token and token.pos_ not in ("PRON", "DET", "ADJ", "NOUN"):
         return REJECT
     verb = noun_head.head
@@ -381,6 +413,30 @@ def kind_of(span: "Span") -> Decision:
     if before is not None and (before.pos_ in ("DET", "PRON", "NUM") or before.tag_ in ("DT", "PRP$", "JJ", "CD")):
         return REJECT
     if following is None or following.pos_ in ("NOUN", "PROPN", "DET", "NUM", "PRON"):
+        return REJECT
+    return ACCEPT
+
+
+@rule("a_bit")
+def a_bit(span: "Span") -> Decision:
+    """*a bit / a little* before an adjective or adverb (*a bit slow*, *a little small*), *a bit of a* + noun;
+    not *a little girl* or *a bit of bread*."""
+    following = next_token(span)
+    if span.text.lower().startswith("a bit of") or span.root.dep_ in ("npadvmod", "advmod") and span.root.head.pos_ == "VERB":
+        return ACCEPT  # "a bit of an afterthought", "drags a bit"
+    if following is None or following.pos_ not in ("ADJ", "ADV"):
+        return REJECT
+    after = following.doc[following.i + 1] if following.i + 1 < len(following.doc) else None
+    if after is not None and after.pos_ in ("NOUN", "PROPN") and following.dep_ == "amod":
+        return REJECT
+    return ACCEPT
+
+
+@rule("generality")
+def generality(span: "Span") -> Decision:
+    """Generalising adverbs (*largely, usually*), not the connectives *more broadly, more generally*."""
+    before = prev_token(span)
+    if before is not None and before.lower_ in ("more", "most", "less"):
         return REJECT
     return ACCEPT
 
