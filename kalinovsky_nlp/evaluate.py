@@ -257,6 +257,29 @@ def score_shifts(shifts: list[dict[str, Any]], gold_targets: list[dict[str, Any]
 # ------------------------------------------------------------------------------------------------ runner
 
 
+def _model_name(nlp: Any, model: str | None) -> str:
+    from .pipeline import resolve_model
+
+    return resolve_model(model)
+
+
+def _entity_report(out: list[str], result: dict[str, Any], title: str, verbose: bool) -> None:
+    out.append(f"Canonical entities {title} (gold tests/gold/entities.json; matched by mention surface forms)")
+    out.append(_format_prf_table({doc: {k: v for k, v in r.items() if k in ("tp", "fp", "fn", "precision", "recall", "f1")}
+                                  for doc, r in result["documents"].items()} | {"micro": result["micro"]}))
+    c = result["counts"]
+    out.append(f"counts on {c['matched']} matched entities: exact {c['exact']}, mean absolute error "
+               f"{c['mean_absolute_error']}, label accuracy {c['label_accuracy']}")
+    for doc, r in result["documents"].items():
+        out.append(f"  {doc}: missed {r['missed']}; spurious {r['spurious']}")
+        if verbose:
+            for m in r["matches"]:
+                if m["gold_count"] != m["predicted_count"] or m["gold_label"] != m["predicted_label"]:
+                    out.append(f"    {m['gold']} ({m['gold_label']} {m['gold_count']}) vs {m['predicted']} "
+                               f"({m['predicted_label']} {m['predicted_count']})")
+    out.append("")
+
+
 def _bodies() -> dict[str, str]:
     from .corpus import load_corpus
 
@@ -328,26 +351,21 @@ def run(task: str, gold_dir: str | Path | None = None, *, verbose: bool = False,
                     out.append(f"  {'FN' if gold else 'FP'} {item['id']}: {item['text']}")
         out.append("")
     if task in ("entities", "all"):
+        import spacy
+
         documents = load_corpus()
-        profiles = profile_corpus(documents, nlp=nlp)
         gold = json.loads((gold_dir / "entities.json").read_text(encoding="utf-8"))["documents"]
-        predicted = {p.id: [e.to_dict() for e in p.entities] for p in profiles}
-        result = score_entities(predicted, gold)
-        out.append("Canonical entities (gold tests/gold/entities.json; entities matched by mention surface forms)")
+        ablated = spacy.load(_model_name(nlp, model))
+        ablated.add_pipe("kalinovsky_entities", config={"known_entities": False})
+        for title, pipeline in (("with the known-entity table", nlp),
+                                ("WITHOUT the known-entity table (capitals and demonyms only)", ablated)):
+            profiles = profile_corpus(documents, nlp=pipeline)
+            predicted = {p.id: [e.to_dict() for e in p.entities] for p in profiles}
+            _entity_report(out, score_entities(predicted, gold), title, verbose)
+    if task in ("stance", "all"):
         out.append(_format_prf_table({doc: {k: v for k, v in r.items() if k in ("tp", "fp", "fn", "precision", "recall", "f1")}
                                       for doc, r in result["documents"].items()} | {"micro": result["micro"]}))
-        c = result["counts"]
-        out.append(f"counts on {c['matched']} matched entities: exact {c['exact']}, mean absolute error "
-                   f"{c['mean_absolute_error']}, label accuracy {c['label_accuracy']}")
-        for doc, r in result["documents"].items():
-            out.append(f"  {doc}: missed {r['missed']}; spurious {r['spurious']}")
-            if verbose:
-                for m in r["matches"]:
-                    if m["gold_count"] != m["predicted_count"] or m["gold_label"] != m["predicted_label"]:
-                        out.append(f"    {m['gold']} ({m['gold_label']} {m['gold_count']}) vs {m['predicted']} "
-                                   f"({m['predicted_label']} {m['predicted_count']})")
-        out.append("")
-    if task in ("stance", "all"):
+
         from .analysis import analyze
 
         report = analyze(nlp=nlp)

@@ -62,11 +62,12 @@ def make_metadiscourse(
 
 @Language.factory(
     "kalinovsky_entities",
-    default_config={"spans_key": "kn_entities", "aliases": None, "labels": list(NAME_LABELS)},
+    default_config={"spans_key": "kn_entities", "aliases": None, "labels": list(NAME_LABELS), "known_entities": True},
     requires=["doc.ents", "token.dep"],
     assigns=["doc.spans", "doc._.kn_entity_mentions"],
 )
 def make_canonical_entities(
-    nlp: Language, name: str, spans_key: str, aliases: str | None, labels: list[str]
+    nlp: Language, name: str, spans_key: str, aliases: str | None, labels: list[str], known_entities: bool
 ) -> CanonicalEntities:
-    return CanonicalEntities(nlp, name, spans_key=spans_key, aliases=aliases, labels=labels)
+    return CanonicalEntities(nlp, name, spans_key=spans_key, aliases=aliases, labels=labels,
+                             known_entities=known_entities)

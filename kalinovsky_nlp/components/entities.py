@@ -35,6 +35,9 @@ ACTING_PREPOSITIONS = frozenset({"with", "between", "against", "by", "toward", "
 LOCATIVE_HEADS = frozenset({"streets", "street", "outskirts", "centre", "center", "city", "mayor", "residents",
                             "inhabitants", "people", "population", "capture", "fall", "siege", "control", "masters",
                             "rulers", "airport", "suburbs", "heart", "outside", "north", "south", "east", "west"})
+#: Words of the title list that say where someone is from, not that they are a person.
+NATIONALITY_TITLES = frozenset({"u.s.", "us", "russian", "american", "soviet", "afghan", "former", "late", "foreign",
+                                "vice", "defense", "defence", "prime"})
 VERB_TAGS = frozenset({"VBZ", "VBD", "VBP", "VB", "VBG"})
 
 for _name in ("kn_entity_mentions",):
@@ -72,9 +75,11 @@ def _read_tsv(path: str | Path) -> list[dict[str, str]]:
 
 
 @functools.lru_cache(maxsize=8)
-def load_alias_table(extra: str | None = None) -> AliasTable:
-    """The packaged alias data, with rows of an extra known-entities TSV (same columns) taking precedence."""
-    known = list(read_table("known_entities.tsv"))
+def load_alias_table(extra: str | None = None, known_entities: bool = True) -> AliasTable:
+    """The packaged alias data, with rows of an extra known-entities TSV (same columns) taking precedence.
+
+    ``known_entities=False`` keeps only capitals and demonyms: what in-document rules achieve without world knowledge."""
+    known = list(read_table("known_entities.tsv")) if known_entities else []
     if extra:
         known = _read_tsv(extra) + known
     return AliasTable(known, list(read_table("capitals.tsv")), list(read_table("demonyms.tsv")))
@@ -99,12 +104,13 @@ class CanonicalEntities:
         spans_key: str = "kn_entities",
         aliases: str | None = None,
         labels: list[str] | tuple[str, ...] = NAME_LABELS,
+        known_entities: bool = True,
     ) -> None:
         self.name = name
         self.spans_key = spans_key
         self.labels = tuple(labels)
         self.aliases_path = aliases
-        self.table = load_alias_table(aliases)
+        self.table = load_alias_table(aliases, known_entities)
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         for form in sorted(self.table.surface_forms()):
             self.matcher.add(form, [nlp.make_doc(form)])
@@ -169,6 +175,12 @@ class CanonicalEntities:
             segments.append(span.doc[start : span.end])
         return [s for s in segments if len(s) and not all(t.is_punct for t in s)]
 
+    def _has_person_title(self, ent: Span) -> bool:
+        """A person title right before or at the start of the name (*Mayor Helena Varga*, *Gen. Nicholson*)."""
+        titles = person_titles() - NATIONALITY_TITLES
+        before = ent.doc[ent.start - 1] if ent.start > 0 else None
+        return any(t.lower_ in titles for t in ent[:-1]) or (before is not None and before.lower_ in titles)
+
     def __call__(self, doc: Doc) -> Doc:
         mentions: list[dict[str, Any]] = []
         taken = [False] * len(doc)
@@ -181,7 +193,7 @@ class CanonicalEntities:
                 "token_start": span.start, "token_end": span.end,
                 "canonical": info["canonical"], "label": info["label"], "kind": info.get("kind", "name"),
                 "metonymy": bool(info.get("metonymy", False)), "demonym_of": info.get("demonym_of"),
-                "ner_label": info.get("ner_label"),
+                "ner_label": info.get("ner_label"), "titled": bool(info.get("titled", False)),
             })
             for i in range(span.start, span.end):
                 taken[i] = True
@@ -189,9 +201,11 @@ class CanonicalEntities:
         # 1. known surface forms (aliases, capitals, demonyms), longest first
         matches = sorted(self.matcher(doc), key=lambda m: (-(m[2] - m[1]), m[1]))
         ner_label = {}
+        ner_span = {}
         for ent in doc.ents:
             for i in range(ent.start, ent.end):
                 ner_label[i] = ent.label_
+                ner_span[i] = ent
         for match_id, start, end in matches:
             if any(taken[start:end]):
                 continue
@@ -199,6 +213,10 @@ class CanonicalEntities:
             if span.text[0].islower() and span.text not in ("al-Qaeda", "al Qaeda", "al-Qaida", "bin Laden"):
                 continue
             info = self._resolve_form(span, doc.vocab.strings[match_id])
+            host = ner_span.get(start)
+            if info is not None and info.get("kind") == "demonym" and host is not None and len(host) > len(span) \
+                    and host.label_ in ("GPE", "ORG", "LOC", "FAC", "EVENT", "WORK_OF_ART", "LAW"):
+                continue  # part of a name: "Soviet Union", "Russian Orthodox Church"
             if info is not None:
                 info["ner_label"] = ner_label.get(start)
                 add(span, info)
@@ -220,6 +238,7 @@ class CanonicalEntities:
         for ent in doc.ents:
             if ent.label_ not in self.labels:
                 continue
+            titled = self._has_person_title(ent)
             for segment in self._strip(ent):
                 if any(taken[segment.start : segment.end]):
                     free = [i for i in range(segment.start, segment.end) if not taken[i]]
@@ -229,7 +248,22 @@ class CanonicalEntities:
                     if any(taken[segment.start : segment.end]) or not any(t.pos_ == "PROPN" or t.text[:1].isupper() for t in segment):
                         continue
                 text = segment.text
-                add(segment, {"canonical": text, "label": ent.label_, "kind": "name", "ner_label": ent.label_})
+                label = "PERSON" if titled and segment.end == ent.end and len(segment) <= 4 else ent.label_
+                add(segment, {"canonical": text, "label": label, "kind": "name", "ner_label": ent.label_,
+                              "titled": label == "PERSON" and titled})
+
+        # 4. initialisms the model missed, of a longer name found in this document ("U.S." for "United States")
+        initials = {}
+        for m in mentions:
+            words = [w for w in m["canonical"].split() if w[:1].isupper()]
+            if len(words) >= 2 and m["kind"] != "demonym":
+                initials.setdefault("".join(w[0] for w in words), (m["canonical"], m["label"]))
+        for token in doc:
+            letters = token.text.replace(".", "")
+            if not taken[token.i] and 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper() \
+                    and letters in initials and token.pos_ in ("PROPN", "NOUN", "X"):
+                canonical, label = initials[letters]
+                add(doc[token.i : token.i + 1], {"canonical": canonical, "label": label, "kind": "alias"})
 
         mentions.sort(key=lambda m: m["start"])
         self._define_acronyms(doc, mentions)
@@ -251,13 +285,25 @@ class CanonicalEntities:
 
     @staticmethod
     def _define_acronyms(doc: Doc, mentions: list[dict[str, Any]]) -> None:
-        """"the Foo Bar Organization (FBO)": the parenthesised acronym becomes an alias inside this document."""
+        """Acronyms defined in the document: "the Foo Bar Organization (FBO)", or the initials of a longer name
+        mentioned in the same document ("U.S." and "United States")."""
         defined: dict[str, str] = {}
         for m in mentions:
             after = doc.text[m["end"] : m["end"] + 16]
             found = re.match(r"\s*\(([A-Z][A-Z.\-]{1,9})\)", after)
             if found and len(m["text"].split()) >= 2:
                 defined[found.group(1)] = m["canonical"]
+        # initialisms of a longer name in the same document: "U.S." / "United States", "IS" / "Islamic State"
+        initials: dict[str, str] = {}
+        for m in mentions:
+            words = [w for w in m["canonical"].split() if w[:1].isupper()]
+            if len(words) >= 2 and m["kind"] != "demonym":
+                initials.setdefault("".join(w[0] for w in words), m["canonical"])
+        for m in mentions:
+            letters = m["text"].replace(".", "")
+            if m["text"] not in defined and 2 <= len(letters) <= 6 and letters.isupper() and letters in initials \
+                    and m["canonical"] == m["text"]:
+                defined[m["text"]] = initials[letters]
         if not defined:
             return
         label_of = {m["canonical"]: m["label"] for m in mentions}
@@ -269,12 +315,12 @@ class CanonicalEntities:
 
     @staticmethod
     def _resolve_short_forms(mentions: list[dict[str, Any]]) -> None:
-        """A one-word name equal to the last word of a longer person name in the same document is that person."""
+        """A one-word name equal to the last word of a longer person name in the same document is that person
+        (whatever label the model gave the short form: *Schiff* tagged GPE is still Adam Schiff)."""
         full_names: dict[str, Counter] = {}
         for m in mentions:
             words = m["canonical"].split()
-            if len(words) >= 2 and m["kind"] in ("name", "alias") and m["label"] in ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC") \
-                    and words[-1][:1].isupper() and m["label"] != "NORP":
+            if len(words) >= 2 and m["kind"] in ("name", "alias") and m["label"] == "PERSON" and words[-1][:1].isupper():
                 full_names.setdefault(words[-1], Counter())[m["canonical"]] += 1
         for m in mentions:
             words = m["canonical"].split()
@@ -290,13 +336,14 @@ class CanonicalEntities:
         for m in mentions:
             votes.setdefault(m["canonical"], Counter())[m["label"]] += 1
         person_surnames = {m["canonical"] for m in mentions if m["kind"] == "short_form"}
+        titled = {m["canonical"] for m in mentions if m.get("titled")}
         for m in mentions:
             canonical = m["canonical"]
             if m["kind"] == "demonym":
                 m["label"] = "NORP"
             elif canonical in self.table.labels:
                 m["label"] = self.table.labels[canonical]
-            elif canonical in person_surnames and "PERSON" in votes[canonical]:
+            elif canonical in titled or (canonical in person_surnames and "PERSON" in votes[canonical]):
                 m["label"] = "PERSON"
             else:
                 m["label"] = votes[canonical].most_common(1)[0][0]

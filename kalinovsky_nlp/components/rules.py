@@ -71,6 +71,8 @@ NON_AGENTIVE_VERBS = frozenset({"be", "last", "arrive", "take", "work", "happen"
                                 "mean", "fit", "stay", "appear", "seem", "backfire", "trigger", "produce", "affect",
                                 "increase", "decrease", "rise", "fall", "grow", "prove", "turn", "end", "emerge",
                                 "undermine", "escalate", "fail", "succeed", "help", "hurt", "harm", "exist", "get"})
+VAGUE_AGENTS = frozenset({"many", "some", "most", "several", "others", "critics", "scholars", "historians", "experts",
+                          "observers", "analysts", "commentators", "researchers", "people"})
 DISTRIBUTIVE = frozenset({"each", "every", "any", "anyone", "anybody", "everyone", "everybody", "no"})
 EPISTEMIC_AFTER_WOULD = frozenset({"seem", "appear", "suggest", "indicate", "think", "argue", "say", "expect", "imagine",
                                    "guess", "assume", "suppose", "venture", "speculate", "estimate"})
@@ -248,7 +250,9 @@ def adjective(span: "Span") -> Decision:
 
 @rule("noun")
 def noun(span: "Span") -> Decision:
-    return ACCEPT if span.root.pos_ == "NOUN" else REJECT
+    """Evaluative nouns as nouns (the small model sometimes tags predicative *nonsense* as an adjective),
+    not verb homographs (*they mistake it*)."""
+    return REJECT if span.root.pos_ in ("VERB", "AUX") else ACCEPT
 
 
 @rule("possible")
@@ -348,8 +352,11 @@ def impersonal_frame(span: "Span") -> Decision:
     following = next_token(span)
     if span[0].lower_ == "it" or span[0].lower_ == "has":
         return ACCEPT
-    if following is not None and following.lower_ in ("to", "that", "as", "a", "an", "the", "one", "among", "by", "at"):
+    if following is not None and following.lower_ in ("to", "that", "as", "a", "an", "the", "one", "among", "at"):
         return ACCEPT
+    if following is not None and following.lower_ == "by":  # "is considered by many", not "by nobody"
+        agent = span.doc[following.i + 1] if following.i + 1 < len(span.doc) else None
+        return ACCEPT if agent is not None and agent.lower_ in VAGUE_AGENTS else REJECT
     return REJECT
 
 

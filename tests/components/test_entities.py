@@ -1,0 +1,81 @@
+"""Canonical entities: aliases, metonymy, demonyms, titles, short forms, acronyms, labels."""
+
+from __future__ import annotations
+
+
+def _mentions(nlp, text):
+    return nlp(text)._.kn_entity_mentions
+
+
+def _by_surface(mentions):
+    return {m["text"]: m for m in mentions}
+
+
+def test_aliases_share_one_canonical_entity(nlp):
+    ms = _mentions(nlp, "The U.S. and the United States are one country; the USSR was the Soviet Union.")
+    names = [m["canonical"] for m in ms]
+    assert names.count("United States") == 2
+    assert names.count("Soviet Union") == 2
+
+
+def test_capital_metonymy_is_decided_by_the_parse(nlp):
+    ms = _by_surface(_mentions(nlp, "Moscow decided to arm the group."))
+    assert ms["Moscow"]["canonical"] == "Russia" and ms["Moscow"]["metonymy"]
+    ms = _by_surface(_mentions(nlp, "Russia hosted peace talks in Moscow."))
+    assert ms["Moscow"]["canonical"] == "Moscow" and not ms["Moscow"]["metonymy"]
+    ms = _by_surface(_mentions(nlp, "Relations with Washington worsened."))
+    assert ms["Washington"]["canonical"] == "United States"
+
+
+def test_demonyms_are_linked_but_counted_apart(nlp):
+    ms = _mentions(nlp, "Russian officials met American diplomats.")
+    russian = next(m for m in ms if m["text"] == "Russian")
+    assert russian["canonical"] == "Russian" and russian["label"] == "NORP" and russian["demonym_of"] == "Russia"
+
+
+def test_names_inside_hyphenated_tokens(nlp):
+    text = "The U.S.-led invasion and post-Soviet states."
+    ms = _mentions(nlp, text)
+    us = next(m for m in ms if m["canonical"] == "United States")
+    assert text[us["start"] : us["end"]] == "U.S."
+    assert any(m["canonical"] == "Soviet" for m in ms)
+
+
+def test_titles_are_stripped_and_short_forms_resolved(nlp):
+    ms = _mentions(nlp, "U.S. Rep. Adam Schiff spoke first. Later, Schiff repeated the charge.")
+    people = [m["canonical"] for m in ms if m["label"] == "PERSON"]
+    assert people == ["Adam Schiff", "Adam Schiff"]
+    ms = _mentions(nlp, "Russian President Yeltsin invited the delegation.")
+    assert any(m["canonical"] == "Boris Yeltsin" for m in ms)
+
+
+def test_unknown_entities_get_canonical_forms_in_another_domain(nlp):
+    text = ("Mayor Helena Varga opened the tram line in Szeged on Monday. Critics of Varga called the line "
+            "a vanity project, but Varga said the city council had approved it.")
+    ms = _mentions(nlp, text)
+    vargas = [m for m in ms if "Varga" in m["text"]]
+    assert len(vargas) == 3
+    assert {m["canonical"] for m in vargas} == {"Helena Varga"}
+    assert {m["label"] for m in vargas} == {"PERSON"}
+
+
+def test_acronym_defined_in_the_text(nlp):
+    text = "The Collective Security Treaty Organization (CSTO) met. The CSTO then issued a statement."
+    ms = _mentions(nlp, text)
+    assert {m["canonical"] for m in ms if "CSTO" in m["text"]} == {"Collective Security Treaty Organization"}
+    text = "The Mekong River Commission (MRC) met in Vientiane. The MRC approved the plan."
+    ms = _mentions(nlp, text)
+    assert {m["canonical"] for m in ms if m["text"] == "MRC"} == {"Mekong River Commission"}
+
+
+def test_headline_artefact_does_not_become_a_person(nlp):
+    ms = _mentions(nlp, "Russia Gambles in Afghanistan Again")
+    assert all(m["label"] != "PERSON" for m in ms)
+    assert any(m["canonical"] == "Russia" for m in ms)
+
+
+def test_spans_carry_label_and_canonical_kb_id(nlp):
+    doc = nlp("Massoud fought the Taliban.")
+    spans = {(s.text, s.label_, s.kb_id_) for s in doc.spans["kn_entities"]}
+    assert ("Massoud", "PERSON", "Ahmad Shah Massoud") in spans
+    assert ("Taliban", "ORG", "Taliban") in spans

@@ -1,0 +1,85 @@
+"""The metadiscourse component: spans, multi-word cues, layers, voice, questions, configuration."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def test_multiword_cues_are_one_span(markers_of):
+    markers = markers_of("In my view, the talks will more or less succeed; almost certainly the deal holds, "
+                         "and it is possible that more likely than not it lasts.")
+    texts = [m[2] for m in markers]
+    for cue in ("In my view", "more or less", "almost certainly", "it is possible that", "more likely than not"):
+        assert cue in texts
+
+
+def test_my_in_in_my_view_is_also_a_self_mention(markers_of):
+    markers = markers_of("The intelligence is questionable, in my view.")
+    assert ("hedge", "personal_attribution", "in my view", "author") in markers
+    assert ("self_mention", "first_person_singular", "my", "author") in markers
+
+
+def test_voice_inside_reported_thought_and_quotation(markers_of):
+    markers = markers_of("In the 1980s, Soviet officials thought victory was likely.")
+    assert ("hedge", "probability", "likely", "attributed") in markers
+    markers = markers_of("Victory was likely.")
+    assert ("hedge", "probability", "likely", "author") in markers
+
+
+def test_first_person_inside_quotation_is_not_the_writer(markers_of):
+    markers = markers_of("The general said: \u201cI will never leave.\u201d I doubt it.")
+    selves = [m for m in markers if m[0] == "self_mention"]
+    assert len(selves) == 1  # only the writer's "I" of the second sentence
+
+
+def test_questions_are_engagement(markers_of):
+    markers = markers_of("What to make of this? The answer is simple.")
+    assert ("engagement", "question", "What to make of this?", "author") in markers
+
+
+def test_spans_have_offsets_into_the_text(nlp):
+    text = "Perhaps Moscow will win; about 200 fighters joined, reportedly."
+    doc = nlp(text)
+    for span in doc.spans["kn_markers"]:
+        assert text[span.start_char : span.end_char] == span.text
+    assert [s.text for s in doc.spans["kn_markers"]] == ["Perhaps", "about", "reportedly"]
+
+
+def test_evaluative_noun_rule(markers_of):
+    assert ("attitude", "evaluative_noun", "nonsense", "author") in markers_of("The claims were nonsense.")
+
+
+def test_categories_can_be_restricted_and_lexicon_replaced(tmp_path):
+    import spacy
+
+    from kalinovsky_nlp.pipeline import resolve_model
+
+    nlp = spacy.load(resolve_model())
+    nlp.add_pipe("kalinovsky_metadiscourse", config={"categories": ["booster"], "spans_key": "only_boosters"})
+    doc = nlp("Perhaps it is clearly wrong.")
+    assert [(s.label_, s.text) for s in doc.spans["only_boosters"]] == [("booster", "clearly")]
+
+    lexicon = tmp_path / "mini.tsv"
+    lexicon.write_text("forms\tcategory\tsubcategory\trule\tsource\nsurely not\thedge\tcustom\t-\ttest\n",
+                       encoding="utf-8")
+    nlp2 = spacy.load(resolve_model())
+    nlp2.add_pipe("kalinovsky_metadiscourse", config={"lexicon": str(lexicon)})
+    doc = nlp2("That is surely not the case, perhaps.")
+    assert [(s.label_, s._.kn_subcategory, s.text) for s in doc.spans["kn_markers"]] == [("hedge", "custom", "surely not")]
+
+
+def test_bad_lexicon_category_is_a_clear_error(tmp_path):
+    from kalinovsky_nlp.components.metadiscourse import load_lexicon
+
+    bad = tmp_path / "bad.tsv"
+    bad.write_text("forms\tcategory\tsubcategory\trule\tsource\nmaybe\thedgy\tx\t-\ttest\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="unknown category 'hedgy'"):
+        load_lexicon(str(bad))
+
+
+def test_packaged_lexicon_rows_are_sourced():
+    from kalinovsky_nlp.lexicons import read_table
+
+    rows = read_table("metadiscourse.tsv")
+    assert len(rows) > 40
+    assert all(row["source"].strip() for row in rows)

@@ -1,0 +1,98 @@
+"""Minimal pairs for attribution: who says or thinks what, with the cue's endorsement class."""
+
+from __future__ import annotations
+
+import pytest
+
+from kalinovsky_nlp.attribution import attributed_token_mask, find_attributions, quotation_spans
+
+
+def _attributions(nlp, text):
+    doc = nlp(text)
+    return doc, find_attributions(doc)
+
+
+def _content(doc, a):
+    return doc[a.content_start : a.content_end].text
+
+
+def test_accuse_of_is_distancing_and_names_the_holder(nlp):
+    doc, found = _attributions(nlp, "Senior U.S. military officials have accused the Russian government of providing "
+                                    "support to the Taliban.")
+    a = next(a for a in found if a.cue == "accused")
+    assert a.verb_class == "distancing"
+    assert a.holder == "Senior U.S. military officials"
+    assert _content(doc, a) == "providing support to the Taliban"
+
+
+def test_first_person_report_is_the_authors_own_voice(nlp):
+    _, found = _attributions(nlp, "I think that the Taliban will win.")
+    assert found == []
+    _, found = _attributions(nlp, "Officials think that the Taliban will win.")
+    assert [a.holder for a in found] == ["Officials"]
+
+
+@pytest.mark.parametrize(
+    "text,cue,verb_class",
+    [
+        ("Russian officials no doubt realize that supporting the Taliban hinders cooperation.", "realize", "factive"),
+        ("Schiff suggested that Russia should be pushed out.", "suggested", "neutral"),
+        ("The minister claimed that the army had withdrawn.", "claimed", "distancing"),
+        ("They hoped that they could leave behind a stable government.", "hoped", "neutral"),
+    ],
+)
+def test_reporting_verbs_are_classed_by_endorsement(nlp, text, cue, verb_class):
+    _, found = _attributions(nlp, text)
+    a = next(a for a in found if a.cue == cue)
+    assert a.verb_class == verb_class
+    assert a.kind == "reporting_verb"
+
+
+def test_evidence_suggests_is_no_source(nlp):
+    _, found = _attributions(nlp, "The evidence suggests that the report is wrong.")
+    assert not any(a.kind == "reporting_verb" for a in found)
+
+
+def test_parenthetical_thought_attributes_the_rest_of_the_sentence(nlp):
+    text = "Sooner or later, Russian officials seem to think, the Taliban are going to be part of a coalition."
+    doc, found = _attributions(nlp, text)
+    a = next(a for a in found if a.cue == "think")
+    assert a.holder == "Russian officials"
+    assert "the Taliban are going to be part of a coalition" in _content(doc, a)
+
+
+def test_according_to_and_for_source(nlp):
+    doc, found = _attributions(nlp, "According to the ministry, the border is closed.")
+    a = next(a for a in found if a.kind == "according_to")
+    assert a.holder == "the ministry"
+    assert "the border is closed" in _content(doc, a)
+    doc, found = _attributions(nlp, "For Schiff, Russia's policy is evidence of an anti-American agenda.")
+    a = next(a for a in found if a.kind == "for_source")
+    assert a.holder == "Schiff"
+    doc, found = _attributions(nlp, "For years, Russia's policy was consistent.")
+    assert not any(a.kind == "for_source" for a in found)
+
+
+def test_noun_complement_claims_that(nlp):
+    doc, found = _attributions(nlp, "The claim that Moscow paid bounties is questionable.")
+    a = next(a for a in found if a.kind == "noun_complement")
+    assert a.cue == "claim" and a.verb_class == "distancing"
+    assert _content(doc, a).startswith("that Moscow paid bounties")
+
+
+def test_direct_quotation(nlp):
+    text = "Schiff said that Russia should be \u201cpushed out of the community of nations.\u201d"
+    doc = nlp(text)
+    spans = quotation_spans(doc)
+    assert [doc[s:e].text for s, e in spans] == ["pushed out of the community of nations."]
+    mask = attributed_token_mask(doc)
+    pushed = next(t for t in doc if t.text == "pushed")
+    assert mask[pushed.i]
+
+
+def test_see_as_construction(nlp):
+    doc, found = _attributions(nlp, "Some commentators see Russia's policy as aimed at revenge.")
+    a = next(a for a in found if a.cue == "see")
+    assert "as aimed at revenge" in _content(doc, a)
+    doc, found = _attributions(nlp, "Putin agreed, hoping to see his allies take power.")
+    assert not any(a.cue == "see" for a in found)
