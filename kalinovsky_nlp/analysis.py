@@ -79,7 +79,7 @@ def analyze(
     *,
     model: str | Path | None = None,
     nlp: "Language | None" = None,
-    targets: str | Path | None = None,
+    targets: str | Path | bool | None = None,
     batch_size: int = DEFAULT_BATCH_SIZE,
     n_process: int = 1,
     on_document: Callable[[DocumentProfile], None] | None = None,
@@ -87,12 +87,17 @@ def analyze(
     """Analyse a corpus (the built-in one by default) and return the full report.
 
     ``corpus`` is a path accepted by :func:`~kalinovsky_nlp.corpus.load_corpus` or an iterable of
-    :class:`~kalinovsky_nlp.corpus.Document`. ``targets`` is an optional target-definition file.
+    :class:`~kalinovsky_nlp.corpus.Document`. ``targets`` is an optional target-definition file; for the built-in
+    corpus (``corpus=None``) the shipped ``corpus/targets.yaml`` is used unless ``targets=False``.
     """
     from .compare import compare_profiles
     from .report import Report, summarize
     from .stance import analyse_stance
 
+    if corpus is None and targets is None:
+        from .corpus import builtin_targets_path
+
+        targets = builtin_targets_path()
     if corpus is None or isinstance(corpus, (str, Path)):
         documents = load_corpus(corpus)
     else:
@@ -104,7 +109,7 @@ def analyze(
         nlp = load_pipeline(resolved)
     profiles = profile_corpus(documents, nlp=nlp, batch_size=batch_size, n_process=n_process, on_document=on_document)
     comparison = compare_profiles(profiles)
-    findings = analyse_stance(profiles, comparison, targets=targets)
+    findings = analyse_stance(profiles, comparison, targets=targets or None)
     meta = nlp.meta
     model_info = {"name": f"{meta.get('lang', '')}_{meta.get('name', '')}", "version": meta.get("version"),
                   "spacy_version": meta.get("spacy_version"), "pipeline": list(nlp.pipe_names)}

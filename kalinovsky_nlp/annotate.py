@@ -64,8 +64,11 @@ def annotate_records(
     while chunk := list(itertools.islice(iterator, chunk_size)):
         items = []
         for record in chunk:
+            if not isinstance(record, dict):
+                items.append(("", ({"record": record}, f"expected a mapping, not {type(record).__name__}")))
+                continue
             error = record.get("error") if record.get("_malformed") else None
-            text = record.get(text_field) if isinstance(record, dict) else None
+            text = record.get(text_field)
             if error is None and not isinstance(text, str):
                 error = (f"no {text_field!r} field" if text_field not in record
                          else f"field {text_field!r} is {type(text).__name__}, not text")
@@ -88,9 +91,19 @@ def _nullcontext():
 
 @contextmanager
 def _open(path: str | Path, mode: str) -> Iterator[IO[str]]:
+    """A UTF-8 text stream on a file, or on stdin/stdout for ``-`` (left open when done)."""
     if str(path) == "-":
         stream = sys.stdin if "r" in mode else sys.stdout
-        yield io.TextIOWrapper(stream.buffer, encoding="utf-8", newline="") if hasattr(stream, "buffer") else stream
+        if not hasattr(stream, "buffer"):
+            yield stream
+            return
+        wrapper = io.TextIOWrapper(stream.buffer, encoding="utf-8", newline="")
+        try:
+            yield wrapper
+        finally:
+            if "w" in mode:
+                wrapper.flush()
+            wrapper.detach()  # do not close the process's own stream
         return
     with open(path, mode, encoding="utf-8", newline="") as handle:
         yield handle

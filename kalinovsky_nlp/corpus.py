@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import datetime as _dt
+import functools
 import json
 import re
 import sys
@@ -22,6 +23,7 @@ __all__ = [
     "CorpusError",
     "Document",
     "builtin_corpus_path",
+    "builtin_targets_path",
     "iter_documents",
     "load_corpus",
     "strip_markdown",
@@ -196,6 +198,22 @@ def _read_utf8(path: Path) -> str:
         ) from None
 
 
+@functools.lru_cache(maxsize=1)
+def _front_matter_loader() -> type:
+    """YAML's safe loader without timestamp resolution: dates stay text, so ``_parse_date`` checks them and an
+    unquoted ``2020-13-45`` gets our error message instead of PyYAML's."""
+    import yaml
+
+    class FrontMatterLoader(yaml.SafeLoader):
+        pass
+
+    FrontMatterLoader.yaml_implicit_resolvers = {
+        key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    return FrontMatterLoader
+
+
 def _split_front_matter(text: str, path: Path) -> tuple[dict[str, Any], str, int]:
     """Return (front matter, body, line number where the body starts)."""
     import yaml
@@ -209,11 +227,12 @@ def _split_front_matter(text: str, path: Path) -> tuple[dict[str, Any], str, int
     else:
         raise CorpusError(path, "front matter opened with '---' is never closed", line=1)
     try:
-        meta = yaml.safe_load("\n".join(lines[1:end])) or {}
+        meta = yaml.load("\n".join(lines[1:end]), Loader=_front_matter_loader()) or {}
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1
         raise CorpusError(path, f"front matter is not valid YAML ({getattr(err, 'problem', err)})", line=line) from None
+
     if not isinstance(meta, dict):
         raise CorpusError(path, "front matter must be a mapping of key: value lines", line=1)
     return meta, "\n".join(lines[end + 1 :]), end + 2
@@ -312,6 +331,11 @@ def builtin_corpus_path() -> Path:
     if checkout.is_dir():
         return checkout
     raise FileNotFoundError("the built-in corpus is missing from this installation: reinstall kalinovsky-nlp")
+
+
+def builtin_targets_path() -> Path:
+    """The target file shipped with the built-in corpus (``corpus/targets.yaml``)."""
+    return builtin_corpus_path().parent / "targets.yaml"
 
 
 def load_corpus(path: str | Path | None = None, *, text_field: str = "text") -> list[Document]:

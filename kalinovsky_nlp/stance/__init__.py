@@ -14,13 +14,13 @@ from ..compare import Comparison, Step
 from ..profile import DocumentProfile
 from .keyness import keyness
 from .shifts import target_shifts
-from .targets import Target, entity_targets, load_targets, proposition_targets
+from .shifts import summarise_claims
+from .targets import TEXT_TARGET, Target, claims_for, entity_targets, load_targets, proposition_targets
 
 __all__ = ["analyse_stance", "finding_statement", "MAX_FINDINGS"]
 
 MAX_FINDINGS = 6
-LEVEL_WORDS = {3: "certain", 2: "probable", 1: "possible", 0: "uncommitted", -1: "possibly not",
-               -2: "probably not", -3: "certainly not"}
+LEVEL_WORDS = {3: "certain", 2: "probable", 1: "possible", 0: "uncommitted"}
 
 
 def _terms(profile: DocumentProfile) -> list[str]:
@@ -30,7 +30,7 @@ def _terms(profile: DocumentProfile) -> list[str]:
 def _certainty_words(value: float | None) -> str:
     if value is None:
         return "-"
-    return f"{value:+.1f} ({LEVEL_WORDS[max(-3, min(3, round(value)))]})"
+    return f"{value:.1f} ({LEVEL_WORDS[max(0, min(3, round(value)))]})"
 
 
 def finding_statement(target: str, shifts: list[dict[str, Any]], earlier: str, later: str) -> str:
@@ -44,8 +44,8 @@ def finding_statement(target: str, shifts: list[dict[str, Any]], earlier: str, l
             parts.append(f"is no longer discussed after {earlier} ({before} claims then)")
         elif kind in ("certainty_up", "certainty_down"):
             direction = "more" if kind == "certainty_up" else "less"
-            parts.append(f"is asserted with {direction} certainty (mean FactBank score {_certainty_words(before)} "
-                         f"-> {_certainty_words(after)})")
+            parts.append(f"is asserted with {direction} certainty (mean commitment {_certainty_words(before)} "
+                         f"-> {_certainty_words(after)} on FactBank's scale CT 3, PR 2, PS 1, Uu 0)")
         elif kind == "evaluation_reversed":
             parts.append(f"is judged the other way round (evaluation {before:+.1f} -> {after:+.1f})")
         elif kind == "evaluation_softened":
@@ -88,9 +88,15 @@ def _findings(step: Step, shifts: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def _step_analysis(step: Step, targets: list[Target]) -> list[dict[str, Any]]:
-    shifts: list[dict[str, Any]] = []
+    whole_a = summarise_claims(claims_for(TEXT_TARGET, step.earlier), TEXT_TARGET)
+    whole_b = summarise_claims(claims_for(TEXT_TARGET, step.later), TEXT_TARGET)
+    baseline = None
+    if whole_a["mean_certainty"] is not None and whole_b["mean_certainty"] is not None:
+        baseline = whole_b["mean_certainty"] - whole_a["mean_certainty"]
+    step.extras["text_certainty"] = {"from": whole_a, "to": whole_b, "change": None if baseline is None else round(baseline, 2)}
+    shifts: list[dict[str, Any]] = list(target_shifts(TEXT_TARGET, step.earlier, step.later))
     for target in targets:
-        shifts.extend(target_shifts(target, step.earlier, step.later))
+        shifts.extend(target_shifts(target, step.earlier, step.later, baseline_change=baseline))
     shifts.sort(key=lambda s: (-s["strength"], s["target"]))
     step.extras["shifts"] = shifts
     step.extras["keyness"] = keyness(_terms(step.earlier), _terms(step.later))

@@ -1,4 +1,4 @@
-"""Claims: each sentence's main assertion with its source, FactBank-style certainty and evaluation of its targets.
+"""Claims: each independent clause's assertion with its source, FactBank-style certainty and evaluation of its targets.
 
 Doc-in, plain-dicts-out (called while the Doc is alive, from :func:`kalinovsky_nlp.profile.profile_document`).
 
@@ -24,7 +24,8 @@ from .evaluation import evaluation_of_mentions
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-__all__ = ["CERTAINTY_SCORES", "LEVELS", "certainty_label", "cue_effect", "extract_claims", "sentence_certainty"]
+__all__ = ["CERTAINTY_SCORES", "LEVELS", "certainty_label", "commitment", "clause_certainty", "clauses", "cue_effect", "extract_claims",
+           "sentence_certainty"]
 
 LEVELS = ("Uu", "PS", "PR", "CT")
 LEVEL_RANK = {level: rank for rank, level in enumerate(LEVELS)}
@@ -32,6 +33,11 @@ CERTAINTY_SCORES = {"CT+": 3, "PR+": 2, "PS+": 1, "Uu": 0, "PS-": -1, "PR-": -2,
 #: Clause boundaries a cue may not cross to scope over the main predicate.
 SCOPE_BARRIERS = frozenset({"relcl", "acl", "advcl", "pcomp", "csubj", "appos", "parataxis"})
 CONTENT_LEMMAS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "ADV", "NUM"})
+
+
+def commitment(value: str) -> int:
+    """How firmly the author commits, whatever the polarity: CT 3, PR 2, PS 1, Uu 0."""
+    return abs(CERTAINTY_SCORES[value])
 
 
 def certainty_label(level: str, negative: bool) -> str:
@@ -84,36 +90,41 @@ def _negated(token: "Token") -> bool:
     return any(c.dep_ == "neg" for c in token.children)
 
 
-def sentence_certainty(
-    sent: "Span",
+def _clause_is_question(tokens: list["Token"]) -> bool:
+    words = [t for t in tokens if not t.is_space]
+    return bool(words) and words[-1].text == "?"
+
+
+def clause_certainty(
+    head: "Token",
+    tokens: list["Token"],
     markers: Iterable[dict[str, Any]],
     attribution: dict[str, Any] | None,
 ) -> dict[str, Any]:
-    """Certainty of a sentence's main claim from the author's perspective, with the cues that set it."""
-    root = sent.root
+    """Certainty of the claim headed by ``head`` (its clause's tokens given) from the author's perspective."""
     cues: list[str] = []
     if attribution is not None:
         factive = attribution["verb_class"] == "factive"
-        negative = _negated(root) if factive else False
+        negative = _negated(head) if factive else False
         value = certainty_label("CT" if factive else "Uu", negative)
         return {"certainty": value, "score": CERTAINTY_SCORES[value], "cues": [attribution["cue"]],
                 "source": "attributed", "holder": attribution.get("holder"), "cue": attribution["cue"],
                 "verb_class": attribution["verb_class"]}
-    last = [t for t in sent if not t.is_space]
-    if last and last[-1].text == "?":
+    if _clause_is_question(tokens):
         return {"certainty": "Uu", "score": 0, "cues": ["?"], "source": "author", "holder": None, "cue": None,
                 "verb_class": None}
     level = "CT"
     negative = False
-    predicate = _content_predicate(root)
-    if _negated(root) or (predicate is not root and _negated(predicate)):
+    predicate = _content_predicate(head)
+    if _negated(head) or (predicate is not head and _negated(predicate)):
         negative = True
         cues.append("not")
+    inside = {t.i for t in tokens}
     for marker in markers:
-        if marker["voice"] != "author":
+        if marker["voice"] != "author" or marker["token"] not in inside:
             continue
-        token = sent.doc[marker["token"]]
-        if not _path_is_open(token, root):
+        token = head.doc[marker["token"]]
+        if not _path_is_open(token, head):
             continue
         effect, negates = cue_effect(marker["category"], marker["subcategory"], marker["text"])
         if effect is None and not negates:
@@ -123,11 +134,9 @@ def sentence_certainty(
             negative = not negative
         if effect is not None and LEVEL_RANK[effect] < LEVEL_RANK[level]:
             level = effect
-    if any(c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "if" for g in c.children) for c in root.children):
-        if LEVEL_RANK["PS"] < LEVEL_RANK[level]:
-            level = "PS"
-        cues.append("if")
-    if sent[0].lower_ == "if":
+    conditional = any(c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "if" for g in c.children)
+                      for c in head.children)
+    if conditional or (tokens and tokens[0].lower_ == "if" and head.dep_ == "ROOT"):
         if LEVEL_RANK["PS"] < LEVEL_RANK[level]:
             level = "PS"
         cues.append("if")
@@ -136,24 +145,51 @@ def sentence_certainty(
             "cue": None, "verb_class": None}
 
 
-def _main_attribution(sent: "Span", attributions: list[dict[str, Any]]) -> dict[str, Any] | None:
-    """The attribution that carries the sentence's main assertion, if any."""
+def sentence_certainty(sent: "Span", markers: Iterable[dict[str, Any]], attribution: dict[str, Any] | None) -> dict[str, Any]:
+    """Certainty of a whole sentence's main claim (its root clause with everything in it)."""
+    return clause_certainty(sent.root, list(sent), markers, attribution)
+
+
+def clauses(sent: "Span") -> list[tuple["Token", list["Token"]]]:
+    """The sentence's independent clauses: the root clause and root-level coordinated clauses with their own
+    subject (*X is questionable, but there is plausible evidence that Y*), each with its tokens."""
     root = sent.root
-    words = [t for t in sent if not (t.is_punct or t.is_space)]
+    heads = [c for c in root.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
+             and any(g.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for g in c.children)]
+    spans = []
+    claimed: set[int] = set()
+    for head in heads:
+        start = head.left_edge.i
+        before = sent.doc[start - 1] if start > sent.start else None
+        if before is not None and before.dep_ == "cc" and before.head.i == root.i:
+            start -= 1
+        tokens = [t for t in sent if start <= t.i <= head.right_edge.i]
+        claimed.update(t.i for t in tokens)
+        spans.append((head, tokens))
+    main = [t for t in sent if t.i not in claimed]
+    return [(root, main)] + spans
+
+
+def _main_attribution(head: "Token", tokens: list["Token"], attributions: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The attribution that carries the clause's main assertion, if any."""
+    words = [t for t in tokens if not (t.is_punct or t.is_space)]
+    if not words:
+        return None
+    first, last = words[0].i, words[-1].i
     for a in attributions:
-        if a["content_start"] < sent.start or a["content_end"] > sent.end:
+        if a["content_end"] <= first or a["content_start"] > last:
             continue
         if a["kind"] == "noun_complement" or a["cue_kind"] == "evidence":
             continue
         covered = sum(1 for t in words if a["content_start"] <= t.i < a["content_end"])
-        share = covered / len(words) if words else 0.0
-        if a["cue_start"] == root.i or (a["content_start"] <= root.i < a["content_end"] and share >= 0.4):
+        share = covered / len(words)
+        cue = head.doc[a["cue_start"]]
+        if a["cue_start"] == head.i or (a["content_start"] <= head.i < a["content_end"] and share >= 0.4):
             return a
         if a["kind"] in ("for_source", "according_to") and share >= 0.5:
             return a
-        if a["kind"] == "reporting_verb" and sent.doc[a["cue_start"]].head.i == root.i and share >= 0.5 \
-                and sent.doc[a["cue_start"]].dep_ == "xcomp":
-            return a  # "officials seem to think that ...": seem is the root, think carries the report
+        if a["kind"] == "reporting_verb" and cue.head.i == head.i and cue.dep_ == "xcomp" and share >= 0.5:
+            return a  # "officials seem to think that ...": seem heads the clause, think carries the report
     return None
 
 
@@ -171,7 +207,7 @@ def extract_claims(
     attributions: list[dict[str, Any]],
     entity_mentions: list[dict[str, Any]],
 ) -> list[dict[str, Any]]:
-    """One claim per sentence: text, offsets, source, certainty, cues, entities and their evaluation.
+    """One claim per independent clause: text, offsets, source, certainty, cues, entities and their evaluation.
 
     ``markers`` carry a token index (``token``); ``entity_mentions`` are the canonical-entity component's dicts.
     """
@@ -185,20 +221,30 @@ def extract_claims(
         if not any(not (t.is_punct or t.is_space) for t in sent):
             continue
         sent_markers = [m for m in markers if sent.start <= m["token"] < sent.end]
-        attribution = _main_attribution(sent, attributions)
-        certainty = sentence_certainty(sent, sent_markers, attribution)
-        mentions = [m for m in entity_mentions if sent.start <= m["token_start"] < sent.end]
-        entities = sorted({m.get("demonym_of") or m["canonical"] for m in mentions})
-        evaluation = evaluation_of_mentions(sent, mentions)
-        keys = [k for k in (_lemma_key(t, canonical_at) for t in sent) if k]
-        claims.append({
-            "sentence": index,
-            "text": sent.text.strip(),
-            "start": sent.start_char,
-            "end": sent.end_char,
-            **certainty,
-            "entities": entities,
-            "evaluation": evaluation,
-            "lemmas": " ".join(keys),
-        })
+        for clause_index, (head, tokens) in enumerate(clauses(sent)):
+            words = [t for t in tokens if not (t.is_space)]
+            if not words:
+                continue
+            attribution = _main_attribution(head, tokens, attributions)
+            certainty = clause_certainty(head, tokens, sent_markers, attribution)
+            inside = {t.i for t in tokens}
+            mentions = [m for m in entity_mentions if m["token_start"] in inside]
+            entities = sorted({m.get("demonym_of") or m["canonical"] for m in mentions})
+            evaluation = evaluation_of_mentions(sent, mentions)
+            keys = [k for k in (_lemma_key(t, canonical_at) for t in tokens) if k]
+            start = min(t.idx for t in words)
+            end = max(t.idx + len(t.text) for t in words)
+            claims.append({
+                "sentence": index,
+                "clause": clause_index,
+                "text": doc.text[start:end],
+                "sentence_text": sent.text.strip(),
+                "start": start,
+                "end": end,
+                **certainty,
+                "commitment": commitment(certainty["certainty"]),
+                "entities": entities,
+                "evaluation": evaluation,
+                "lemmas": " ".join(keys),
+            })
     return claims

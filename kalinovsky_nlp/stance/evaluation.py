@@ -2,9 +2,10 @@
 
 Word polarity comes from VADER's lexicon (Hutto & Gilbert 2014, shipped with ``vaderSentiment``) with
 ``lexicons/evaluation_polarity.tsv`` overriding it for argument prose (*pragmatic*, *credible*, *unnecessary*).
-Only adjectives and adverbs (and the attitude nouns of the metadiscourse lexicon) count: nouns and verbs such as
-*war*, *support*, *threat* name topics, not the author's evaluation. A word is tied to a mention when it sits in the
-same clause (same nearest verbal head) or modifies the mention; negation of that clause reverses it.
+Only adjectives and adverbs (and a few evaluative nouns) count: nouns and verbs such as *war*, *support*, *threat*
+name topics, not the author's evaluation. A word is tied to a mention when it modifies the mention or what the
+mention owns (*Russia's pragmatic policy*), is predicated of it (*the policy is pragmatic*), or modifies the object of
+the mention's verb (*Moscow is pursuing a pragmatic policy*); negation of that clause reverses it.
 """
 
 from __future__ import annotations
@@ -42,12 +43,37 @@ def word_valence(word: str) -> float:
 
 
 def _clause_head(token: "Token") -> "Token":
+    """Nearest verbal ancestor (or the root)."""
     current = token
     for _ in range(32):
         if current.pos_ in ("VERB", "AUX") or current.head.i == current.i:
             return current
         current = current.head
     return current
+
+
+def _owner(anchor: "Token") -> "Token":
+    """What the mention stands for in its clause: itself, or the noun it possesses or modifies
+    (*Moscow's decision*, *the Kabul government*, *Russian support*)."""
+    if anchor.dep_ in ("poss", "compound", "amod", "nmod") and anchor.head.pos_ in ("NOUN", "PROPN"):
+        return anchor.head
+    return anchor
+
+
+def _tied(word: "Token", owner: "Token") -> bool:
+    """An evaluative word modifies the owner, is predicated of it, or qualifies what it does."""
+    if word.head.i == owner.i:  # "a pragmatic Moscow", "Russia's pragmatic policy"
+        return True
+    if owner.dep_ in ("nsubj", "nsubjpass"):
+        verb = owner.head
+        if word.head.i == verb.i and word.dep_ in ("acomp", "attr", "oprd", "advmod", "xcomp"):
+            return True  # "the policy is pragmatic", "Moscow acted recklessly"
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd", "acomp")]
+        if any(word.head.i == o.i for o in objects):
+            return True  # "Moscow is pursuing a pragmatic policy"
+    if owner.dep_ == "pobj" and owner.head.head.i == word.head.i and word.dep_ == "amod":
+        return False
+    return False
 
 
 def evaluation_label(score: float) -> str:
@@ -76,10 +102,9 @@ def evaluation_of_mentions(sent: "Span", mentions: list[dict[str, Any]]) -> dict
         if not evaluative:
             continue
         anchor = sent.doc[mention["token_start"]:mention["token_end"]].root
-        head = _clause_head(anchor)
+        owner = _owner(anchor)
         for token, valence in evaluative:
-            tied = token.head.i == anchor.i or _clause_head(token).i == head.i or token.head.i == anchor.head.i
-            if not tied or token.text in entry["cues"]:
+            if not _tied(token, owner) or token.text in entry["cues"]:
                 continue
             if any(c.dep_ == "neg" for c in _clause_head(token).children):
                 valence = -valence

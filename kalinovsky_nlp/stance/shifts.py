@@ -20,12 +20,14 @@ __all__ = ["summarise_claims", "target_shifts", "align_claims"]
 
 MIN_CLAIMS = 2
 CERTAINTY_STEP = 0.5
+BASELINE_MARGIN = 0.5
 EVALUATION_STEP = 0.5
 VOICE_STEP = 0.3
 
 
 def summarise_claims(claims: Sequence[dict[str, Any]], target: Target) -> dict[str, Any]:
-    """Count, mean certainty (author's own claims), reported share and mean evaluation of a target's claims."""
+    """Count, mean commitment (CT 3 .. Uu 0) and mean signed FactBank score of the author's own claims, reported
+    share and mean evaluation of a target's claims."""
     own = [c for c in claims if c["source"] == "author"]
     evaluations = []
     key = target.entity
@@ -39,7 +41,8 @@ def summarise_claims(claims: Sequence[dict[str, Any]], target: Target) -> dict[s
     return {
         "claims": len(claims),
         "author_claims": len(own),
-        "mean_certainty": round(mean(c["score"] for c in own), 2) if own else None,
+        "mean_certainty": round(mean(c["commitment"] for c in own), 2) if own else None,
+        "mean_score": round(mean(c["score"] for c in own), 2) if own else None,
         "reported_share": round(1 - len(own) / len(claims), 2) if claims else None,
         "mean_evaluation": round(mean(evaluations), 2) if evaluations else 0.0,
         "evaluated_claims": len(evaluations),
@@ -70,26 +73,42 @@ def _side(profile: DocumentProfile, claims: Sequence[dict], summary: dict) -> di
             "certainty": [c["certainty"] for c in claims], **summary}
 
 
+def _salience(claims: int, profile: DocumentProfile) -> float:
+    """Strength of an appearing or vanishing target: its share of the document's claims (x3, capped at 1)."""
+    return min(1.0, 3 * claims / max(len(profile.claims), 1))
+
+
 def _pick(a: list[dict], b: list[dict], score_a, score_b) -> tuple[list[dict], list[dict]]:
-    """The aligned pair that best shows a change: high similarity, and the most telling claim on each side."""
+    """The aligned pair that best shows a change: the most telling claim on each side, preferring similar ones."""
     if not a or not b:
         return a[:1], b[:1]
     sims = _similarity(a, b)
     best = None
     for i, ca in enumerate(a):
         for j, cb in enumerate(b):
-            value = sims[i][j] + 0.25 * (score_a(ca) + score_b(cb))
+            value = 0.5 * sims[i][j] + score_a(ca) + score_b(cb)
             if best is None or value > best[0]:
                 best = (value, i, j)
     _, i, j = best
     return [a[i]], [b[j]]
 
 
-def target_shifts(target: Target, earlier: DocumentProfile, later: DocumentProfile) -> list[dict[str, Any]]:
-    """All shifts of one target between two documents (possibly none)."""
+def target_shifts(
+    target: Target,
+    earlier: DocumentProfile,
+    later: DocumentProfile,
+    *,
+    baseline_change: float | None = None,
+) -> list[dict[str, Any]]:
+    """All shifts of one target between two documents (possibly none).
+
+    ``baseline_change`` is the change in mean certainty of the text as a whole: a target's certainty shift is
+    reported only where it stands out from it (by at least ``BASELINE_MARGIN``), so that a text that is hedged
+    throughout does not produce the same "less certain" finding for every target."""
     ca, cb = claims_for(target, earlier), claims_for(target, later)
     sa, sb = summarise_claims(ca, target), summarise_claims(cb, target)
     shifts: list[dict[str, Any]] = []
+    minimum = 1 if target.kind == "proposition" else MIN_CLAIMS
 
     def add(kind: str, strength: float, ev_a: list[dict], ev_b: list[dict], measure: str, before, after) -> None:
         shifts.append({
@@ -102,21 +121,23 @@ def target_shifts(target: Target, earlier: DocumentProfile, later: DocumentProfi
     support = min(1.0, min(sa["claims"], sb["claims"]) / 3)
     if sa["claims"] == 0 and sb["claims"] >= MIN_CLAIMS:
         top = sorted(cb, key=lambda c: -abs(c["score"]))[:2]
-        add("new", min(1.0, sb["claims"] / 6), [], top, "claims", 0, sb["claims"])
+        add("new", _salience(sb["claims"], later), [], top, "claims", 0, sb["claims"])
     elif sb["claims"] == 0 and sa["claims"] >= MIN_CLAIMS:
         top = sorted(ca, key=lambda c: -abs(c["score"]))[:2]
-        add("dropped", min(1.0, sa["claims"] / 6), top, [], "claims", sa["claims"], 0)
+        add("dropped", _salience(sa["claims"], earlier), top, [], "claims", sa["claims"], 0)
     if sa["claims"] == 0 or sb["claims"] == 0:
         return shifts
 
     own_a = [c for c in ca if c["source"] == "author"]
     own_b = [c for c in cb if c["source"] == "author"]
-    if len(own_a) >= MIN_CLAIMS and len(own_b) >= MIN_CLAIMS:
+    if len(own_a) >= minimum and len(own_b) >= minimum:
         delta = sb["mean_certainty"] - sa["mean_certainty"]
-        if abs(delta) >= CERTAINTY_STEP:
+        stands_out = baseline_change is None or abs(delta - baseline_change) >= BASELINE_MARGIN
+        if abs(delta) >= CERTAINTY_STEP and stands_out:
             up = delta > 0
-            ev_a, ev_b = _pick(own_a, own_b, (lambda c: -c["score"] / 3) if up else (lambda c: c["score"] / 3),
-                               (lambda c: c["score"] / 3) if up else (lambda c: -c["score"] / 3))
+            ev_a, ev_b = _pick(own_a, own_b,
+                               (lambda c: -c["commitment"] / 3) if up else (lambda c: c["commitment"] / 3),
+                               (lambda c: c["commitment"] / 3) if up else (lambda c: -c["commitment"] / 3))
             add("certainty_up" if up else "certainty_down", abs(delta) / 2 * support, ev_a, ev_b,
                 "mean_certainty", sa["mean_certainty"], sb["mean_certainty"])
 

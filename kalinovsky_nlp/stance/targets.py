@@ -18,7 +18,7 @@ from typing import Any, Sequence
 
 from ..profile import DocumentProfile
 
-__all__ = ["Target", "entity_targets", "proposition_targets", "load_targets", "claims_for"]
+__all__ = ["Target", "TEXT_TARGET", "entity_targets", "proposition_targets", "load_targets", "claims_for"]
 
 #: At most this many entity targets; an entity needs this many mentions in the corpus.
 MAX_ENTITY_TARGETS = 8
@@ -29,12 +29,14 @@ CLUSTER_DISTANCE = 0.75
 
 @dataclass
 class Target:
+    """Something the author's judgements are about, and how to find the claims about it."""
+
     id: str
-    kind: str  # entity | proposition | user
+    kind: str  # text | entity | proposition | user
     label: str
     description: str = ""
     entity: str | None = None
-    members: dict[str, list[int]] = field(default_factory=dict)  # document id -> sentence indices (propositions)
+    members: dict[str, list[int]] = field(default_factory=dict)  # document id -> claim indices (propositions)
     patterns: list[re.Pattern] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
@@ -44,6 +46,7 @@ class Target:
 
 
 def _slug(text: str) -> str:
+    """A lower-case identifier."""
     return re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_")
 
 
@@ -65,7 +68,7 @@ def entity_targets(profiles: Sequence[DocumentProfile]) -> list[Target]:
 def _claim_vectors(profiles: Sequence[DocumentProfile]):
     from sklearn.feature_extraction.text import TfidfVectorizer
 
-    index = [(p.id, c["sentence"]) for p in profiles for c in p.claims]
+    index = [(p.id, i) for p in profiles for i, _ in enumerate(p.claims)]
     texts = [c["lemmas"] for p in profiles for c in p.claims]
     vectorizer = TfidfVectorizer(token_pattern=r"[^ ]+", sublinear_tf=True, min_df=1)
     matrix = vectorizer.fit_transform(texts) if any(texts) else None
@@ -97,8 +100,8 @@ def proposition_targets(profiles: Sequence[DocumentProfile], *, distance: float 
     for rows in clusters.values():
         docs: dict[str, list[int]] = {}
         for row in rows:
-            doc_id, sentence = index[keep[row]]
-            docs.setdefault(doc_id, []).append(sentence)
+            doc_id, claim = index[keep[row]]
+            docs.setdefault(doc_id, []).append(claim)
         if len(docs) < 2:
             continue
         centroid = dense[rows].mean(axis=0)
@@ -148,9 +151,11 @@ def load_targets(path: str | Path) -> list[Target]:
 
 def claims_for(target: Target, profile: DocumentProfile) -> list[dict[str, Any]]:
     """The claims of one document that are about a target."""
+    if target.kind == "text":
+        return list(profile.claims)
     if target.kind == "proposition":
         wanted = set(target.members.get(profile.id, []))
-        return [c for c in profile.claims if c["sentence"] in wanted]
+        return [c for i, c in enumerate(profile.claims) if i in wanted]
     out = []
     for claim in profile.claims:
         if target.entity and target.entity in claim["entities"]:
@@ -158,3 +163,8 @@ def claims_for(target: Target, profile: DocumentProfile) -> list[dict[str, Any]]
         elif target.patterns and any(p.search(claim["text"]) for p in target.patterns):
             out.append(claim)
     return out
+
+
+#: The whole text: its change is the baseline against which a target's change stands out (or not).
+TEXT_TARGET = Target(id="text:all", kind="text", label="The author's claims as a whole",
+                     description="every claim of the document")
