@@ -184,12 +184,13 @@ class CanonicalEntities:
     def __call__(self, doc: Doc) -> Doc:
         mentions: list[dict[str, Any]] = []
         taken = [False] * len(doc)
+        text = doc.text  # Doc.text joins all tokens on every access: read it once
 
         def add(span: Span, info: dict[str, Any], start_char: int | None = None, end_char: int | None = None) -> None:
             start_char = span.start_char if start_char is None else start_char
             end_char = span.end_char if end_char is None else end_char
             mentions.append({
-                "text": doc.text[start_char:end_char], "start": start_char, "end": end_char,
+                "text": text[start_char:end_char], "start": start_char, "end": end_char,
                 "token_start": span.start, "token_end": span.end,
                 "canonical": info["canonical"], "label": info["label"], "kind": info.get("kind", "name"),
                 "metonymy": bool(info.get("metonymy", False)), "demonym_of": info.get("demonym_of"),
@@ -247,9 +248,9 @@ class CanonicalEntities:
                     segment = doc[free[0] : free[-1] + 1]
                     if any(taken[segment.start : segment.end]) or not any(t.pos_ == "PROPN" or t.text[:1].isupper() for t in segment):
                         continue
-                text = segment.text
+                name = segment.text
                 label = "PERSON" if titled and segment.end == ent.end and len(segment) <= 4 else ent.label_
-                add(segment, {"canonical": text, "label": label, "kind": "name", "ner_label": ent.label_,
+                add(segment, {"canonical": name, "label": label, "kind": "name", "ner_label": ent.label_,
                               "titled": label == "PERSON" and titled})
 
         # 4. initialisms the model missed, of a longer name found in this document ("U.S." for "United States")
@@ -266,7 +267,7 @@ class CanonicalEntities:
                 add(doc[token.i : token.i + 1], {"canonical": canonical, "label": label, "kind": "alias"})
 
         mentions.sort(key=lambda m: m["start"])
-        self._define_acronyms(doc, mentions)
+        self._define_acronyms(text, mentions)
         self._resolve_short_forms(mentions)
         self._consolidate_labels(mentions)
         doc._.kn_entity_mentions = mentions
@@ -284,12 +285,12 @@ class CanonicalEntities:
     # ------------------------------------------------------------------------------------------ consolidation
 
     @staticmethod
-    def _define_acronyms(doc: Doc, mentions: list[dict[str, Any]]) -> None:
+    def _define_acronyms(text: str, mentions: list[dict[str, Any]]) -> None:
         """Acronyms defined in the document: "the Foo Bar Organization (FBO)", or the initials of a longer name
         mentioned in the same document ("U.S." and "United States")."""
         defined: dict[str, str] = {}
         for m in mentions:
-            after = doc.text[m["end"] : m["end"] + 16]
+            after = text[m["end"] : m["end"] + 16]
             found = re.match(r"\s*\(([A-Z][A-Z.\-]{1,9})\)", after)
             if found and len(m["text"].split()) >= 2:
                 defined[found.group(1)] = m["canonical"]

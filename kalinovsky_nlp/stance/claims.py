@@ -212,6 +212,7 @@ def extract_claims(
     ``markers`` carry a token index (``token``); ``entity_mentions`` are the canonical-entity component's dicts.
     """
     claims = []
+    text = doc.text  # read once: Doc.text is rebuilt on every access
     canonical_at: dict[int, str] = {}
     for m in entity_mentions:
         target = m.get("demonym_of") or m["canonical"]
@@ -237,7 +238,7 @@ def extract_claims(
             claims.append({
                 "sentence": index,
                 "clause": clause_index,
-                "text": doc.text[start:end],
+                "text": text[start:end],
                 "sentence_text": sent.text.strip(),
                 "start": start,
                 "end": end,
