@@ -105,9 +105,17 @@ def _findings(report: dict) -> Iterator[Block]:
         evidence = []
         for side in ("from", "to"):
             part = finding.get(side) or {}
-            for sentence in (part.get("evidence") or [])[:2]:
-                cues = ", ".join(part.get("cues") or [])
-                evidence.append(f"{part.get('date')}: {_quote(sentence)}" + (f" [cues: {cues}]" if cues else ""))
+            details = part.get("evidence_details") or [{"sentence": s} for s in part.get("evidence") or []]
+            for item in details[:2]:
+                notes = []
+                if item.get("certainty"):
+                    voice = "reported" + (f" from {item['holder']}" if item.get("holder") else "") \
+                        if item.get("source") == "attributed" else "author"
+                    notes.append(f"{item['certainty']}, {voice}")
+                cues = list(item.get("certainty_cues") or []) + list(item.get("evaluation_cues") or [])
+                if cues:
+                    notes.append("cues: " + ", ".join(cues))
+                evidence.append(f"{part.get('date')}: {_quote(item['sentence'])}" + (f" [{'; '.join(notes)}]" if notes else ""))
         if evidence:
             yield Bullets(evidence)
 

@@ -33,35 +33,40 @@ def _certainty_words(value: float | None) -> str:
     return f"{value:.1f} ({LEVEL_WORDS[max(0, min(3, round(value)))]})"
 
 
-def finding_statement(target: str, shifts: list[dict[str, Any]], earlier: str, later: str) -> str:
+def _subject(target: str, kind: str) -> str:
+    return target if kind == "entity" else f"\u201c{target}\u201d"
+
+
+def finding_statement(target: str, shifts: list[dict[str, Any]], earlier: str, later: str, kind: str = "entity") -> str:
     """One plain-language sentence for all shifts of one target."""
     parts = []
     for s in shifts:
-        kind, before, after = s["kind"], s["from"]["value"], s["to"]["value"]
-        if kind == "new":
-            parts.append(f"appears only in {later} ({after} claims)")
-        elif kind == "dropped":
-            parts.append(f"is no longer discussed after {earlier} ({before} claims then)")
-        elif kind in ("certainty_up", "certainty_down"):
-            direction = "more" if kind == "certainty_up" else "less"
-            parts.append(f"is asserted with {direction} certainty (mean commitment {_certainty_words(before)} "
-                         f"-> {_certainty_words(after)} on FactBank's scale CT 3, PR 2, PS 1, Uu 0)")
-        elif kind == "evaluation_reversed":
-            parts.append(f"is judged the other way round (evaluation {before:+.1f} -> {after:+.1f})")
-        elif kind == "evaluation_softened":
-            parts.append(f"is judged more mildly (evaluation {before:+.1f} -> {after:+.1f})")
-        elif kind == "evaluation_hardened":
-            parts.append(f"is judged more sharply (evaluation {before:+.1f} -> {after:+.1f})")
-        elif kind == "reported_to_asserted":
-            parts.append(f"moves from others' words into the author's own voice (reported share "
-                         f"{before:.0%} -> {after:.0%})")
-        elif kind == "asserted_to_reported":
-            parts.append(f"moves from the author's own voice into reported speech (reported share "
-                         f"{before:.0%} -> {after:.0%})")
+        change, before, after = s["kind"], s["from"]["value"], s["to"]["value"]
+        if change == "new":
+            parts.append(f"new in {later} ({after} claims, none in {earlier})")
+        elif change == "dropped":
+            parts.append(f"no longer discussed in {later} ({before} claims in {earlier})")
+        elif change in ("certainty_up", "certainty_down"):
+            direction = "more" if change == "certainty_up" else "less"
+            parts.append(f"asserted with {direction} certainty (mean commitment {_certainty_words(before)} -> "
+                         f"{_certainty_words(after)}; CT 3, PR 2, PS 1, Uu 0)")
+        elif change == "evaluation_reversed":
+            parts.append(f"judged the other way round (evaluation {before:+.1f} -> {after:+.1f})")
+        elif change == "evaluation_softened":
+            parts.append(f"judged more mildly (evaluation {before:+.1f} -> {after:+.1f})")
+        elif change == "evaluation_hardened":
+            parts.append(f"judged more sharply (evaluation {before:+.1f} -> {after:+.1f})")
+        elif change == "reported_to_asserted":
+            parts.append(f"moved from others' words into the author's own voice (share reported {before:.0%} -> "
+                         f"{after:.0%})")
+        elif change == "asserted_to_reported":
+            parts.append(f"moved from the author's own voice into reported speech (share reported {before:.0%} -> "
+                         f"{after:.0%})")
+    subject = _subject(target, kind)
     if not parts:
-        return f"{target}: no change."
-    text = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
-    return f"{target} {text}, {earlier} -> {later}."
+        return f"{subject}: no change between {earlier} and {later}."
+    text = parts[0] if len(parts) == 1 else "; ".join(parts[:-1]) + "; and " + parts[-1]
+    return f"{subject}: {text}."
 
 
 def _findings(step: Step, shifts: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -79,9 +84,11 @@ def _findings(step: Step, shifts: list[dict[str, Any]]) -> list[dict[str, Any]]:
             "target_kind": lead["target_kind"],
             "kinds": [s["kind"] for s in items],
             "strength": lead["strength"],
-            "statement": finding_statement(lead["target"], items, earlier, later),
-            "from": {"date": earlier, "evidence": lead["from"]["evidence"], "cues": lead["from"]["cues"]},
-            "to": {"date": later, "evidence": lead["to"]["evidence"], "cues": lead["to"]["cues"]},
+            "statement": finding_statement(lead["target"], items, earlier, later, lead["target_kind"]),
+            "from": {"date": earlier, "evidence": lead["from"]["evidence"], "cues": lead["from"]["cues"],
+                     "evidence_details": lead["from"]["evidence_details"]},
+            "to": {"date": later, "evidence": lead["to"]["evidence"], "cues": lead["to"]["cues"],
+                   "evidence_details": lead["to"]["evidence_details"]},
         })
     findings.sort(key=lambda f: (-f["strength"], f["target"]))
     return findings

@@ -67,15 +67,28 @@ def align_claims(a: Sequence[dict], b: Sequence[dict]) -> list[tuple[int, int, f
     return sorted(pairs, key=lambda p: -p[2])
 
 
-def _side(profile: DocumentProfile, claims: Sequence[dict], summary: dict) -> dict[str, Any]:
-    return {"id": profile.id, "date": profile.date.isoformat(), "evidence": [c["text"] for c in claims],
-            "cues": sorted({cue for c in claims for cue in c["cues"]}),
+def _details(claim: dict, target: Target) -> dict[str, Any]:
+    evaluation = claim["evaluation"].get(target.entity, {}) if target.entity else {}
+    if not target.entity:
+        evaluation = {"cues": [cue for e in claim["evaluation"].values() for cue in e["cues"]]}
+    return {"sentence": claim.get("sentence_text", claim["text"]), "claim": claim["text"], "source": claim["source"],
+            "holder": claim.get("holder"), "certainty": claim["certainty"], "certainty_cues": list(claim["cues"]),
+            "evaluation_cues": list(evaluation.get("cues", [])), "start": claim["start"], "end": claim["end"]}
+
+
+def _side(profile: DocumentProfile, claims: Sequence[dict], summary: dict, target: Target) -> dict[str, Any]:
+    details = [_details(c, target) for c in claims]
+    return {"id": profile.id, "date": profile.date.isoformat(), "evidence": [d["sentence"] for d in details],
+            "evidence_details": details,
+            "cues": sorted({cue for d in details for cue in d["certainty_cues"] + d["evaluation_cues"]}),
             "certainty": [c["certainty"] for c in claims], **summary}
 
 
-def _salience(claims: int, profile: DocumentProfile) -> float:
-    """Strength of an appearing or vanishing target: its share of the document's claims (x3, capped at 1)."""
-    return min(1.0, 3 * claims / max(len(profile.claims), 1))
+def _salience(claims: int, profile: DocumentProfile, target: Target) -> float:
+    """Strength of an appearing or vanishing target: its share of the document's claims (x3, capped at 1),
+    halved for entities, whose comings and goings the entity comparison reports in full."""
+    share = min(1.0, 3 * claims / max(len(profile.claims), 1))
+    return share / 2 if target.kind == "entity" else share
 
 
 def _pick(a: list[dict], b: list[dict], score_a, score_b) -> tuple[list[dict], list[dict]]:
@@ -114,17 +127,17 @@ def target_shifts(
         shifts.append({
             "target": target.label, "target_id": target.id, "target_kind": target.kind, "kind": kind,
             "strength": round(max(0.0, min(1.0, strength)), 3), "measure": measure,
-            "from": _side(earlier, ev_a, sa) | {"value": before},
-            "to": _side(later, ev_b, sb) | {"value": after},
+            "from": _side(earlier, ev_a, sa, target) | {"value": before},
+            "to": _side(later, ev_b, sb, target) | {"value": after},
         })
 
     support = min(1.0, min(sa["claims"], sb["claims"]) / 3)
     if sa["claims"] == 0 and sb["claims"] >= MIN_CLAIMS:
         top = sorted(cb, key=lambda c: -abs(c["score"]))[:2]
-        add("new", _salience(sb["claims"], later), [], top, "claims", 0, sb["claims"])
+        add("new", _salience(sb["claims"], later, target), [], top, "claims", 0, sb["claims"])
     elif sb["claims"] == 0 and sa["claims"] >= MIN_CLAIMS:
         top = sorted(ca, key=lambda c: -abs(c["score"]))[:2]
-        add("dropped", _salience(sa["claims"], earlier), top, [], "claims", sa["claims"], 0)
+        add("dropped", _salience(sa["claims"], earlier, target), top, [], "claims", sa["claims"], 0)
     if sa["claims"] == 0 or sb["claims"] == 0:
         return shifts
 

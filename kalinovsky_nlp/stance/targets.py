@@ -93,6 +93,9 @@ def proposition_targets(profiles: Sequence[DocumentProfile], *, distance: float 
         n_clusters=None, distance_threshold=distance, metric="cosine", linkage="average"
     ).fit_predict(dense)
     terms = vectorizer.get_feature_names_out()
+    display = {"ent:" + e.name.lower().replace(" ", "_"): e.name for p in profiles for e in p.entities}
+    display.update({"ent:" + (e.demonym_of or e.name).lower().replace(" ", "_"): e.demonym_of or e.name
+                    for p in profiles for e in p.entities})
     clusters: dict[int, list[int]] = {}
     for row, label in enumerate(labels):
         clusters.setdefault(int(label), []).append(row)
@@ -109,9 +112,11 @@ def proposition_targets(profiles: Sequence[DocumentProfile], *, distance: float 
                   if sum(1 for r in rows if dense[r][list(terms).index(t)] > 0) >= 2][:4]
         if len(shared) < 2:
             continue
-        label = ", ".join(s.replace("ent:", "").replace("_", " ") for s in shared)
+        names = [display.get(s, s) for s in shared]
+        label = "claims linking " + (names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1])
         targets.append((len(rows), Target(id="proposition:" + _slug(label), kind="proposition", label=label,
-                                          description=f"claims sharing: {label}", members=docs)))
+                                          description=f"recurring claims sharing the terms {', '.join(shared)}",
+                                          members=docs)))
     targets.sort(key=lambda t: -t[0])
     return [t for _, t in targets[:max_targets]]
 
