@@ -25,7 +25,7 @@ _LAZY = {
     "load_pipeline": "kalinovsky_nlp.pipeline",
     "resolve_model": "kalinovsky_nlp.pipeline",
     "ModelNotFoundError": "kalinovsky_nlp.pipeline",
-    "render": "kalinovsky_nlp.render",
+    "render": "kalinovsky_nlp.renderers",
     "Report": "kalinovsky_nlp.report",
     "DocumentProfile": "kalinovsky_nlp.profile",
     "annotate_texts": "kalinovsky_nlp.annotate",

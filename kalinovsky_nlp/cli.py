@@ -1,4 +1,4 @@
-"""Command line: a thin layer over :mod:`kalinovsky_nlp.analysis`, :mod:`.annotate` and :mod:`.render`.
+"""Command line: a thin layer over :mod:`kalinovsky_nlp.analysis`, :mod:`.annotate` and :mod:`.renderers`.
 
     kalinovsky-nlp report [PATH] [--format text|markdown|json] [--output FILE] [--model NAME] [--targets FILE]
     kalinovsky-nlp annotate IN.jsonl -o OUT.jsonl [--text-field text]
@@ -72,7 +72,7 @@ def _add_processing(parser: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from .render import FORMATS
+    from .renderers import FORMATS
 
     parser = argparse.ArgumentParser(
         prog="kalinovsky-nlp",
@@ -136,7 +136,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "report":
             from .analysis import analyze
             from .corpus import load_corpus
-            from .render import render
+            from .renderers import render
 
             corpus = load_corpus(args.corpus, text_field=args.text_field) if args.corpus else None
             report = analyze(corpus, model=args.model, targets=args.targets, batch_size=args.batch_size,

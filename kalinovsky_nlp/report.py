@@ -1,7 +1,7 @@
 """The report: one serialisable object with every document's profile, the comparison and plain-language findings.
 
 ``Report.to_dict()`` follows the versioned JSON contract of ``docs/report-schema.md``; renderers in
-:mod:`kalinovsky_nlp.render` turn the same object into text or Markdown.
+:mod:`kalinovsky_nlp.renderers` turn the same object into text or Markdown.
 """
 
 from __future__ import annotations

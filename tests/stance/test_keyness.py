@@ -1,0 +1,47 @@
+"""Keyness measures against hand calculations."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+
+from kalinovsky_nlp.stance.keyness import g2, keyness, log_odds_dirichlet, log_ratio
+
+
+def test_log_ratio_by_hand():
+    # 4 per 100 vs 1 per 100: log2(4) = 2; zero counts take 0.5
+    assert log_ratio(1, 4, 100, 100) == 2.0
+    assert math.isclose(log_ratio(0, 2, 100, 100), math.log2(2 / 0.5))
+
+
+def test_g2_by_hand():
+    a, b, n_a, n_b = 10, 30, 1000, 1000
+    e = 20
+    expected = 2 * (a * math.log(a / e) + b * math.log(b / e))
+    assert math.isclose(g2(a, b, n_a, n_b), expected)
+    assert g2(5, 5, 100, 100) == 0.0
+
+
+def test_log_odds_sign_and_symmetry():
+    a = Counter({"war": 10, "peace": 2, "the": 50})
+    b = Counter({"war": 2, "peace": 10, "the": 50})
+    scores = log_odds_dirichlet(a, b, a + b)
+    assert scores["peace"][1] > 0 > scores["war"][1]
+    assert math.isclose(scores["peace"][1], -scores["war"][1])
+    assert abs(scores["the"][1]) < 1e-9
+
+
+def test_small_texts_report_no_corrected_significance():
+    earlier = ["war"] * 3 + ["state"] * 20 + ["policy"] * 2
+    later = ["peace"] * 3 + ["state"] * 20 + ["policy"] * 2
+    result = keyness(earlier, later)
+    assert result["significant_after_correction"] == 0
+    assert "0 terms reach it" in result["note"]
+    assert result["later"][0]["term"] == "peace" and result["earlier"][0]["term"] == "war"
+
+
+def test_large_difference_survives_correction():
+    earlier = ["war"] * 400 + ["state"] * 400
+    later = ["peace"] * 400 + ["state"] * 400
+    result = keyness(earlier, later)
+    assert result["significant_after_correction"] >= 2

