@@ -94,7 +94,11 @@ def _findings(step: Step, shifts: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return findings
 
 
-def _step_analysis(step: Step, targets: list[Target]) -> list[dict[str, Any]]:
+def _step_analysis(step: Step, corpus_targets: list[Target]) -> list[dict[str, Any]]:
+    """Shifts, keyness and findings of one step. Proposition targets are clustered from the step's two documents,
+    so the cost grows with the number of steps, not with the square of the corpus."""
+    targets = corpus_targets + proposition_targets([step.earlier, step.later])
+    step.extras["targets"] = [t.to_dict() for t in targets]
     whole_a = summarise_claims(claims_for(TEXT_TARGET, step.earlier), TEXT_TARGET)
     whole_b = summarise_claims(claims_for(TEXT_TARGET, step.later), TEXT_TARGET)
     baseline = None
@@ -121,13 +125,12 @@ def analyse_stance(
         return []
     chosen: list[Target] = load_targets(targets) if targets else []
     chosen += entity_targets(profiles)
-    chosen += proposition_targets(profiles)
-    comparison.extras["targets"] = [t.to_dict() for t in chosen]
     for step in comparison.steps:
         _step_analysis(step, chosen)
     overall = comparison.overall
     if comparison.first_to_last is not None:
         _step_analysis(comparison.first_to_last, chosen)
     comparison.extras["shifts"] = overall.extras["shifts"] if overall else []
+    comparison.extras["targets"] = overall.extras["targets"] if overall else [t.to_dict() for t in chosen]
     findings = overall.extras["findings"] if overall else []
     return findings[:MAX_FINDINGS]
