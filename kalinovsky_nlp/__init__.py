@@ -30,6 +30,10 @@ _LAZY = {
     "DocumentProfile": "kalinovsky_nlp.profile",
     "annotate_texts": "kalinovsky_nlp.annotate",
     "annotate_records": "kalinovsky_nlp.annotate",
+    "profile_with_dask": "kalinovsky_nlp.distributed",
+    "to_frames": "kalinovsky_nlp.tables",
+    "write_tables": "kalinovsky_nlp.tables",
+    "MetadiscourseRates": "kalinovsky_nlp.estimators",
 }
 
 __all__ = ["__version__", *sorted(_LAZY)]

@@ -83,12 +83,15 @@ def analyze(
     batch_size: int = DEFAULT_BATCH_SIZE,
     n_process: int = 1,
     on_document: Callable[[DocumentProfile], None] | None = None,
+    backend: str = "local",
+    client: Any = None,
 ) -> "Report":
     """Analyse a corpus (the built-in one by default) and return the full report.
 
     ``corpus`` is a path accepted by :func:`~kalinovsky_nlp.corpus.load_corpus` or an iterable of
     :class:`~kalinovsky_nlp.corpus.Document`. ``targets`` is an optional target-definition file; for the built-in
     corpus (``corpus=None``) the shipped ``corpus/targets.yaml`` is used unless ``targets=False``.
+    ``backend="dask"`` profiles the documents on Dask (``client``: a ``dask.distributed.Client``, optional).
     """
     from .compare import compare_profiles
     from .report import Report, summarize
@@ -104,15 +107,25 @@ def analyze(
         from .corpus import check_unique_ids
 
         documents = sorted(check_unique_ids(corpus), key=lambda d: (d.date, d.id))
-    if nlp is None:
+    if backend == "dask":
+        from .distributed import profile_with_dask
+
         resolved = resolve_model(model)
-        nlp = load_pipeline(resolved)
-    profiles = profile_corpus(documents, nlp=nlp, batch_size=batch_size, n_process=n_process, on_document=on_document)
+        profiles = sorted(profile_with_dask(documents, client=client, model=resolved, batch_size=batch_size),
+                          key=lambda p: (p.date, p.id))
+        model_info = {"name": resolved, "backend": "dask"}
+    elif backend == "local":
+        if nlp is None:
+            nlp = load_pipeline(resolve_model(model))
+        profiles = profile_corpus(documents, nlp=nlp, batch_size=batch_size, n_process=n_process,
+                                  on_document=on_document)
+        meta = nlp.meta
+        model_info = {"name": f"{meta.get('lang', '')}_{meta.get('name', '')}", "version": meta.get("version"),
+                      "spacy_version": meta.get("spacy_version"), "pipeline": list(nlp.pipe_names)}
+    else:
+        raise ValueError(f"unknown backend {backend!r}: use 'local' or 'dask'")
     comparison = compare_profiles(profiles)
     findings = analyse_stance(profiles, comparison, targets=targets or None)
-    meta = nlp.meta
-    model_info = {"name": f"{meta.get('lang', '')}_{meta.get('name', '')}", "version": meta.get("version"),
-                  "spacy_version": meta.get("spacy_version"), "pipeline": list(nlp.pipe_names)}
     return Report(
         documents=profiles,
         comparison=comparison,

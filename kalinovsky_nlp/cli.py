@@ -8,10 +8,11 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any, Iterator, Sequence
 
 from . import __version__
 
@@ -89,6 +90,15 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--output", "-o", help="write the report to this file instead of stdout")
     report.add_argument("--targets", help="YAML file of user-defined targets (id, aliases, patterns)")
     report.add_argument("--text-field", default="text", help="text column/field of a JSONL or CSV corpus")
+    report.add_argument("--backend", choices=("local", "dask"), default="local",
+                        help="where documents are parsed: this process (default) or Dask (pip install "
+                             "'kalinovsky-nlp[dask]')")
+    report.add_argument("--scheduler", help="with --backend dask: address of a running Dask scheduler (default: a "
+                                            "local cluster of --n-process workers, at least 2)")
+    report.add_argument("--tables", metavar="DIR", help="also write per-document tables (documents, markers, "
+                                                       "entities, claims, shifts) to this folder")
+    report.add_argument("--table-format", choices=("csv", "jsonl", "parquet"), default="csv",
+                        help="format of --tables (parquet needs pyarrow: 'kalinovsky-nlp[pandas]')")
     _add_processing(report)
 
     annotate = sub.add_parser("annotate", help="stream records and add their metadiscourse markers")
@@ -106,6 +116,25 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("info", help="versions, model resolution and the built-in corpus location")
     return parser
+
+
+@contextlib.contextmanager
+def _dask_client(args: argparse.Namespace) -> Iterator[Any]:
+    """A Dask client for --backend dask: the given scheduler, or a local cluster closed afterwards."""
+    if args.backend != "dask":
+        yield None
+        return
+    try:
+        from dask.distributed import Client, LocalCluster
+    except ImportError:
+        raise ValueError("--backend dask needs Dask: pip install 'kalinovsky-nlp[dask]'") from None
+    if args.scheduler:
+        with Client(args.scheduler) as client:
+            yield client
+        return
+    with LocalCluster(n_workers=max(2, args.n_process), threads_per_worker=1, processes=True,
+                      dashboard_address=None) as cluster, Client(cluster) as client:
+        yield client
 
 
 def _write(text: str, output: str | None) -> None:
@@ -139,10 +168,18 @@ def main(argv: Sequence[str] | None = None) -> int:
             from .renderers import render
 
             corpus = load_corpus(args.corpus, text_field=args.text_field) if args.corpus else None
-            report = analyze(corpus, model=args.model, targets=args.targets, batch_size=args.batch_size,
-                             n_process=args.n_process, on_document=progress)
+            with _dask_client(args) as client:
+                report = analyze(corpus, model=args.model, targets=args.targets, batch_size=args.batch_size,
+                                 n_process=args.n_process if args.backend == "local" else 1,
+                                 on_document=progress, backend=args.backend, client=client)
             progress.close()
             _write(render(report, args.format), args.output)
+            if args.tables:
+                from .tables import write_tables
+
+                written = write_tables(report, args.tables, args.table_format)
+                if not args.quiet:
+                    print("tables: " + ", ".join(str(p) for p in written), file=sys.stderr)
             return 0
         if args.command == "annotate":
             from .annotate import annotate_file
@@ -155,7 +192,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 print(f"annotated {counts['records']:,} records ({counts['markers']:,} markers, "
                       f"{counts['errors']:,} with errors) -> {args.output}", file=sys.stderr)
             return 0
-    except (CorpusError, ModelNotFoundError, ValueError, FileNotFoundError) as err:
+    except (CorpusError, ModelNotFoundError, ValueError, FileNotFoundError, ImportError) as err:
         print(f"kalinovsky-nlp: error: {err}", file=sys.stderr)
         return 2
     return 1

@@ -223,8 +223,8 @@ def profile_document(document: Document, doc: "Doc", *, markers_key: str = "kn_m
     """Build the profile of one document from its parsed Doc (the Doc's text must be ``document.text``)."""
     if doc.text != document.text:
         raise ValueError(f"document {document.id!r}: the parsed Doc's text differs from the document text")
-    stats = text_statistics(doc)
-    sents = list(doc.sents)
+    sents = list(doc.sents)  # Doc.sents is recomputed on every access: once per document
+    stats = text_statistics(doc, sents)
     sentence_of = [0] * len(doc)
     for index, sent in enumerate(sents):
         for i in range(sent.start, sent.end):
@@ -262,7 +262,7 @@ def profile_document(document: Document, doc: "Doc", *, markers_key: str = "kn_m
     ]
     raw_attributions = (doc._.kn_attributions or []) if doc.has_extension("kn_attributions") else []
     mentions = (doc._.kn_entity_mentions or []) if doc.has_extension("kn_entity_mentions") else []
-    claims = extract_claims(doc, marker_dicts, raw_attributions, mentions)
+    claims = extract_claims(doc, marker_dicts, raw_attributions, mentions, sents)
     return DocumentProfile(
         document=document,
         stats=stats,

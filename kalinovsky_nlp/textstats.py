@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Iterable, Sequence
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
 
 __all__ = ["word_tokens", "count_words", "mtld", "type_token_ratio", "readability_scores", "text_statistics"]
 
@@ -78,10 +78,11 @@ def readability_scores(text: str) -> dict[str, float]:
     return {name: round(float(getattr(textstat, name)(text)), 2) for name in READABILITY_MEASURES}
 
 
-def text_statistics(doc: "Doc") -> dict[str, float | int | None]:
+def text_statistics(doc: "Doc", sents: "list[Span] | None" = None) -> dict[str, float | int | None]:
     """Words, sentences, mean sentence length, type-token ratio and MTLD of a parsed document."""
     tokens = word_tokens(doc)
-    sentences = sum(1 for s in doc.sents if any(not (t.is_punct or t.is_space) for t in s))
+    sents = list(doc.sents) if sents is None else sents
+    sentences = sum(1 for s in sents if any(not (t.is_punct or t.is_space) for t in s))
     ratio = type_token_ratio(tokens)
     diversity = mtld(tokens)
     return {

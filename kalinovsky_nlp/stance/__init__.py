@@ -14,7 +14,7 @@ from ..compare import Comparison, Step
 from ..profile import DocumentProfile
 from .keyness import keyness
 from .shifts import target_shifts
-from .shifts import summarise_claims
+from .shifts import ClaimSpace, summarise_claims
 from .targets import TEXT_TARGET, Target, claims_for, entity_targets, load_targets, proposition_targets
 
 __all__ = ["analyse_stance", "finding_statement", "MAX_FINDINGS"]
@@ -97,6 +97,7 @@ def _findings(step: Step, shifts: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def _step_analysis(step: Step, corpus_targets: list[Target]) -> list[dict[str, Any]]:
     """Shifts, keyness and findings of one step. Proposition targets are clustered from the step's two documents,
     so the cost grows with the number of steps, not with the square of the corpus."""
+    space = ClaimSpace(step.earlier.claims + step.later.claims)
     targets = corpus_targets + proposition_targets([step.earlier, step.later])
     step.extras["targets"] = [t.to_dict() for t in targets]
     whole_a = summarise_claims(claims_for(TEXT_TARGET, step.earlier), TEXT_TARGET)
@@ -105,9 +106,9 @@ def _step_analysis(step: Step, corpus_targets: list[Target]) -> list[dict[str, A
     if whole_a["mean_certainty"] is not None and whole_b["mean_certainty"] is not None:
         baseline = whole_b["mean_certainty"] - whole_a["mean_certainty"]
     step.extras["text_certainty"] = {"from": whole_a, "to": whole_b, "change": None if baseline is None else round(baseline, 2)}
-    shifts: list[dict[str, Any]] = list(target_shifts(TEXT_TARGET, step.earlier, step.later))
+    shifts: list[dict[str, Any]] = list(target_shifts(TEXT_TARGET, step.earlier, step.later, space=space))
     for target in targets:
-        shifts.extend(target_shifts(target, step.earlier, step.later, baseline_change=baseline))
+        shifts.extend(target_shifts(target, step.earlier, step.later, baseline_change=baseline, space=space))
     shifts.sort(key=lambda s: (-s["strength"], s["target"]))
     step.extras["shifts"] = shifts
     step.extras["keyness"] = keyness(_terms(step.earlier), _terms(step.later))

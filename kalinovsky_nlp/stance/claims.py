@@ -206,6 +206,7 @@ def extract_claims(
     markers: list[dict[str, Any]],
     attributions: list[dict[str, Any]],
     entity_mentions: list[dict[str, Any]],
+    sents: "list[Span] | None" = None,
 ) -> list[dict[str, Any]]:
     """One claim per independent clause: text, offsets, source, certainty, cues, entities and their evaluation.
 
@@ -218,7 +219,7 @@ def extract_claims(
         target = m.get("demonym_of") or m["canonical"]
         for i in range(m["token_start"], m["token_end"]):
             canonical_at[i] = target
-    for index, sent in enumerate(doc.sents):
+    for index, sent in enumerate(doc.sents if sents is None else sents):
         if not any(not (t.is_punct or t.is_space) for t in sent):
             continue
         sent_markers = [m for m in markers if sent.start <= m["token"] < sent.end]

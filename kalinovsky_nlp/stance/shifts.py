@@ -16,7 +16,7 @@ from typing import Any, Sequence
 from ..profile import DocumentProfile
 from .targets import Target, claims_for
 
-__all__ = ["summarise_claims", "target_shifts", "align_claims"]
+__all__ = ["ClaimSpace", "summarise_claims", "target_shifts", "align_claims"]
 
 MIN_CLAIMS = 2
 CERTAINTY_STEP = 0.5
@@ -49,20 +49,44 @@ def summarise_claims(claims: Sequence[dict[str, Any]], target: Target) -> dict[s
     }
 
 
-def _similarity(a: Sequence[dict], b: Sequence[dict]):
-    from sklearn.feature_extraction.text import TfidfVectorizer
-    from sklearn.metrics.pairwise import cosine_similarity
+class ClaimSpace:
+    """TF-IDF vectors (alias-normalised lemmas) of a set of claims, fitted once and shared by every target of a
+    comparison step; rows are L2-normalised, so a dot product is the cosine similarity."""
 
-    texts = [c["lemmas"] or c["text"] for c in list(a) + list(b)]
-    matrix = TfidfVectorizer(token_pattern=r"[^ ]+", sublinear_tf=True).fit_transform(texts)
-    return cosine_similarity(matrix[: len(a)], matrix[len(a):])
+    def __init__(self, claims: Sequence[dict]) -> None:
+        from sklearn.feature_extraction.text import TfidfVectorizer
+
+        self.rows = {id(c): i for i, c in enumerate(claims)}
+        texts = [c["lemmas"] or c["text"] for c in claims]
+        try:
+            self.matrix = TfidfVectorizer(token_pattern=r"[^ ]+", sublinear_tf=True).fit_transform(texts)
+        except ValueError:  # no terms at all
+            self.matrix = None
+
+    def __contains__(self, claims: Sequence[dict]) -> bool:
+        return all(id(c) in self.rows for c in claims)
+
+    def similarity(self, a: Sequence[dict], b: Sequence[dict]):
+        import numpy as np
+
+        if self.matrix is None:
+            return np.zeros((len(a), len(b)))
+        left = self.matrix[[self.rows[id(c)] for c in a]]
+        right = self.matrix[[self.rows[id(c)] for c in b]]
+        return (left @ right.T).toarray()
 
 
-def align_claims(a: Sequence[dict], b: Sequence[dict]) -> list[tuple[int, int, float]]:
+def _similarity(a: Sequence[dict], b: Sequence[dict], space: ClaimSpace | None = None):
+    if space is None or a not in space or b not in space:
+        space = ClaimSpace(list(a) + list(b))
+    return space.similarity(a, b)
+
+
+def align_claims(a: Sequence[dict], b: Sequence[dict], space: ClaimSpace | None = None) -> list[tuple[int, int, float]]:
     """Best match in ``b`` for each claim of ``a``: (index in a, index in b, cosine similarity), best first."""
     if not a or not b:
         return []
-    sims = _similarity(a, b)
+    sims = _similarity(a, b, space)
     pairs = [(i, int(sims[i].argmax()), float(sims[i].max())) for i in range(len(a))]
     return sorted(pairs, key=lambda p: -p[2])
 
@@ -91,11 +115,11 @@ def _salience(claims: int, profile: DocumentProfile, target: Target) -> float:
     return share / 2 if target.kind == "entity" else share
 
 
-def _pick(a: list[dict], b: list[dict], score_a, score_b) -> tuple[list[dict], list[dict]]:
+def _pick(a: list[dict], b: list[dict], score_a, score_b, space: ClaimSpace | None = None) -> tuple[list[dict], list[dict]]:
     """The aligned pair that best shows a change: the most telling claim on each side, preferring similar ones."""
     if not a or not b:
         return a[:1], b[:1]
-    sims = _similarity(a, b)
+    sims = _similarity(a, b, space)
     best = None
     for i, ca in enumerate(a):
         for j, cb in enumerate(b):
@@ -112,6 +136,7 @@ def target_shifts(
     later: DocumentProfile,
     *,
     baseline_change: float | None = None,
+    space: ClaimSpace | None = None,
 ) -> list[dict[str, Any]]:
     """All shifts of one target between two documents (possibly none).
 
@@ -150,7 +175,7 @@ def target_shifts(
             up = delta > 0
             ev_a, ev_b = _pick(own_a, own_b,
                                (lambda c: -c["commitment"] / 3) if up else (lambda c: c["commitment"] / 3),
-                               (lambda c: c["commitment"] / 3) if up else (lambda c: -c["commitment"] / 3))
+                               (lambda c: c["commitment"] / 3) if up else (lambda c: -c["commitment"] / 3), space=space)
             add("certainty_up" if up else "certainty_down", abs(delta) / 2 * support, ev_a, ev_b,
                 "mean_certainty", sa["mean_certainty"], sb["mean_certainty"])
 
@@ -173,7 +198,7 @@ def target_shifts(
 
             with_a = [c for c in own_a if ev(c)]
             with_b = [c for c in own_b if ev(c)]
-            ev_a, ev_b = _pick(with_a, with_b, lambda c: abs(ev(c)) / 4, lambda c: abs(ev(c)) / 4)
+            ev_a, ev_b = _pick(with_a, with_b, lambda c: abs(ev(c)) / 4, lambda c: abs(ev(c)) / 4, space=space)
             evaluated = min(1.0, min(sa["evaluated_claims"], sb["evaluated_claims"]) / 2)
             add(kind, abs(eb - ea) / 3 * evaluated, ev_a, ev_b, "mean_evaluation", ea, eb)
     elif sa["evaluated_claims"] >= MIN_CLAIMS and not sb["evaluated_claims"] and abs(ea) >= EVALUATION_STEP:
@@ -185,7 +210,7 @@ def target_shifts(
         to_asserted = rb < ra
         rep_a = [c for c in ca if c["source"] != "author"] if to_asserted else own_a
         rep_b = own_b if to_asserted else [c for c in cb if c["source"] != "author"]
-        ev_a, ev_b = _pick(rep_a, rep_b, lambda c: 0.0, lambda c: c["score"] / 3 if to_asserted else 0.0)
+        ev_a, ev_b = _pick(rep_a, rep_b, lambda c: 0.0, lambda c: c["score"] / 3 if to_asserted else 0.0, space=space)
         add("reported_to_asserted" if to_asserted else "asserted_to_reported", abs(rb - ra) * support, ev_a, ev_b,
             "reported_share", ra, rb)
     return shifts

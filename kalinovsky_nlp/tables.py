@@ -1,0 +1,144 @@
+"""Flat tables of a report for research pipelines: rows as dicts, pandas DataFrames, CSV / JSONL / Parquet files.
+
+Tables: ``documents`` (one row per document: size, readability, marker rates), ``markers``, ``entities``,
+``claims`` (with FactBank certainty and source) and ``shifts`` (one row per shift of every comparison step).
+DataFrames and Parquet need pandas (``pip install "kalinovsky-nlp[pandas]"``); CSV and JSONL do not.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+from typing import Any
+
+__all__ = ["TABLES", "table_rows", "to_frames", "write_tables"]
+
+TABLES = ("documents", "markers", "entities", "claims", "shifts")
+
+
+def _data(report: Any) -> dict[str, Any]:
+    return report.to_dict() if hasattr(report, "to_dict") else report
+
+
+def _documents(data: dict) -> list[dict[str, Any]]:
+    rows = []
+    for d in data["documents"]:
+        row = {"id": d["id"], "date": d["date"], "title": d["title"], "author": d["author"], "venue": d["venue"]}
+        row.update(d["stats"])
+        row.update(d["readability"])
+        measures = d["marker_measures"]
+        for category, values in measures["by_category"].items():
+            row[f"{category}_count"] = values["count"]
+            row[f"{category}_rate"] = values["rate"]
+            row[f"{category}_author_count"] = values["author_count"]
+            row[f"{category}_author_rate"] = values["author_rate"]
+        row["hedge_booster_ratio"] = measures["hedge_booster_ratio"]
+        row["share_sentences_with_hedge"] = measures["share_sentences_with_hedge"]
+        row.update({f"meta_{k}": v for k, v in d.get("metadata", {}).items()})
+        rows.append(row)
+    return rows
+
+
+def _markers(data: dict) -> list[dict[str, Any]]:
+    return [{"document": d["id"], "date": d["date"], **m} for d in data["documents"] for m in d["markers"]]
+
+
+def _entities(data: dict) -> list[dict[str, Any]]:
+    rows = []
+    for d in data["documents"]:
+        for e in d["entities"]:
+            rows.append({"document": d["id"], "date": d["date"], "name": e["name"], "label": e["label"],
+                         "count": e["count"], "rate_per_1000_words": e["rate_per_1000_words"],
+                         "first_position": e["first_position"], "metonymy_count": e["metonymy_count"],
+                         "demonym_of": e["demonym_of"], "mentions": "; ".join(m["text"] for m in e["mentions"])})
+    return rows
+
+
+def _claims(data: dict) -> list[dict[str, Any]]:
+    rows = []
+    for d in data["documents"]:
+        for c in d["claims"]:
+            rows.append({"document": d["id"], "date": d["date"], "sentence": c["sentence"], "clause": c["clause"],
+                         "text": c["text"], "source": c["source"], "holder": c["holder"], "cue": c["cue"],
+                         "verb_class": c["verb_class"], "certainty": c["certainty"], "score": c["score"],
+                         "commitment": c["commitment"], "cues": "; ".join(c["cues"]),
+                         "entities": "; ".join(c["entities"]), "start": c["start"], "end": c["end"]})
+    return rows
+
+
+def _shifts(data: dict) -> list[dict[str, Any]]:
+    comparison = data["comparison"]
+    steps = list(comparison["steps"])
+    if comparison.get("first_to_last"):
+        steps.append({**comparison["first_to_last"], "_overall": True})
+    rows = []
+    for step in steps:
+        for s in step.get("shifts", []):
+            rows.append({"from_date": step["from"]["date"], "to_date": step["to"]["date"],
+                         "first_to_last": bool(step.get("_overall")), "target": s["target"],
+                         "target_kind": s["target_kind"], "kind": s["kind"], "strength": s["strength"],
+                         "measure": s["measure"], "value_from": s["from"]["value"], "value_to": s["to"]["value"],
+                         "evidence_from": " | ".join(s["from"]["evidence"]), "evidence_to": " | ".join(s["to"]["evidence"])})
+    return rows
+
+
+_BUILDERS = {"documents": _documents, "markers": _markers, "entities": _entities, "claims": _claims, "shifts": _shifts}
+
+
+def table_rows(report: Any, table: str) -> list[dict[str, Any]]:
+    """Rows of one table (``documents``, ``markers``, ``entities``, ``claims`` or ``shifts``) as dicts."""
+    try:
+        return _BUILDERS[table](_data(report))
+    except KeyError:
+        raise ValueError(f"unknown table {table!r}: choose from {', '.join(TABLES)}") from None
+
+
+def to_frames(report: Any) -> dict[str, Any]:
+    """All tables as pandas DataFrames, keyed by table name."""
+    try:
+        import pandas as pd
+    except ImportError as err:
+        raise ImportError('DataFrames need pandas: pip install "kalinovsky-nlp[pandas]"') from err
+    data = _data(report)
+    frames = {}
+    for name in TABLES:
+        rows = _BUILDERS[name](data)
+        frame = pd.DataFrame(rows)
+        for column in ("date", "from_date", "to_date"):
+            if column in frame:
+                frame[column] = pd.to_datetime(frame[column])
+        frames[name] = frame
+    return frames
+
+
+def write_tables(report: Any, folder: str | Path, fmt: str = "csv") -> list[Path]:
+    """Write every table to ``folder/<table>.<fmt>`` (csv, jsonl or parquet); returns the paths."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    data = _data(report)
+    written = []
+    if fmt == "parquet":
+        for name, frame in to_frames(data).items():
+            path = folder / f"{name}.parquet"
+            frame.to_parquet(path, index=False)
+            written.append(path)
+        return written
+    if fmt not in ("csv", "jsonl"):
+        raise ValueError(f"unknown table format {fmt!r}: use csv, jsonl or parquet")
+    for name in TABLES:
+        rows = _BUILDERS[name](data)
+        path = folder / f"{name}.{fmt}"
+        with path.open("w", encoding="utf-8", newline="") as handle:
+            if fmt == "jsonl":
+                for row in rows:
+                    handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+            else:
+                columns: list[str] = []
+                for row in rows:
+                    columns += [k for k in row if k not in columns]
+                writer = csv.DictWriter(handle, fieldnames=columns)
+                writer.writeheader()
+                writer.writerows(rows)
+        written.append(path)
+    return written

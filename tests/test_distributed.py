@@ -1,0 +1,64 @@
+"""The Dask backend on a LocalCluster of 2 workers: same results, same order as a local run."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+distributed = pytest.importorskip("dask.distributed", reason="the test extra installs dask[distributed]")
+
+from kalinovsky_nlp.analysis import analyze, profile_corpus  # noqa: E402
+from kalinovsky_nlp.corpus import Document, load_corpus  # noqa: E402
+from kalinovsky_nlp.distributed import profile_with_dask  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def client():
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        with distributed.Client(cluster) as c:
+            yield c
+
+
+def _documents():
+    base = load_corpus()
+    docs = list(base)
+    for i in range(6):  # more documents than workers, different dates
+        source = base[i % 2]
+        docs.append(Document(id=f"copy-{i}", date=datetime.date(2021 + i, 1, 1), text=source.text[: 400 + 50 * i],
+                             title=f"copy {i}"))
+    return docs
+
+
+def test_same_profiles_same_order_as_local(client, nlp):
+    documents = _documents()
+    remote = profile_with_dask(documents, client=client, npartitions=4)
+    local = profile_corpus(documents, nlp=nlp)
+    assert [p.id for p in remote] == [d.id for d in documents]  # input order kept
+    by_id = {p.id: p for p in local}
+    for p in remote:
+        assert p.to_dict() == by_id[p.id].to_dict()
+
+
+def test_workers_load_the_model_once(client):
+    profile_with_dask(_documents(), client=client, npartitions=4)
+    counts = client.run(lambda: __import__("kalinovsky_nlp.pipeline", fromlist=["_load"])._load.cache_info().currsize)
+    assert sorted(counts.values()) == [1, 1]
+
+
+def test_paths_are_read_on_the_workers(client, tmp_path):
+    for i in range(3):
+        (tmp_path / f"c{i}.jsonl").write_text(
+            f'{{"id": "d{i}", "date": "202{i}-01-01", "text": "It may rain in city {i}."}}\n', encoding="utf-8")
+    paths = sorted(str(p) for p in tmp_path.glob("*.jsonl"))
+    profiles = profile_with_dask(paths, client=client)
+    assert [p.id for p in profiles] == ["d0", "d1", "d2"]
+    assert all(p.markers and p.markers[0].text == "may" for p in profiles)
+
+
+def test_analyze_with_dask_backend_matches_local(client, nlp):
+    remote = analyze(backend="dask", client=client).to_dict()
+    local = analyze(nlp=nlp).to_dict()
+    assert remote["documents"] == local["documents"]
+    assert remote["comparison"] == local["comparison"]
+    assert remote["summary"] == local["summary"]

@@ -1,0 +1,48 @@
+"""Tables of a report: rows, DataFrames, CSV / JSONL / Parquet files."""
+
+from __future__ import annotations
+
+import csv
+import json
+
+import pytest
+
+from kalinovsky_nlp.tables import TABLES, table_rows, to_frames, write_tables
+
+
+def test_rows(builtin_report_dict):
+    docs = table_rows(builtin_report_dict, "documents")
+    assert [d["date"] for d in docs] == ["2017-05-08", "2020-07-22"]
+    assert docs[1]["hedge_author_rate"] == builtin_report_dict["documents"][1]["marker_measures"]["by_category"]["hedge"]["author_rate"]
+    markers = table_rows(builtin_report_dict, "markers")
+    assert len(markers) == sum(len(d["markers"]) for d in builtin_report_dict["documents"])
+    claims = table_rows(builtin_report_dict, "claims")
+    assert {c["certainty"] for c in claims} <= {"CT+", "PR+", "PS+", "Uu", "PS-", "PR-", "CT-"}
+    with pytest.raises(ValueError, match="unknown table"):
+        table_rows(builtin_report_dict, "nope")
+
+
+def test_frames(builtin_report):
+    frames = to_frames(builtin_report)
+    assert set(frames) == set(TABLES)
+    entities = frames["entities"]
+    russia = entities[(entities["name"] == "Russia")]
+    assert list(russia["count"]) == [16, 38]
+    assert str(frames["documents"]["date"].dtype).startswith("datetime64")
+
+
+@pytest.mark.parametrize("fmt", ["csv", "jsonl", "parquet"])
+def test_write_tables(builtin_report, tmp_path, fmt):
+    paths = write_tables(builtin_report, tmp_path, fmt)
+    assert sorted(p.name for p in paths) == sorted(f"{t}.{fmt}" for t in TABLES)
+    target = tmp_path / f"markers.{fmt}"
+    if fmt == "csv":
+        rows = list(csv.DictReader(target.open(encoding="utf-8")))
+    elif fmt == "jsonl":
+        rows = [json.loads(l) for l in target.read_text(encoding="utf-8").splitlines()]
+    else:
+        import pandas as pd
+
+        rows = pd.read_parquet(target).to_dict("records")
+    assert len(rows) == len(table_rows(builtin_report, "markers"))
+    assert {r["category"] for r in rows} >= {"hedge", "booster"}
