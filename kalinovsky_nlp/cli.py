@@ -20,21 +20,31 @@ __all__ = ["main", "build_parser", "info"]
 
 
 class _Progress:
-    """A one-line document counter on stderr, shown only when stderr is a terminal and not --quiet."""
+    """A one-line progress bar on stderr, shown only when stderr is a terminal and not --quiet."""
 
-    def __init__(self, enabled: bool, label: str) -> None:
+    WIDTH = 30
+
+    def __init__(self, enabled: bool, label: str, total: int | None = None) -> None:
         self.enabled = enabled
         self.label = label
+        self.total = total
         self.count = 0
+
+    def _line(self) -> str:
+        if not self.total:
+            return f"\r{self.label}: {self.count:,} documents"
+        done = int(self.WIDTH * self.count / self.total)
+        return (f"\r{self.label} [{'#' * done}{'.' * (self.WIDTH - done)}] {self.count:,}/{self.total:,} "
+                f"documents ({100 * self.count / self.total:.0f}%)")
 
     def __call__(self, *_: Any) -> None:
         self.count += 1
-        if self.enabled and (self.count < 10 or self.count % 10 == 0):
-            print(f"\r{self.label}: {self.count:,} documents", end="", file=sys.stderr, flush=True)
+        if self.enabled and (self.count < 10 or self.count % 10 == 0 or self.count == self.total):
+            print(self._line(), end="", file=sys.stderr, flush=True)
 
     def close(self) -> None:
         if self.enabled and self.count:
-            print(f"\r{self.label}: {self.count:,} documents", file=sys.stderr, flush=True)
+            print(self._line(), file=sys.stderr, flush=True)
 
 
 def info() -> dict[str, Any]:
@@ -168,6 +178,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             from .renderers import render
 
             corpus = load_corpus(args.corpus, text_field=args.text_field) if args.corpus else None
+            progress.total = len(corpus) if corpus is not None else None
             with _dask_client(args) as client:
                 report = analyze(corpus, model=args.model, targets=args.targets, batch_size=args.batch_size,
                                  n_process=args.n_process if args.backend == "local" else 1,

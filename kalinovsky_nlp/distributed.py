@@ -19,7 +19,7 @@ from .profile import DocumentProfile
 if TYPE_CHECKING:
     import dask.bag
 
-__all__ = ["profile_with_dask", "documents_bag"]
+__all__ = ["profile_with_dask", "documents_bag", "warm_up"]
 
 
 def _require_dask():
@@ -55,10 +55,29 @@ def documents_bag(
     raise TypeError("expected Documents, corpus file paths or a dask bag of Documents")
 
 
+def _load_on_worker(model: str | None) -> str:
+    from .pipeline import load_pipeline
+    from .textstats import readability_scores
+
+    nlp = load_pipeline(model)
+    readability_scores("Warm the syllable dictionary.")
+    return nlp.meta.get("name", "")
+
+
+def warm_up(client: Any, model: str | None = None) -> dict[str, str]:
+    """Load the pipeline on every worker now (it stays loaded for the workers' lifetime), so that the first
+    analysis does not pay for it; returns each worker's model name."""
+    return client.run(_load_on_worker, model)
+
+
 def _profile_partition(documents: Iterable[Document], model: str | None, batch_size: int) -> list[DocumentProfile]:
+    from threadpoolctl import threadpool_limits
+
     from .analysis import iter_profiles
 
-    return list(iter_profiles(list(documents), model=model, batch_size=batch_size))
+    # one worker process per core: keep BLAS from starting threads of its own and oversubscribing the cores
+    with threadpool_limits(limits=1):
+        return list(iter_profiles(list(documents), model=model, batch_size=batch_size))
 
 
 def profile_with_dask(

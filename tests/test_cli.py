@@ -335,3 +335,18 @@ def test_info(capsys):
     assert data["kalinovsky_nlp"] == "0.1.0"
     assert data["textstat"] == "0.7.8"
     assert data["builtin_corpus"].endswith("documents")
+
+
+def test_progress_bar_only_on_a_terminal(capsys):
+    from kalinovsky_nlp.cli import _Progress
+
+    bar = _Progress(True, "report", total=4)
+    for _ in range(4):
+        bar()
+    bar.close()
+    err = capsys.readouterr().err
+    assert "4/4 documents (100%)" in err and "#" * 30 in err
+    silent = _Progress(False, "report", total=4)
+    silent()
+    silent.close()
+    assert capsys.readouterr().err == ""

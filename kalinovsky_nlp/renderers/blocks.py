@@ -13,6 +13,11 @@ __all__ = ["Heading", "Paragraph", "Bullets", "Table", "Block", "report_blocks"]
 
 #: Documents shown one per column in per-document tables; beyond this, first and last only.
 MAX_DOCUMENT_COLUMNS = 6
+#: Steps listed in "Step by step" (first and last halves beyond this), and findings per step.
+MAX_STEPS_SHOWN = 20
+STEP_FINDINGS = 3
+#: Rows of per-document tables (first and last halves beyond this).
+MAX_DOCUMENT_ROWS = 40
 
 
 @dataclass(frozen=True)
@@ -120,13 +125,35 @@ def _findings(report: dict) -> Iterator[Block]:
             yield Bullets(evidence)
 
 
+def _steps(report: dict) -> Iterator[Block]:
+    """For more than two documents: the strongest findings of each step, after the first-to-last ones."""
+    steps = (report.get("comparison") or {}).get("steps") or []
+    if len(steps) < 2:
+        return
+    yield Heading(2, "Step by step")
+    shown = steps if len(steps) <= MAX_STEPS_SHOWN else steps[: MAX_STEPS_SHOWN // 2] + steps[-MAX_STEPS_SHOWN // 2 :]
+    if len(shown) < len(steps):
+        yield Paragraph(f"{len(steps)} steps; the first and last {MAX_STEPS_SHOWN // 2} are shown (all are in the "
+                        "JSON report and the shifts table).")
+    for step in shown:
+        findings = step.get("findings") or []
+        head = f"{step['from']['date']} -> {step['to']['date']}"
+        if not findings:
+            yield Paragraph(f"{head}: no shift detected.")
+            continue
+        yield Paragraph(f"{head}:")
+        yield Bullets([f"{f['statement']} (strength {f['strength']:.2f})" for f in findings[:STEP_FINDINGS]])
+
+
 def _documents(report: dict) -> Iterator[Block]:
     docs = report["documents"]
     rows = []
-    for d in docs:
+    for d in docs if len(docs) <= MAX_DOCUMENT_ROWS else docs[: MAX_DOCUMENT_ROWS // 2] + docs[-MAX_DOCUMENT_ROWS // 2 :]:
         rows.append([d["date"], d.get("title") or d["id"], d.get("author") or "-", d.get("venue") or "-",
                      _fmt(d["stats"]["words"])])
     yield Table(["Date", "Title", "Author", "Venue", "Words"], rows)
+    if len(docs) > MAX_DOCUMENT_ROWS:
+        yield Paragraph(f"({len(docs) - MAX_DOCUMENT_ROWS} documents between these are in the JSON report and tables.)")
 
 
 def _markers(report: dict) -> Iterator[Block]:
@@ -232,7 +259,7 @@ def _measures(report: dict) -> Iterator[Block]:
     docs = report["documents"]
     yield Heading(2, "Text measures")
     rows = []
-    for d in docs:
+    for d in docs if len(docs) <= MAX_DOCUMENT_ROWS else docs[: MAX_DOCUMENT_ROWS // 2] + docs[-MAX_DOCUMENT_ROWS // 2 :]:
         s, r = d["stats"], d["readability"]
         rows.append([d["date"], _fmt(s["words"]), _fmt(s["sentences"]), _fmt(s["mean_sentence_length"]),
                      _fmt(s["mtld"]), _fmt(s["type_token_ratio"], 3)]
@@ -279,6 +306,7 @@ def report_blocks(report: dict) -> list[Block]:
     blocks: list[Block] = [Heading(1, title), Paragraph(f"{len(docs)} documents, {span}.")]
     blocks.extend(_documents(report))
     blocks.extend(_findings(report))
+    blocks.extend(_steps(report))
     if report.get("summary"):
         blocks.append(Heading(2, "Summary"))
         blocks.append(Bullets(list(report["summary"])))
