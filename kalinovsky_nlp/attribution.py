@@ -110,20 +110,27 @@ def _phrase(token: "Token") -> tuple[int, int]:
 
 def quotation_spans(doc: "Doc") -> list[tuple[int, int]]:
     """Token ranges (start, end exclusive) of direct quotations, inner content only."""
+    import numpy as np
+    from spacy.attrs import ORTH
+    from spacy.strings import hash_string
+
+    marks = {hash_string(q): q for q in set(OPENING_QUOTES) | set(OPENING_QUOTES.values())}
+    orths = doc.to_array([ORTH]).reshape(-1)  # vectorised: most documents have no quotation marks at all
+    positions = np.flatnonzero(np.isin(orths, list(marks)))
     spans: list[tuple[int, int]] = []
     open_at: int | None = None
     closer = ""
-    for token in doc:
-        text = token.text
+    for i in positions.tolist():
+        text = marks[int(orths[i])]
         if open_at is None:
             if text in OPENING_QUOTES:
-                open_at, closer = token.i, OPENING_QUOTES[text]
+                open_at, closer = i, OPENING_QUOTES[text]
         elif text == closer or (closer == "\u201d" and text == '"'):
-            if token.i > open_at + 1:
-                spans.append((open_at + 1, token.i))
+            if i > open_at + 1:
+                spans.append((open_at + 1, i))
             open_at = None
-        elif token.is_sent_start and closer == '"' and token.i - open_at > 120:
-            open_at = None  # an unbalanced straight quote: do not swallow the rest of the text
+        elif closer == '"' and i - open_at > 120:
+            open_at, closer = i, OPENING_QUOTES.get(text, '"')  # an unbalanced straight quote: start afresh
     return spans
 
 

@@ -12,17 +12,15 @@ tokens like *U.S.-led*) and ``doc.spans[spans_key]`` (token spans, label = conso
 
 from __future__ import annotations
 
-import csv
 import functools
 import re
 from collections import Counter
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from ..lexicons import read_table, read_word_list
+from ..lexicons import read_table, read_table_file, read_word_list
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -69,11 +67,6 @@ class AliasTable:
         return set(self.alias_to_entity) | set(self.capital_to_state) | set(self.demonym_to_place)
 
 
-def _read_tsv(path: str | Path) -> list[dict[str, str]]:
-    lines = [l for l in Path(path).read_text(encoding="utf-8").splitlines() if l.strip() and not l.startswith("#")]
-    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
-
-
 @functools.lru_cache(maxsize=8)
 def load_alias_table(extra: str | None = None, known_entities: bool = True) -> AliasTable:
     """The packaged alias data, with rows of an extra known-entities TSV (same columns) taking precedence.
@@ -81,7 +74,7 @@ def load_alias_table(extra: str | None = None, known_entities: bool = True) -> A
     ``known_entities=False`` keeps only capitals and demonyms: what in-document rules achieve without world knowledge."""
     known = list(read_table("known_entities.tsv")) if known_entities else []
     if extra:
-        known = _read_tsv(extra) + known
+        known = read_table_file(extra) + known
     return AliasTable(known, list(read_table("capitals.tsv")), list(read_table("demonyms.tsv")))
 
 
@@ -223,7 +216,8 @@ class CanonicalEntities:
                 add(span, info)
 
         # 2. names inside hyphenated tokens: "U.S.-led", "post-Soviet", "Russian-American"
-        for token in doc:
+        tokens = list(doc)  # Token objects are built on each iteration of a Doc: build them once
+        for token in tokens:
             if taken[token.i] or "-" not in token.text[1:]:
                 continue
             offset = 0
@@ -259,7 +253,7 @@ class CanonicalEntities:
             words = [w for w in m["canonical"].split() if w[:1].isupper()]
             if len(words) >= 2 and m["kind"] != "demonym":
                 initials.setdefault("".join(w[0] for w in words), (m["canonical"], m["label"]))
-        for token in doc:
+        for token in tokens:
             letters = token.text.replace(".", "")
             if not taken[token.i] and 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper() \
                     and letters in initials and token.pos_ in ("PROPN", "NOUN", "X"):

@@ -16,7 +16,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from ..attribution import Attribution, attributed_token_mask, find_attributions, quotation_spans
-from ..lexicons import read_table
+from ..lexicons import read_table, read_table_file
 from .rules import apply_rule, negated_before
 
 if TYPE_CHECKING:
@@ -45,18 +45,7 @@ class LexiconEntry:
 
 def load_lexicon(lexicon: str | Path = "metadiscourse.tsv") -> list[LexiconEntry]:
     """Entries of a metadiscourse lexicon: a packaged file name or a path to a TSV of the same columns."""
-    path = Path(lexicon)
-    if path.exists():
-        from ..lexicons import _lines
-        import csv
-
-        rows = csv.DictReader(
-            [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip() and not line.startswith("#")],
-            delimiter="\t",
-            quoting=csv.QUOTE_NONE,
-        )
-    else:
-        rows = read_table(str(lexicon))
+    rows = read_table_file(lexicon) if Path(lexicon).exists() else read_table(str(lexicon))
     entries = []
     for row in rows:
         missing = [k for k in ("forms", "category", "subcategory", "rule") if not row.get(k)]

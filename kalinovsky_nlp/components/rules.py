@@ -476,11 +476,14 @@ def attitude_adverb(span: "Span") -> Decision:
 # ------------------------------------------------------------------------------------------------ persons
 
 
+def _is_pronoun(token: "Token") -> bool:
+    return token.pos_ == "PRON" or token.tag_ in ("PRP", "PRP$")
+
+
 @rule("first_person")
 def first_person(span: "Span") -> Decision:
     """*I, me, my* as pronouns (not the numeral in *World War I*)."""
-    token = span[0]
-    return ACCEPT if token.pos_ == "PRON" or token.tag_ in ("PRP", "PRP$") else REJECT
+    return ACCEPT if _is_pronoun(span[0]) else REJECT
 
 
 @rule("first_person_plural")
@@ -488,7 +491,7 @@ def first_person_plural(span: "Span") -> Decision:
     """Exclusive *we* (the writer and co-authors: *we found, our study*) is a self-mention; inclusive *we*
     (writer and reader, or a community: *we must*, *our world*) is an engagement marker."""
     token = span[0]
-    if not (token.pos_ == "PRON" or token.tag_ in ("PRP", "PRP$")):
+    if not _is_pronoun(token):
         return REJECT
     if token.lower_ == "us" and prev_token(span) is not None and prev_token(span).lower_ == "let":
         return REJECT  # "let us": a directive, matched as one cue
@@ -502,8 +505,8 @@ def first_person_plural(span: "Span") -> Decision:
 
 @rule("reader_pronoun")
 def reader_pronoun(span: "Span") -> Decision:
-    token = span[0]
-    return ACCEPT if token.pos_ == "PRON" or token.tag_ in ("PRP", "PRP$") else REJECT
+    """*you, your* as pronouns addressing the reader."""
+    return ACCEPT if _is_pronoun(span[0]) else REJECT
 
 
 @rule("imperative")
