@@ -54,7 +54,8 @@ def main() -> None:
         full_times.append(run(full, texts, args.batch_size))
     b, f = statistics.median(bare_times), statistics.median(full_times)
     # a steadier second measure: each component alone over the same parsed documents
-    docs = list(bare.pipe(texts, batch_size=args.batch_size))
+    with full.select_pipes(disable=list(PROJECT_COMPONENTS)):
+        docs = list(full.pipe(texts, batch_size=args.batch_size))
     shares = {}
     for name in PROJECT_COMPONENTS:
         component = full.get_pipe(name)

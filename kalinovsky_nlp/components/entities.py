@@ -206,7 +206,7 @@ class CanonicalEntities:
             span = doc[start:end]
             if span.text[0].islower() and span.text not in ("al-Qaeda", "al Qaeda", "al-Qaida", "bin Laden"):
                 continue
-            info = self._resolve_form(span, doc.vocab.strings[match_id])
+            info = self._resolve_form(span, self.matcher.vocab.strings[match_id])
             host = ner_span.get(start)
             if info is not None and info.get("kind") == "demonym" and host is not None and len(host) > len(span) \
                     and host.label_ in ("GPE", "ORG", "LOC", "FAC", "EVENT", "WORK_OF_ART", "LAW"):

@@ -109,7 +109,7 @@ class MetadiscourseTagger:
     def _candidates(self, doc: Doc, pronouns: bool) -> list[tuple[int, int, LexiconEntry]]:
         found = []
         for match_id, start, end in self.matcher(doc):
-            form = doc.vocab.strings[match_id]
+            form = self.matcher.vocab.strings[match_id]  # the matcher's own strings: robust to docs of another vocab
             for entry in self._by_form[form]:
                 if (entry.rule in PRONOUN_LAYER) == pronouns:
                     found.append((start, end, entry))

@@ -83,3 +83,17 @@ def test_packaged_lexicon_rows_are_sourced():
     rows = read_table("metadiscourse.tsv")
     assert len(rows) > 40
     assert all(row["source"].strip() for row in rows)
+
+
+def test_components_work_on_docs_of_another_pipeline_instance(nlp):
+    """Match keys are read from the component's own StringStore, not the Doc's."""
+    import spacy
+
+    from kalinovsky_nlp.pipeline import resolve_model
+
+    other = spacy.load(resolve_model())
+    doc = other("Perhaps Moscow decided, no doubt, to arm the Taliban.")
+    nlp.get_pipe("kalinovsky_entities")(doc)
+    nlp.get_pipe("kalinovsky_metadiscourse")(doc)
+    assert [s.text for s in doc.spans["kn_markers"]] == ["Perhaps", "no doubt"]
+    assert {m["canonical"] for m in doc._.kn_entity_mentions} == {"Russia", "Taliban"}
