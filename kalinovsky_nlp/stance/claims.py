@@ -19,7 +19,7 @@ import functools
 from typing import TYPE_CHECKING, Any, Iterable
 
 from ..lexicons import read_table
-from .evaluation import evaluation_of_mentions
+from .evaluation import clause_tone, evaluation_of_mentions
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -233,6 +233,7 @@ def extract_claims(
             mentions = [m for m in entity_mentions if m["token_start"] in inside]
             entities = sorted({m.get("demonym_of") or m["canonical"] for m in mentions})
             evaluation = evaluation_of_mentions(sent, mentions)
+            tone = clause_tone(tokens)
             keys = [k for k in (_lemma_key(t, canonical_at) for t in tokens) if k]
             start = min(t.idx for t in words)
             end = max(t.idx + len(t.text) for t in words)
@@ -247,6 +248,7 @@ def extract_claims(
                 "commitment": commitment(certainty["certainty"]),
                 "entities": entities,
                 "evaluation": evaluation,
+                "tone": tone,
                 "lemmas": " ".join(keys),
             })
     return claims

@@ -18,7 +18,7 @@ from ..lexicons import read_table
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-__all__ = ["word_valence", "evaluation_of_mentions", "evaluation_label"]
+__all__ = ["word_valence", "evaluation_of_mentions", "evaluation_label", "clause_tone"]
 
 EVALUATIVE_POS = frozenset({"ADJ", "ADV"})
 EVALUATIVE_NOUNS = frozenset({"nonsense", "folly", "paranoia", "propaganda", "blunder", "fiasco", "disaster",
@@ -113,3 +113,19 @@ def evaluation_of_mentions(sent: "Span", mentions: list[dict[str, Any]]) -> dict
     for entry in out.values():
         entry["label"] = evaluation_label(entry["score"])
     return out
+
+
+def clause_tone(tokens: "list[Token]") -> dict[str, Any]:
+    """The evaluative tone of a clause as a whole (for targets that are propositions, not entities): the sum of the
+    valences of its evaluative words, each reversed when its clause is negated."""
+    score = 0.0
+    cues = []
+    for token in tokens:
+        if token.pos_ in EVALUATIVE_POS or token.lower_ in EVALUATIVE_NOUNS:
+            valence = word_valence(token.lower_)
+            if valence:
+                if any(c.dep_ == "neg" for c in _clause_head(token).children):
+                    valence = -valence
+                score += valence
+                cues.append(token.text)
+    return {"score": round(score, 2), "label": evaluation_label(score), "cues": cues}

@@ -25,19 +25,19 @@ EVALUATION_STEP = 0.5
 VOICE_STEP = 0.3
 
 
+def claim_evaluation(claim: dict[str, Any], target: Target) -> float:
+    """How a claim evaluates a target: the words tied to the entity in the parse, or, for a proposition or
+    user-defined target, the tone of the claim's clause."""
+    if target.entity:
+        return claim["evaluation"].get(target.entity, {}).get("score", 0.0)
+    return claim.get("tone", {}).get("score", 0.0)
+
+
 def summarise_claims(claims: Sequence[dict[str, Any]], target: Target) -> dict[str, Any]:
     """Count, mean commitment (CT 3 .. Uu 0) and mean signed FactBank score of the author's own claims, reported
     share and mean evaluation of a target's claims."""
     own = [c for c in claims if c["source"] == "author"]
-    evaluations = []
-    key = target.entity
-    for c in own:
-        if key and key in c["evaluation"]:
-            score = c["evaluation"][key]["score"]
-        else:
-            score = sum(e["score"] for e in c["evaluation"].values()) if not key else 0.0
-        if score:
-            evaluations.append(score)
+    evaluations = [score for score in (claim_evaluation(c, target) for c in own) if score]
     return {
         "claims": len(claims),
         "author_claims": len(own),
@@ -92,9 +92,7 @@ def align_claims(a: Sequence[dict], b: Sequence[dict], space: ClaimSpace | None 
 
 
 def _details(claim: dict, target: Target) -> dict[str, Any]:
-    evaluation = claim["evaluation"].get(target.entity, {}) if target.entity else {}
-    if not target.entity:
-        evaluation = {"cues": [cue for e in claim["evaluation"].values() for cue in e["cues"]]}
+    evaluation = claim["evaluation"].get(target.entity, {}) if target.entity else claim.get("tone", {})
     return {"sentence": claim.get("sentence_text", claim["text"]), "claim": claim["text"], "source": claim["source"],
             "holder": claim.get("holder"), "certainty": claim["certainty"], "certainty_cues": list(claim["cues"]),
             "evaluation_cues": list(evaluation.get("cues", [])), "start": claim["start"], "end": claim["end"]}
@@ -189,21 +187,22 @@ def target_shifts(
         elif ea * eb > 0 and abs(eb) >= abs(ea) + EVALUATION_STEP:
             kind = "evaluation_hardened"
         if kind:
-            key = target.entity
-
             def ev(c: dict) -> float:
-                if key:
-                    return c["evaluation"].get(key, {}).get("score", 0.0)
-                return sum(e["score"] for e in c["evaluation"].values())
+                return claim_evaluation(c, target)
 
             with_a = [c for c in own_a if ev(c)]
             with_b = [c for c in own_b if ev(c)]
             ev_a, ev_b = _pick(with_a, with_b, lambda c: abs(ev(c)) / 4, lambda c: abs(ev(c)) / 4, space=space)
             evaluated = min(1.0, min(sa["evaluated_claims"], sb["evaluated_claims"]) / 2)
             add(kind, abs(eb - ea) / 3 * evaluated, ev_a, ev_b, "mean_evaluation", ea, eb)
-    elif sa["evaluated_claims"] >= MIN_CLAIMS and not sb["evaluated_claims"] and abs(ea) >= EVALUATION_STEP:
-        with_a = [c for c in own_a if c["evaluation"]]
+    elif sa["evaluated_claims"] and not sb["evaluated_claims"] and abs(ea) >= 2 * EVALUATION_STEP and own_b:
+        # judged before, stated without evaluative words now
+        with_a = sorted((c for c in own_a if claim_evaluation(c, target)), key=lambda c: -abs(claim_evaluation(c, target)))
         add("evaluation_softened", abs(ea) / 3 * support * 0.5, with_a[:1], own_b[:1], "mean_evaluation", ea, 0.0)
+    elif sb["evaluated_claims"] and not sa["evaluated_claims"] and abs(eb) >= 2 * EVALUATION_STEP and own_a:
+        # stated without evaluative words before, judged now
+        with_b = sorted((c for c in own_b if claim_evaluation(c, target)), key=lambda c: -abs(claim_evaluation(c, target)))
+        add("evaluation_hardened", abs(eb) / 3 * support * 0.5, own_a[:1], with_b[:1], "mean_evaluation", 0.0, eb)
 
     ra, rb = sa["reported_share"], sb["reported_share"]
     if ra is not None and rb is not None and abs(rb - ra) >= VOICE_STEP:
