@@ -52,10 +52,11 @@ def finding_statement(target: str, shifts: list[dict[str, Any]], earlier: str, l
                          f"{_certainty_words(after)}; CT 3, PR 2, PS 1, Uu 0)")
         elif change == "evaluation_reversed":
             parts.append(f"judged the other way round (evaluation {before:+.1f} -> {after:+.1f})")
-        elif change == "evaluation_softened":
-            parts.append(f"judged more mildly (evaluation {before:+.1f} -> {after:+.1f})")
-        elif change == "evaluation_hardened":
-            parts.append(f"judged more sharply (evaluation {before:+.1f} -> {after:+.1f})")
+        elif change in ("evaluation_softened", "evaluation_hardened"):
+            mildly = change == "evaluation_softened"
+            direction = "more favourably" if after > before else "less favourably"
+            parts.append(f"judged {'more mildly' if mildly else 'more sharply'}, {direction} (evaluation "
+                         f"{before:+.1f} -> {after:+.1f})")
         elif change == "reported_to_asserted":
             parts.append(f"moved from others' words into the author's own voice (share reported {before:.0%} -> "
                          f"{after:.0%})")

@@ -2,8 +2,9 @@
 
 For each target the claims of both documents are summarised (how many, mean certainty of the author's own
 claims, share reported through others, mean evaluation) and compared. Kinds: ``new``, ``dropped``,
-``certainty_up``, ``certainty_down``, ``evaluation_reversed``, ``evaluation_softened``, ``evaluation_hardened``,
-``reported_to_asserted``, ``asserted_to_reported``. Each shift has a strength in [0, 1] (effect size scaled by how
+``certainty_up``, ``certainty_down``, ``evaluation_reversed`` (the sign of the mean evaluation flips),
+``evaluation_softened`` (it moves towards neutral), ``evaluation_hardened`` (it moves away from neutral, whichever
+the sign), ``reported_to_asserted``, ``asserted_to_reported``. Each shift has a strength in [0, 1] (effect size scaled by how
 many claims support it) and evidence: the aligned pair of claims (TF-IDF cosine over alias-normalised lemmas)
 that shows the change best, with the cues that carry it.
 """
