@@ -41,6 +41,11 @@ class Table:
     headers: list[str]
     rows: list[list[str]]
 
+    def numeric(self, column: int) -> bool:
+        """Whether a column holds numbers (right-aligned by the renderers)."""
+        cells = [row[column] for row in self.rows if column < len(row) and row[column] not in ("", "-")]
+        return bool(cells) and all(c[:1].isdigit() or c[:1] in "+-." for c in cells)
+
 
 Block = Union[Heading, Paragraph, Bullets, Table]
 

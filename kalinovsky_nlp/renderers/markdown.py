@@ -20,7 +20,7 @@ def render_markdown(report: dict) -> str:
             out += [f"- {_cell(item)}" for item in block.items] + [""]
         elif isinstance(block, Table):
             out.append("| " + " | ".join(_cell(h) for h in block.headers) + " |")
-            out.append("|" + "|".join("---" if i == 0 else "---:" for i in range(len(block.headers))) + "|")
+            out.append("|" + "|".join("---:" if block.numeric(i) else "---" for i in range(len(block.headers))) + "|")
             out += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in block.rows]
             out.append("")
     return "\n".join(out).strip() + "\n"

@@ -14,8 +14,10 @@ def _table(block: Table) -> list[str]:
     for row in block.rows:
         for i, cell in enumerate(row):
             widths[i] = max(widths[i], len(cell))
+    numeric = [block.numeric(i) for i in range(len(block.headers))]
+
     def line(cells: list[str]) -> str:
-        return "  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(cells, widths))).rstrip()
+        return "  ".join(c.rjust(w) if numeric[i] else c.ljust(w) for i, (c, w) in enumerate(zip(cells, widths))).rstrip()
     return [line(block.headers), "  ".join("-" * w for w in widths)] + [line(r) for r in block.rows]
 
 
