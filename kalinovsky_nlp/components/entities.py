@@ -204,8 +204,8 @@ class CanonicalEntities:
             if any(taken[start:end]):
                 continue
             span = doc[start:end]
-            if span.text[0].islower() and span.text not in ("al-Qaeda", "al Qaeda", "al-Qaida", "bin Laden"):
-                continue
+            if span[0].lower_ == "the":
+                continue  # "the United States": the mention is the name itself, matched without the article
             info = self._resolve_form(span, self.matcher.vocab.strings[match_id])
             host = ner_span.get(start)
             if info is not None and info.get("kind") == "demonym" and host is not None and len(host) > len(span) \

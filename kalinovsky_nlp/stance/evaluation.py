@@ -21,10 +21,19 @@ if TYPE_CHECKING:
 __all__ = ["word_valence", "evaluation_of_mentions", "evaluation_label", "clause_tone"]
 
 EVALUATIVE_POS = frozenset({"ADJ", "ADV"})
-EVALUATIVE_NOUNS = frozenset({"nonsense", "folly", "paranoia", "propaganda", "blunder", "fiasco", "disaster",
-                              "travesty", "farce", "absurdity", "hypocrisy", "mistake", "failure", "success",
-                              "achievement", "tragedy", "insurance", "realism", "pragmatism"})
 THRESHOLD = 0.5
+
+
+@functools.lru_cache(maxsize=1)
+def _evaluative_nouns() -> frozenset[str]:
+    """The attitude nouns of the metadiscourse lexicon (*nonsense, mistake, success, ...*)."""
+    from ..components.metadiscourse import load_lexicon
+
+    return frozenset(e.form for e in load_lexicon() if e.subcategory == "evaluative_noun")
+
+
+def _is_evaluative(token: "Token") -> bool:
+    return token.pos_ in EVALUATIVE_POS or token.lower_ in _evaluative_nouns()
 
 
 @functools.lru_cache(maxsize=1)
@@ -92,7 +101,7 @@ def evaluation_of_mentions(sent: "Span", mentions: list[dict[str, Any]]) -> dict
     evaluative = []
     for token in sent:
         lower = token.lower_
-        if token.pos_ in EVALUATIVE_POS or lower in EVALUATIVE_NOUNS:
+        if _is_evaluative(token):
             valence = word_valence(lower)
             if valence:
                 evaluative.append((token, valence))
@@ -121,7 +130,7 @@ def clause_tone(tokens: "list[Token]") -> dict[str, Any]:
     score = 0.0
     cues = []
     for token in tokens:
-        if token.pos_ in EVALUATIVE_POS or token.lower_ in EVALUATIVE_NOUNS:
+        if _is_evaluative(token):
             valence = word_valence(token.lower_)
             if valence:
                 if any(c.dep_ == "neg" for c in _clause_head(token).children):
