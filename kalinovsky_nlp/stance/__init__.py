@@ -14,7 +14,8 @@ from ..compare import Comparison, Step
 from ..profile import DocumentProfile
 from .keyness import keyness
 from .shifts import target_shifts
-from .shifts import ClaimSpace, summarise_claims
+from .shifts import summarise_claims
+from .space import ClaimSpace
 from .targets import TEXT_TARGET, Target, claims_for, entity_targets, load_targets, proposition_targets
 
 __all__ = ["analyse_stance", "finding_statement", "MAX_FINDINGS"]
@@ -99,7 +100,7 @@ def _step_analysis(step: Step, corpus_targets: list[Target]) -> list[dict[str, A
     """Shifts, keyness and findings of one step. Proposition targets are clustered from the step's two documents,
     so the cost grows with the number of steps, not with the square of the corpus."""
     space = ClaimSpace(step.earlier.claims + step.later.claims)
-    targets = corpus_targets + proposition_targets([step.earlier, step.later])
+    targets = corpus_targets + proposition_targets([step.earlier, step.later], space=space)
     step.extras["targets"] = [t.to_dict() for t in targets]
     whole_a = summarise_claims(claims_for(TEXT_TARGET, step.earlier), TEXT_TARGET)
     whole_b = summarise_claims(claims_for(TEXT_TARGET, step.later), TEXT_TARGET)

@@ -11,13 +11,19 @@ that shows the change best, with the cues that carry it.
 
 from __future__ import annotations
 
-from statistics import mean
 from typing import Any, Sequence
 
 from ..profile import DocumentProfile
+from .space import ClaimSpace
 from .targets import Target, claims_for
 
 __all__ = ["ClaimSpace", "summarise_claims", "target_shifts", "align_claims"]
+
+
+def mean(values) -> float:
+    """Arithmetic mean (statistics.mean is exact but slow, and this runs for every target of every step)."""
+    values = list(values)
+    return sum(values) / len(values)
 
 MIN_CLAIMS = 2
 CERTAINTY_STEP = 0.5
@@ -48,33 +54,6 @@ def summarise_claims(claims: Sequence[dict[str, Any]], target: Target) -> dict[s
         "mean_evaluation": round(mean(evaluations), 2) if evaluations else 0.0,
         "evaluated_claims": len(evaluations),
     }
-
-
-class ClaimSpace:
-    """TF-IDF vectors (alias-normalised lemmas) of a set of claims, fitted once and shared by every target of a
-    comparison step; rows are L2-normalised, so a dot product is the cosine similarity."""
-
-    def __init__(self, claims: Sequence[dict]) -> None:
-        from sklearn.feature_extraction.text import TfidfVectorizer
-
-        self.rows = {id(c): i for i, c in enumerate(claims)}
-        texts = [c["lemmas"] or c["text"] for c in claims]
-        try:
-            self.matrix = TfidfVectorizer(token_pattern=r"[^ ]+", sublinear_tf=True).fit_transform(texts)
-        except ValueError:  # no terms at all
-            self.matrix = None
-
-    def __contains__(self, claims: Sequence[dict]) -> bool:
-        return all(id(c) in self.rows for c in claims)
-
-    def similarity(self, a: Sequence[dict], b: Sequence[dict]):
-        import numpy as np
-
-        if self.matrix is None:
-            return np.zeros((len(a), len(b)))
-        left = self.matrix[[self.rows[id(c)] for c in a]]
-        right = self.matrix[[self.rows[id(c)] for c in b]]
-        return (left @ right.T).toarray()
 
 
 def _similarity(a: Sequence[dict], b: Sequence[dict], space: ClaimSpace | None = None):

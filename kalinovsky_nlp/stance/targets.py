@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from ..profile import DocumentProfile
+from .space import ClaimSpace
 
 __all__ = ["Target", "TEXT_TARGET", "entity_targets", "proposition_targets", "load_targets", "claims_for"]
 
@@ -65,34 +66,33 @@ def entity_targets(profiles: Sequence[DocumentProfile]) -> list[Target]:
                    description=f"{labels.get(n, 'entity')} {n}") for n in chosen]
 
 
-def _claim_vectors(profiles: Sequence[DocumentProfile]):
-    from sklearn.feature_extraction.text import TfidfVectorizer
-
-    index = [(p.id, i) for p in profiles for i, _ in enumerate(p.claims)]
-    texts = [c["lemmas"] for p in profiles for c in p.claims]
-    vectorizer = TfidfVectorizer(token_pattern=r"[^ ]+", sublinear_tf=True, min_df=1)
-    matrix = vectorizer.fit_transform(texts) if any(texts) else None
-    return index, texts, vectorizer, matrix
-
-
 def proposition_targets(profiles: Sequence[DocumentProfile], *, distance: float = CLUSTER_DISTANCE,
-                        max_targets: int = 8) -> list[Target]:
-    """Clusters of similar claims that recur across documents, labelled by their most characteristic terms."""
+                        max_targets: int = 8, space: ClaimSpace | None = None) -> list[Target]:
+    """Clusters of similar claims that recur across documents, labelled by their most characteristic terms.
+
+    ``space``: the TF-IDF space of these documents' claims, if already built (one per comparison step)."""
     if len(profiles) < 2:
         return []
-    index, texts, vectorizer, matrix = _claim_vectors(profiles)
-    if matrix is None or matrix.shape[0] < 2:
+    index = [(p.id, i) for p in profiles for i, _ in enumerate(p.claims)]
+    claims = [c for p in profiles for c in p.claims]
+    if space is None or claims not in space:
+        space = ClaimSpace(claims)
+    keep = [i for i, c in enumerate(claims) if len(c["lemmas"].split()) >= 3]
+    if len(keep) < 2 or not space.terms:
         return []
     from sklearn.cluster import AgglomerativeClustering
 
-    keep = [i for i, t in enumerate(texts) if len(t.split()) >= 3]
-    if len(keep) < 2:
-        return []
-    dense = matrix[keep].toarray()
+    dense = space.vectors([claims[i] for i in keep])
+    if not dense.any(axis=1).all():  # a claim with no term left: cosine is undefined for it
+        nonzero = dense.any(axis=1)
+        keep = [k for k, ok in zip(keep, nonzero) if ok]
+        dense = dense[nonzero]
+        if len(keep) < 2:
+            return []
     labels = AgglomerativeClustering(
         n_clusters=None, distance_threshold=distance, metric="cosine", linkage="average"
     ).fit_predict(dense)
-    terms = vectorizer.get_feature_names_out()
+    terms = space.terms
     display = {"ent:" + e.name.lower().replace(" ", "_"): e.name for p in profiles for e in p.entities}
     display.update({"ent:" + (e.demonym_of or e.name).lower().replace(" ", "_"): e.demonym_of or e.name
                     for p in profiles for e in p.entities})
@@ -107,9 +107,10 @@ def proposition_targets(profiles: Sequence[DocumentProfile], *, distance: float 
             docs.setdefault(doc_id, []).append(claim)
         if len(docs) < 2:
             continue
-        centroid = dense[rows].mean(axis=0)
-        shared = [t for t in (terms[i] for i in centroid.argsort()[::-1][:12])
-                  if sum(1 for r in rows if dense[r][list(terms).index(t)] > 0) >= 2][:4]
+        block = dense[rows]
+        present = (block > 0).sum(axis=0)
+        order = block.mean(axis=0).argsort()[::-1][:12]
+        shared = [terms[i] for i in order if present[i] >= 2][:4]
         if len(shared) < 2:
             continue
         names = [display.get(s, s) for s in shared]
