@@ -189,14 +189,14 @@ def extract_markers(doc: "Doc", sentence_of: list[int] | None = None, spans_key:
     ]
 
 
-def _entities(doc: "Doc", words: int, sentence_of_char: Any) -> list[Entity]:
+def _entities(doc: "Doc", words: int, sentence_of_char: Any, length: int) -> list[Entity]:
     mentions = doc._.kn_entity_mentions if doc.has_extension("kn_entity_mentions") else None
     if not mentions:
         return []
     grouped: dict[str, list[dict]] = defaultdict(list)
     for m in mentions:
         grouped[m["canonical"]].append(m)
-    length = max(len(doc.text), 1)
+    length = max(length, 1)
     entities = []
     for name, items in grouped.items():
         items.sort(key=lambda m: m["start"])
@@ -221,7 +221,10 @@ def _entities(doc: "Doc", words: int, sentence_of_char: Any) -> list[Entity]:
 
 def profile_document(document: Document, doc: "Doc", *, markers_key: str = "kn_markers") -> DocumentProfile:
     """Build the profile of one document from its parsed Doc (the Doc's text must be ``document.text``)."""
-    if doc.text != document.text:
+    last = doc[-1] if len(doc) else None
+    if (last.idx + len(last.text_with_ws) if last is not None else 0) != len(document.text) or (
+        last is not None and not document.text.startswith(doc[0].text)
+    ):  # a cheap check: Doc.text rebuilds the whole string
         raise ValueError(f"document {document.id!r}: the parsed Doc's text differs from the document text")
     sents = list(doc.sents)  # Doc.sents is recomputed on every access: once per document
     stats = text_statistics(doc, sents)
@@ -262,14 +265,14 @@ def profile_document(document: Document, doc: "Doc", *, markers_key: str = "kn_m
     ]
     raw_attributions = (doc._.kn_attributions or []) if doc.has_extension("kn_attributions") else []
     mentions = (doc._.kn_entity_mentions or []) if doc.has_extension("kn_entity_mentions") else []
-    claims = extract_claims(doc, marker_dicts, raw_attributions, mentions, sents)
+    claims = extract_claims(doc, marker_dicts, raw_attributions, mentions, sents, text=document.text)
     return DocumentProfile(
         document=document,
         stats=stats,
         readability=readability_scores(document.text),
         markers=markers,
         marker_measures=marker_measures(markers, int(stats["words"]), sentences),
-        entities=_entities(doc, int(stats["words"]), sentence_of_char),
+        entities=_entities(doc, int(stats["words"]), sentence_of_char, len(document.text)),
         sentences=sentences,
         attributions=attributions,
         claims=claims,

@@ -59,15 +59,15 @@ def type_token_ratio(tokens: Sequence[str]) -> float | None:
     return len(set(tokens)) / len(tokens) if tokens else None
 
 
-#: textstat functions reported, by the name they carry in the report.
+#: textstat functions reported, by the name they carry in the report. SMOG is left out: it is defined on samples of
+#: 30 sentences (McLaughlin 1969), more than many op-eds have; Dale-Chall too: its per-word look-up of "difficult"
+#: words doubled the cost of readability per document (bench/scale.py), for a grade the others already give.
 READABILITY_MEASURES = (
     "flesch_reading_ease",
     "flesch_kincaid_grade",
     "gunning_fog",
-    "smog_index",
     "coleman_liau_index",
     "automated_readability_index",
-    "dale_chall_readability_score",
 )
 
 

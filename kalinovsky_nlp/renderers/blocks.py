@@ -60,10 +60,8 @@ READABILITY_LABELS = [
     ("flesch_reading_ease", "Flesch reading ease"),
     ("flesch_kincaid_grade", "Flesch-Kincaid grade"),
     ("gunning_fog", "Gunning fog"),
-    ("smog_index", "SMOG"),
     ("coleman_liau_index", "Coleman-Liau"),
     ("automated_readability_index", "ARI"),
-    ("dale_chall_readability_score", "Dale-Chall"),
 ]
 
 

@@ -19,7 +19,7 @@ import functools
 from typing import TYPE_CHECKING, Any, Iterable
 
 from ..lexicons import read_table
-from .evaluation import clause_tone, evaluation_of_mentions
+from .evaluation import clause_tone, evaluation_of_mentions, evaluative_words
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -193,12 +193,34 @@ def _main_attribution(head: "Token", tokens: list["Token"], attributions: list[d
     return None
 
 
-def _lemma_key(token: "Token", canonical_at: dict[int, str]) -> str | None:
-    if token.i in canonical_at:
-        return "ent:" + canonical_at[token.i].lower().replace(" ", "_")
-    if token.is_stop or token.is_punct or token.is_space or token.pos_ not in CONTENT_LEMMAS or not token.is_alpha:
-        return None
-    return token.lemma_.lower()
+def _lemma_keys(doc: "Doc", canonical_at: dict[int, str]) -> list[str | None]:
+    """Per token: ``ent:<canonical>`` inside an entity mention, the lower-cased lemma of a content word, or None.
+    Read from the Doc's arrays in one pass (token attributes one by one cost more than the rest of a claim)."""
+    from spacy.attrs import IS_ALPHA, IS_PUNCT, IS_SPACE, IS_STOP, LEMMA, POS
+
+    strings = doc.vocab.strings
+    content = {strings[p] for p in CONTENT_LEMMAS if p in strings}
+    keys: list[str | None] = []
+    for i, (pos, stop, punct, space, alpha, lemma) in enumerate(
+        doc.to_array([POS, IS_STOP, IS_PUNCT, IS_SPACE, IS_ALPHA, LEMMA]).tolist()
+    ):
+        if i in canonical_at:
+            keys.append("ent:" + canonical_at[i].lower().replace(" ", "_"))
+        elif stop or punct or space or not alpha or pos not in content:
+            keys.append(None)
+        else:
+            keys.append(strings[lemma].lower())
+    return keys
+
+
+def _by_sentence(items: list[dict[str, Any]], key: str, starts: list[int]) -> dict[int, list[dict[str, Any]]]:
+    """Group items by the sentence their token index falls in."""
+    import bisect
+
+    grouped: dict[int, list[dict[str, Any]]] = {}
+    for item in items:
+        grouped.setdefault(bisect.bisect_right(starts, item[key]) - 1, []).append(item)
+    return grouped
 
 
 def extract_claims(
@@ -207,22 +229,31 @@ def extract_claims(
     attributions: list[dict[str, Any]],
     entity_mentions: list[dict[str, Any]],
     sents: "list[Span] | None" = None,
+    text: str | None = None,
 ) -> list[dict[str, Any]]:
     """One claim per independent clause: text, offsets, source, certainty, cues, entities and their evaluation.
 
     ``markers`` carry a token index (``token``); ``entity_mentions`` are the canonical-entity component's dicts.
     """
     claims = []
-    text = doc.text  # read once: Doc.text is rebuilt on every access
+    text = doc.text if text is None else text  # Doc.text is rebuilt on every access: read it once, or not at all
+    sents = list(doc.sents) if sents is None else sents
     canonical_at: dict[int, str] = {}
     for m in entity_mentions:
         target = m.get("demonym_of") or m["canonical"]
         for i in range(m["token_start"], m["token_end"]):
             canonical_at[i] = target
-    for index, sent in enumerate(doc.sents if sents is None else sents):
-        if not any(not (t.is_punct or t.is_space) for t in sent):
+    lemma_keys = _lemma_keys(doc, canonical_at)
+    starts = [s.start for s in sents]
+    markers_of = _by_sentence(markers, "token", starts)
+    mentions_of = _by_sentence(entity_mentions, "token_start", starts)
+    for index, sent in enumerate(sents):
+        sent_tokens = list(sent)
+        if not any(not (t.is_punct or t.is_space) for t in sent_tokens):
             continue
-        sent_markers = [m for m in markers if sent.start <= m["token"] < sent.end]
+        sent_markers = markers_of.get(index, [])
+        sent_mentions = mentions_of.get(index, [])
+        sent_evaluative = evaluative_words(sent_tokens)
         for clause_index, (head, tokens) in enumerate(clauses(sent)):
             words = [t for t in tokens if not (t.is_space)]
             if not words:
@@ -230,18 +261,18 @@ def extract_claims(
             attribution = _main_attribution(head, tokens, attributions)
             certainty = clause_certainty(head, tokens, sent_markers, attribution)
             inside = {t.i for t in tokens}
-            mentions = [m for m in entity_mentions if m["token_start"] in inside]
+            mentions = [m for m in sent_mentions if m["token_start"] in inside]
             entities = sorted({m.get("demonym_of") or m["canonical"] for m in mentions})
-            evaluation = evaluation_of_mentions(sent, mentions)
-            tone = clause_tone(tokens)
-            keys = [k for k in (_lemma_key(t, canonical_at) for t in tokens) if k]
+            evaluation = evaluation_of_mentions(sent, mentions, sent_evaluative)
+            tone = clause_tone(tokens, sent_evaluative)
+            keys = [lemma_keys[t.i] for t in tokens if lemma_keys[t.i]]
             start = min(t.idx for t in words)
             end = max(t.idx + len(t.text) for t in words)
             claims.append({
                 "sentence": index,
                 "clause": clause_index,
                 "text": text[start:end],
-                "sentence_text": sent.text.strip(),
+                "sentence_text": text[sent.start_char : sent.end_char].strip(),
                 "start": start,
                 "end": end,
                 **certainty,

@@ -11,14 +11,14 @@ the mention's verb (*Moscow is pursuing a pragmatic policy*); negation of that c
 from __future__ import annotations
 
 import functools
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Iterable
 
 from ..lexicons import read_table
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-__all__ = ["word_valence", "evaluation_of_mentions", "evaluation_label", "clause_tone"]
+__all__ = ["word_valence", "evaluative_words", "evaluation_of_mentions", "evaluation_label", "clause_tone"]
 
 EVALUATIVE_POS = frozenset({"ADJ", "ADV"})
 THRESHOLD = 0.5
@@ -93,18 +93,27 @@ def evaluation_label(score: float) -> str:
     return "neutral"
 
 
-def evaluation_of_mentions(sent: "Span", mentions: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
-    """For each target mentioned in the sentence: score (sum of tied valences), label and cue words."""
+def evaluative_words(tokens: "Iterable[Token]") -> list[tuple["Token", float]]:
+    """The evaluative words among the tokens, with their valence."""
+    out = []
+    for token in tokens:
+        if _is_evaluative(token):
+            valence = word_valence(token.lower_)
+            if valence:
+                out.append((token, valence))
+    return out
+
+
+def evaluation_of_mentions(
+    sent: "Span", mentions: list[dict[str, Any]], evaluative: list[tuple["Token", float]] | None = None
+) -> dict[str, dict[str, Any]]:
+    """For each target mentioned in the sentence: score (sum of tied valences), label and cue words.
+    ``evaluative``: the sentence's evaluative words, if already found."""
     out: dict[str, dict[str, Any]] = {}
     if not mentions:
         return out
-    evaluative = []
-    for token in sent:
-        lower = token.lower_
-        if _is_evaluative(token):
-            valence = word_valence(lower)
-            if valence:
-                evaluative.append((token, valence))
+    if evaluative is None:
+        evaluative = evaluative_words(sent)
     for mention in mentions:
         target = mention.get("demonym_of") or mention["canonical"]
         entry = out.setdefault(target, {"score": 0.0, "label": "neutral", "cues": []})
@@ -124,17 +133,20 @@ def evaluation_of_mentions(sent: "Span", mentions: list[dict[str, Any]]) -> dict
     return out
 
 
-def clause_tone(tokens: "list[Token]") -> dict[str, Any]:
+def clause_tone(tokens: "list[Token]", evaluative: list[tuple["Token", float]] | None = None) -> dict[str, Any]:
     """The evaluative tone of a clause as a whole (for targets that are propositions, not entities): the sum of the
-    valences of its evaluative words, each reversed when its clause is negated."""
+    valences of its evaluative words, each reversed when its clause is negated. ``evaluative``: the evaluative
+    words of the sentence, if already found (only those inside ``tokens`` count)."""
     score = 0.0
     cues = []
-    for token in tokens:
-        if _is_evaluative(token):
-            valence = word_valence(token.lower_)
-            if valence:
-                if any(c.dep_ == "neg" for c in _clause_head(token).children):
-                    valence = -valence
-                score += valence
-                cues.append(token.text)
+    if evaluative is None:
+        found = evaluative_words(tokens)
+    else:
+        inside = {t.i for t in tokens}
+        found = [(t, v) for t, v in evaluative if t.i in inside]
+    for token, valence in found:
+        if any(c.dep_ == "neg" for c in _clause_head(token).children):
+            valence = -valence
+        score += valence
+        cues.append(token.text)
     return {"score": round(score, 2), "label": evaluation_label(score), "cues": cues}
