@@ -45,20 +45,82 @@ def iter_profiles(
     chunk_size: int = DEFAULT_CHUNK_SIZE,
     on_document: Callable[[DocumentProfile], None] | None = None,
 ) -> Iterator[DocumentProfile]:
-    """Profile documents in input order, streaming: memory stays flat however many documents there are."""
+    """Profile documents in input order, streaming: memory stays flat however many documents there are.
+
+    With ``n_process > 1`` worker processes parse *and* profile chunks of documents (the parent only collects the
+    profiles, small plain data), so the cores are not shared with a parent busy deserialising Docs."""
     if batch_size < 1 or n_process < 1:
         raise ValueError("batch_size and n_process must be at least 1")
     nlp = nlp if nlp is not None else load_pipeline(model)
+    if n_process > 1:
+        profiles = _iter_profiles_in_workers(documents, nlp, batch_size, n_process)
+    else:
+        profiles = _iter_profiles_here(documents, nlp, batch_size, chunk_size)
+    for profile in profiles:
+        if on_document is not None:
+            on_document(profile)
+        yield profile
+
+
+def _iter_profiles_here(
+    documents: Iterable[Document], nlp: "Language", batch_size: int, chunk_size: int
+) -> Iterator[DocumentProfile]:
     zone = getattr(nlp, "memory_zone", None)
     for chunk in _chunks(documents, chunk_size):
-        context = zone() if zone is not None else _null_context()
-        with context:
+        with zone() if zone is not None else _null_context():
             texts = (d.text for d in chunk)
-            for document, doc in zip(chunk, nlp.pipe(texts, batch_size=batch_size, n_process=n_process)):
-                profile = profile_document(document, doc)
-                if on_document is not None:
-                    on_document(profile)
-                yield profile
+            for document, doc in zip(chunk, nlp.pipe(texts, batch_size=batch_size)):
+                yield profile_document(document, doc)
+
+
+#: The pipeline a forked worker inherits from its parent (set just before the pool forks).
+_WORKER_NLP: "Language | None" = None
+
+
+def _profile_chunk(chunk: list[Document], batch_size: int) -> list[DocumentProfile]:
+    from threadpoolctl import threadpool_limits
+
+    assert _WORKER_NLP is not None
+    with threadpool_limits(limits=1):  # one process per core: no BLAS threads of its own on top
+        return list(_iter_profiles_here(chunk, _WORKER_NLP, batch_size, len(chunk) or 1))
+
+
+def _iter_profiles_in_workers(
+    documents: Iterable[Document], nlp: "Language", batch_size: int, n_process: int
+) -> Iterator[DocumentProfile]:
+    """A pool of forked workers that inherit the loaded pipeline; chunks in flight are bounded, results in order."""
+    import multiprocessing
+    from collections import deque
+    from concurrent.futures import ProcessPoolExecutor
+
+    global _WORKER_NLP
+    if "fork" not in multiprocessing.get_all_start_methods():  # pragma: no cover - Windows, macOS spawn only
+        yield from _iter_spacy_multiprocess(documents, nlp, batch_size, n_process)
+        return
+    _WORKER_NLP = nlp
+    chunk_size = max(batch_size, 8)
+    window = 4 * n_process
+    try:
+        with ProcessPoolExecutor(max_workers=n_process, mp_context=multiprocessing.get_context("fork")) as pool:
+            pending: deque = deque()
+            for chunk in _chunks(documents, chunk_size):
+                pending.append(pool.submit(_profile_chunk, chunk, batch_size))
+                if len(pending) >= window:
+                    yield from pending.popleft().result()
+            while pending:
+                yield from pending.popleft().result()
+    finally:
+        _WORKER_NLP = None
+
+
+def _iter_spacy_multiprocess(
+    documents: Iterable[Document], nlp: "Language", batch_size: int, n_process: int
+) -> Iterator[DocumentProfile]:
+    """Where processes cannot fork: spaCy's own multiprocessing parses, this process profiles."""
+    for chunk in _chunks(documents, DEFAULT_CHUNK_SIZE):
+        texts = (d.text for d in chunk)
+        for document, doc in zip(chunk, nlp.pipe(texts, batch_size=batch_size, n_process=n_process)):
+            yield profile_document(document, doc)
 
 
 class _null_context:

@@ -63,3 +63,20 @@ def test_report_reads_step_by_step_for_more_than_two_documents(tmp_path, nlp):
     assert "## Step by step" in text
     assert "2019-03-01 -> 2021-06-01" in text and "2021-06-01 -> 2023-09-01" in text
     assert text.index("## How the author's judgement changed") < text.index("## Step by step")
+
+
+def test_two_processes_give_the_same_profiles_in_the_same_order(nlp):
+    import datetime
+
+    from kalinovsky_nlp.analysis import iter_profiles
+    from kalinovsky_nlp.corpus import Document
+
+    base = load_corpus()
+    docs = [Document(id=f"d{i}", date=datetime.date(2000 + i, 1, 1), text=base[i % 2].text[: 300 + 40 * i])
+            for i in range(12)]
+    one = [p.to_dict() for p in iter_profiles(docs, nlp=nlp)]
+    seen = []
+    two = [p.to_dict() for p in iter_profiles(docs, nlp=nlp, n_process=2, batch_size=4, on_document=seen.append)]
+    assert [p["id"] for p in two] == [d.id for d in docs]
+    assert two == one
+    assert len(seen) == len(docs)
