@@ -45,10 +45,20 @@ def main() -> None:
         bare.append(timed(bare_cmd))
         full.append(timed(report_cmd))
     b, f = statistics.median(bare), statistics.median(full)
+    # two fixed costs of the report that bare spaCy does not have, each in a fresh process
+    sklearn_import = statistics.median(
+        timed([sys.executable, "-c", "from sklearn.feature_extraction.text import TfidfVectorizer"]) for _ in range(3))
+    textstat_first = statistics.median(
+        timed([sys.executable, "-c", "import textstat; textstat.flesch_reading_ease('A first sentence.')"])
+        for _ in range(3))
+    python_alone = statistics.median(timed([sys.executable, "-c", "pass"]) for _ in range(3))
     print(f"model {model}; median of {args.repeat} cold runs each")
     print(f"bare spacy.load + both texts:   {b:6.2f} s")
     print(f"kalinovsky-nlp report:          {f:6.2f} s")
     print(f"ratio report / bare:            {f / b:6.2f}  (target <= 1.5)")
+    print(f"fixed costs in fresh processes (minus Python's own start, {python_alone:.2f} s): importing scikit-learn's "
+          f"TfidfVectorizer {sklearn_import - python_alone:.2f} s; textstat's first score (CMU dictionary) "
+          f"{textstat_first - python_alone:.2f} s")
 
 
 if __name__ == "__main__":
