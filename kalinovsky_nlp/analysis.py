@@ -6,6 +6,7 @@ profiles with bounded memory (documents are parsed in chunks inside spaCy's ``me
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Sequence
@@ -67,7 +68,7 @@ def _iter_profiles_here(
 ) -> Iterator[DocumentProfile]:
     zone = getattr(nlp, "memory_zone", None)
     for chunk in _chunks(documents, chunk_size):
-        with zone() if zone is not None else _null_context():
+        with zone() if zone is not None else contextlib.nullcontext():
             texts = (d.text for d in chunk)
             for document, doc in zip(chunk, nlp.pipe(texts, batch_size=batch_size)):
                 yield profile_document(document, doc)
@@ -121,14 +122,6 @@ def _iter_spacy_multiprocess(
         texts = (d.text for d in chunk)
         for document, doc in zip(chunk, nlp.pipe(texts, batch_size=batch_size, n_process=n_process)):
             yield profile_document(document, doc)
-
-
-class _null_context:
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(self, *exc: Any) -> None:
-        return None
 
 
 def profile_corpus(documents: Sequence[Document], **kwargs: Any) -> list[DocumentProfile]:

@@ -7,6 +7,7 @@ cannot be processed gets an ``error`` field instead and is still returned, in it
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import itertools
@@ -73,7 +74,7 @@ def annotate_records(
                 error = (f"no {text_field!r} field" if text_field not in record
                          else f"field {text_field!r} is {type(text).__name__}, not text")
             items.append((text if error is None else "", (record, error)))
-        zone = nlp.memory_zone() if hasattr(nlp, "memory_zone") else _nullcontext()
+        zone = nlp.memory_zone() if hasattr(nlp, "memory_zone") else contextlib.nullcontext()
         with zone:
             for doc, (record, error) in nlp.pipe(items, as_tuples=True, batch_size=batch_size, n_process=n_process):
                 out = {k: v for k, v in record.items() if k != "_malformed"}
@@ -82,11 +83,6 @@ def annotate_records(
                 else:
                     out["markers"] = _markers(doc)
                 yield out
-
-
-@contextmanager
-def _nullcontext():
-    yield
 
 
 @contextmanager

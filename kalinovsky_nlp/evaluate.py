@@ -269,12 +269,6 @@ def score_shifts(shifts: list[dict[str, Any]], gold_targets: list[dict[str, Any]
 # ------------------------------------------------------------------------------------------------ runner
 
 
-def _model_name(nlp: Any, model: str | None) -> str:
-    from .pipeline import resolve_model
-
-    return resolve_model(model)
-
-
 def _hedge_sentences(nlp: Any, path: Path, title: str, verbose: bool) -> list[str]:
     """Sentence-level uncertainty on a set of sentences, for the context rules and a plain look-up baseline."""
     items = [json.loads(l) for l in path.read_text(encoding="utf-8").splitlines() if l.strip()]
@@ -332,7 +326,7 @@ def run(task: str, gold_dir: str | Path | None = None, *, verbose: bool = False,
     """Run one evaluation task and return its printed report."""
     from .analysis import profile_corpus
     from .corpus import load_corpus
-    from .pipeline import load_pipeline
+    from .pipeline import load_pipeline, resolve_model
 
     gold_dir = Path(gold_dir) if gold_dir else default_gold_dir()
     if not gold_dir.is_dir():
@@ -368,7 +362,7 @@ def run(task: str, gold_dir: str | Path | None = None, *, verbose: bool = False,
 
         documents = load_corpus()
         gold = json.loads((gold_dir / "entities.json").read_text(encoding="utf-8"))["documents"]
-        ablated = spacy.load(_model_name(nlp, model))
+        ablated = spacy.load(resolve_model(model))
         ablated.add_pipe("kalinovsky_entities", config={"known_entities": False})
         for title, pipeline in (("with the known-entity table", nlp),
                                 ("WITHOUT the known-entity table (capitals and demonyms only)", ablated)):

@@ -24,8 +24,8 @@ from .evaluation import clause_tone, evaluation_of_mentions, evaluative_words
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-__all__ = ["CERTAINTY_SCORES", "LEVELS", "certainty_label", "commitment", "clause_certainty", "clauses", "cue_effect", "extract_claims",
-           "sentence_certainty"]
+__all__ = ["CERTAINTY_SCORES", "LEVELS", "certainty_label", "commitment", "clause_certainty", "clauses", "cue_effect",
+           "extract_claims"]
 
 LEVELS = ("Uu", "PS", "PR", "CT")
 LEVEL_RANK = {level: rank for rank, level in enumerate(LEVELS)}
@@ -143,11 +143,6 @@ def clause_certainty(
     value = certainty_label(level, negative)
     return {"certainty": value, "score": CERTAINTY_SCORES[value], "cues": cues, "source": "author", "holder": None,
             "cue": None, "verb_class": None}
-
-
-def sentence_certainty(sent: "Span", markers: Iterable[dict[str, Any]], attribution: dict[str, Any] | None) -> dict[str, Any]:
-    """Certainty of a whole sentence's main claim (its root clause with everything in it)."""
-    return clause_certainty(sent.root, list(sent), markers, attribution)
 
 
 def clauses(sent: "Span") -> list[tuple["Token", list["Token"]]]:

@@ -17,7 +17,7 @@ from ..profile import DocumentProfile
 from .space import ClaimSpace
 from .targets import Target, claims_for
 
-__all__ = ["ClaimSpace", "summarise_claims", "target_shifts", "align_claims"]
+__all__ = ["ClaimSpace", "claim_evaluation", "summarise_claims", "target_shifts"]
 
 
 def mean(values) -> float:
@@ -60,15 +60,6 @@ def _similarity(a: Sequence[dict], b: Sequence[dict], space: ClaimSpace | None =
     if space is None or a not in space or b not in space:
         space = ClaimSpace(list(a) + list(b))
     return space.similarity(a, b)
-
-
-def align_claims(a: Sequence[dict], b: Sequence[dict], space: ClaimSpace | None = None) -> list[tuple[int, int, float]]:
-    """Best match in ``b`` for each claim of ``a``: (index in a, index in b, cosine similarity), best first."""
-    if not a or not b:
-        return []
-    sims = _similarity(a, b, space)
-    pairs = [(i, int(sims[i].argmax()), float(sims[i].max())) for i in range(len(a))]
-    return sorted(pairs, key=lambda p: -p[2])
 
 
 def _details(claim: dict, target: Target) -> dict[str, Any]:
