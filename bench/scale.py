@@ -1,17 +1,25 @@
 """Throughput and peak memory at research-pipeline scale, from one run.
 
-    python bench/scale.py [--words 200000]
+    python bench/scale.py [--words 200000] [--rounds 3]
 
 Builds a corpus of at least 200,000 words from the built-in texts' sentences (shuffled, fixed seed, ~800-word
-documents, dated one day apart) and runs each configuration in a fresh process:
+documents, dated one day apart). Each round runs every configuration once, each in a fresh process:
 
-* bare spaCy (the model alone, nlp.pipe) at batch sizes 16, 32, 64 and 128: the best is the baseline;
-* the full analysis (``kalinovsky_nlp.analyze``: components, profiles, comparison, shifts) at default settings;
+* bare spaCy (the model alone, nlp.pipe in a memory zone) at batch sizes 16, 32, 64 and 128;
+* the full analysis (``kalinovsky_nlp.analyze``: components, profiles, comparison, stance) at default settings;
 * the full analysis with ``n_process=2``;
 * the full analysis on Dask, a LocalCluster of 2 single-threaded workers.
 
-Words per second count the processing only (model already loaded; cluster already started); peak memory is the
-process's maximum resident set (for n_process and Dask, the largest of the helper processes too).
+This machine is shared and its speed drifts (the same pure-Python loop takes 2.3 to 3.6 s from one minute to the
+next), so one run of one configuration says little: the script reports each configuration's median over the
+rounds, the ratios of those medians, and the range of the ratios taken within each round. The baseline is the
+bare batch size with the highest median.
+
+Words per second count the processing only: start-up (loading the model, importing the libraries, reading the
+syllable dictionary: ``kalinovsky_nlp.analysis.prepare``; starting and warming the cluster) is outside the timing,
+for bare spaCy as for the full analysis; ``bench/report_cold.py`` measures start-up on its own. Peak memory is the
+largest resident set of the process (for n_process and Dask, of any of its worker processes too), the largest over
+the rounds.
 Targets (issue "Research-pipeline scale"): full >= 0.85x bare; peak <= 700 MB at defaults; 2 processes >= 1.6x
 one; Dask with 2 workers >= 1.5x one local process.
 """
@@ -22,6 +30,7 @@ import argparse
 import datetime
 import json
 import resource
+import statistics
 import subprocess
 import sys
 import time
@@ -64,13 +73,9 @@ def worker(config: str, words: int) -> dict:
                 pass
         elapsed = time.perf_counter() - start
     elif config in ("full", "full-n2"):
-        from kalinovsky_nlp.analysis import analyze
-        from kalinovsky_nlp.pipeline import load_pipeline
+        from kalinovsky_nlp.analysis import analyze, prepare
 
-        from kalinovsky_nlp.textstats import readability_scores
-
-        nlp = load_pipeline()
-        readability_scores("Warm the syllable dictionary.")  # as the Dask workers are warmed
+        nlp = prepare()  # start-up outside the timing, as spacy.load is for bare spaCy
         start = time.perf_counter()
         analyze(docs, nlp=nlp, n_process=2 if config == "full-n2" else 1)
         elapsed = time.perf_counter() - start
@@ -83,7 +88,7 @@ def worker(config: str, words: int) -> dict:
 
         with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
                 Client(cluster) as client:
-            warm_up(client)  # the model loads once per worker, as the local runs load it before timing
+            warm_up(client)  # start-up on every worker, outside the timing, as for the local runs
             start = time.perf_counter()
             analyze(docs, backend="dask", client=client)
             elapsed = time.perf_counter() - start
@@ -102,31 +107,55 @@ def run(config: str, words: int) -> dict:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
+CONFIGS = ("bare:16", "bare:32", "bare:64", "bare:128", "full", "full-n2", "dask")
+
+
+def _range(values: list[float]) -> str:
+    return f"{min(values):.2f}-{max(values):.2f}"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--words", type=int, default=200_000)
+    parser.add_argument("--rounds", type=int, default=3, help="runs of every configuration (default 3)")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
         print(json.dumps(worker(args.worker, args.words)))
         return
-    results = {}
-    for config in ("bare:16", "bare:32", "bare:64", "bare:128", "full", "full-n2", "dask"):
-        results[config] = run(config, args.words)
-        r = results[config]
-        print(f"{config:10} {r['words']:>9,} words {r['seconds']:8.1f} s {r['words_per_second']:9,.0f} words/s "
-              f"peak {r['peak_mb']:7.0f} MB", flush=True)
-    best = max((k for k in results if k.startswith("bare")), key=lambda k: results[k]["words_per_second"])
-    bare, full = results[best], results["full"]
-    print()
-    print(f"best bare spaCy batch size: {best.split(':')[1]}")
-    print(f"full analysis / bare spaCy throughput:   {full['words_per_second'] / bare['words_per_second']:.2f}x "
+    rounds: list[dict[str, dict]] = []
+    for number in range(1, args.rounds + 1):
+        results = {}
+        for config in CONFIGS:
+            results[config] = r = run(config, args.words)
+            print(f"round {number}  {config:9} {r['words']:>9,} words {r['seconds']:7.1f} s "
+                  f"{r['words_per_second']:7,.0f} words/s  peak {r['peak_mb']:6.0f} MB", flush=True)
+        rounds.append(results)
+
+    def speed(config: str) -> float:
+        return statistics.median(r[config]["words_per_second"] for r in rounds)
+
+    def peak(config: str) -> float:
+        return max(r[config]["peak_mb"] for r in rounds)
+
+    best = max((c for c in CONFIGS if c.startswith("bare")), key=speed)
+    print(f"\nmedians over {args.rounds} rounds (peak: the largest)")
+    for config in CONFIGS:
+        print(f"  {config:9} {speed(config):7,.0f} words/s  peak {peak(config):6.0f} MB")
+    within = {
+        "full": [r["full"]["words_per_second"] / r[best]["words_per_second"] for r in rounds],
+        "n2": [r["full-n2"]["words_per_second"] / r["full"]["words_per_second"] for r in rounds],
+        "dask": [r["dask"]["words_per_second"] / r["full"]["words_per_second"] for r in rounds],
+    }
+    print(f"\nbest bare spaCy batch size (highest median): {best.split(':')[1]}")
+    print("ratio of medians (range of the ratios within each round)")
+    print(f"full analysis / bare spaCy throughput:   {speed('full') / speed(best):.2f}x ({_range(within['full'])}) "
           "(target >= 0.85)")
-    print(f"peak memory of the full analysis:        {full['peak_mb']:.0f} MB (target <= 700)")
-    print(f"2 processes / 1 process:                 "
-          f"{results['full-n2']['words_per_second'] / full['words_per_second']:.2f}x (target >= 1.6)")
-    print(f"Dask, 2 workers / 1 local process:       "
-          f"{results['dask']['words_per_second'] / full['words_per_second']:.2f}x (target >= 1.5)")
+    print(f"peak memory of the full analysis:        {peak('full'):.0f} MB (target <= 700)")
+    print(f"2 processes / 1 process:                 {speed('full-n2') / speed('full'):.2f}x "
+          f"({_range(within['n2'])}) (target >= 1.6)")
+    print(f"Dask, 2 workers / 1 local process:       {speed('dask') / speed('full'):.2f}x "
+          f"({_range(within['dask'])}) (target >= 1.5)")
 
 
 if __name__ == "__main__":

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
     from .report import Report
 
-__all__ = ["DEFAULT_BATCH_SIZE", "analyze", "iter_profiles", "profile_corpus"]
+__all__ = ["DEFAULT_BATCH_SIZE", "analyze", "iter_profiles", "prepare", "profile_corpus"]
 
 #: Documents per nlp.pipe batch. Measured with bench/scale.py (200,000 words, ~800-word documents, small English
 #: model): batches of 16, 32, 64 and 128 run within 15% of each other, but peak memory grows with the batch
@@ -28,6 +28,22 @@ __all__ = ["DEFAULT_BATCH_SIZE", "analyze", "iter_profiles", "profile_corpus"]
 DEFAULT_BATCH_SIZE = 16
 #: Documents parsed inside one memory zone before the zone's strings are freed.
 DEFAULT_CHUNK_SIZE = 512
+
+
+def prepare(model: str | Path | None = None, *, nlp: "Language | None" = None) -> "Language":
+    """Load once what every analysis in this process needs: the spaCy pipeline, textstat's syllable dictionary and
+    the scikit-learn modules of the stance analysis. Returns the pipeline.
+
+    ``analyze()`` pays for these on first use; call this first to keep start-up out of a timing, in a worker's
+    set-up (``distributed.warm_up`` does), or before forking workers so that they inherit it all."""
+    import sklearn.cluster  # noqa: F401 - imported for its side effect: loaded once, shared by forked workers
+    import sklearn.feature_extraction.text  # noqa: F401
+
+    from .textstats import readability_scores
+
+    nlp = nlp if nlp is not None else load_pipeline(model)
+    readability_scores("The syllable dictionary is read on first use.")
+    return nlp
 
 
 def _chunks(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
@@ -45,6 +61,7 @@ def iter_profiles(
     n_process: int = 1,
     chunk_size: int = DEFAULT_CHUNK_SIZE,
     on_document: Callable[[DocumentProfile], None] | None = None,
+    _pool: Any = None,
 ) -> Iterator[DocumentProfile]:
     """Profile documents in input order, streaming: memory stays flat however many documents there are.
 
@@ -54,7 +71,7 @@ def iter_profiles(
         raise ValueError("batch_size and n_process must be at least 1")
     nlp = nlp if nlp is not None else load_pipeline(model)
     if n_process > 1:
-        profiles = _iter_profiles_in_workers(documents, nlp, batch_size, n_process)
+        profiles = _iter_profiles_in_workers(documents, nlp, batch_size, n_process, _pool)
     else:
         profiles = _iter_profiles_here(documents, nlp, batch_size, chunk_size)
     for profile in profiles:
@@ -86,32 +103,47 @@ def _profile_chunk(chunk: list[Document], batch_size: int) -> list[DocumentProfi
         return list(_iter_profiles_here(chunk, _WORKER_NLP, batch_size, len(chunk) or 1))
 
 
-def _iter_profiles_in_workers(
-    documents: Iterable[Document], nlp: "Language", batch_size: int, n_process: int
-) -> Iterator[DocumentProfile]:
-    """A pool of forked workers that inherit the loaded pipeline; chunks in flight are bounded, results in order."""
+@contextlib.contextmanager
+def _forked_pool(nlp: "Language", n_process: int) -> Iterator[Any]:
+    """A process pool whose workers are forked from this process and so inherit the loaded pipeline (and every
+    library already imported); None where processes cannot fork (Windows, macOS)."""
     import multiprocessing
-    from collections import deque
     from concurrent.futures import ProcessPoolExecutor
 
     global _WORKER_NLP
-    if "fork" not in multiprocessing.get_all_start_methods():  # pragma: no cover - Windows, macOS spawn only
-        yield from _iter_spacy_multiprocess(documents, nlp, batch_size, n_process)
+    if "fork" not in multiprocessing.get_all_start_methods():  # pragma: no cover - spawn-only platforms
+        yield None
         return
     _WORKER_NLP = nlp
-    chunk_size = max(batch_size, 8)
-    window = 4 * n_process
     try:
         with ProcessPoolExecutor(max_workers=n_process, mp_context=multiprocessing.get_context("fork")) as pool:
-            pending: deque = deque()
-            for chunk in _chunks(documents, chunk_size):
-                pending.append(pool.submit(_profile_chunk, chunk, batch_size))
-                if len(pending) >= window:
-                    yield from pending.popleft().result()
-            while pending:
-                yield from pending.popleft().result()
+            yield pool
     finally:
         _WORKER_NLP = None
+
+
+def _iter_profiles_in_workers(
+    documents: Iterable[Document], nlp: "Language", batch_size: int, n_process: int, pool: Any = None
+) -> Iterator[DocumentProfile]:
+    """Chunks of documents parsed and profiled by forked workers; chunks in flight are bounded, results in order."""
+    from collections import deque
+
+    if pool is None:
+        with _forked_pool(nlp, n_process) as own_pool:
+            if own_pool is None:  # pragma: no cover - spawn-only platforms
+                yield from _iter_spacy_multiprocess(documents, nlp, batch_size, n_process)
+            else:
+                yield from _iter_profiles_in_workers(documents, nlp, batch_size, n_process, own_pool)
+        return
+    chunk_size = max(batch_size, 8)
+    window = 4 * n_process
+    pending: deque = deque()
+    for chunk in _chunks(documents, chunk_size):
+        pending.append(pool.submit(_profile_chunk, chunk, batch_size))
+        if len(pending) >= window:
+            yield from pending.popleft().result()
+    while pending:
+        yield from pending.popleft().result()
 
 
 def _iter_spacy_multiprocess(
@@ -173,15 +205,23 @@ def analyze(
     elif backend == "local":
         if nlp is None:
             nlp = load_pipeline(resolve_model(model))
-        profiles = profile_corpus(documents, nlp=nlp, batch_size=batch_size, n_process=n_process,
-                                  on_document=on_document)
+        if n_process > 1:
+            prepare(nlp=nlp)  # before the workers fork, so that they inherit all of it
         meta = nlp.meta
         model_info = {"name": f"{meta.get('lang', '')}_{meta.get('name', '')}", "version": meta.get("version"),
                       "spacy_version": meta.get("spacy_version"), "pipeline": list(nlp.pipe_names)}
     else:
         raise ValueError(f"unknown backend {backend!r}: use 'local' or 'dask'")
-    comparison = compare_profiles(profiles)
-    findings = analyse_stance(profiles, comparison, targets=targets or None)
+    with contextlib.ExitStack() as stack:
+        executor = None
+        if backend == "dask" and client is not None:
+            executor = client.get_executor(pure=False)
+        elif backend == "local":
+            executor = stack.enter_context(_forked_pool(nlp, n_process)) if n_process > 1 else None
+            profiles = profile_corpus(documents, nlp=nlp, batch_size=batch_size, n_process=n_process,
+                                      on_document=on_document, _pool=executor)
+        comparison = compare_profiles(profiles)
+        findings = analyse_stance(profiles, comparison, targets=targets or None, executor=executor)
     return Report(
         documents=profiles,
         comparison=comparison,

@@ -74,9 +74,10 @@ def _entity_changes(a: DocumentProfile, b: DocumentProfile) -> dict[str, Any]:
     def brief(e) -> dict[str, Any]:
         return {"name": e.name, "label": e.label, "count": e.count, "rate": e.rate_per_1000_words}
 
-    both = sorted(set(names_a) & set(names_b), key=lambda n: -(names_a[n].count + names_b[n].count))
-    only_a = sorted(set(names_a) - set(names_b), key=lambda n: -names_a[n].count)
-    only_b = sorted(set(names_b) - set(names_a), key=lambda n: -names_b[n].count)
+    # ties broken by name: set order changes from one process to the next (string hashing is randomised)
+    both = sorted(set(names_a) & set(names_b), key=lambda n: (-(names_a[n].count + names_b[n].count), n))
+    only_a = sorted(set(names_a) - set(names_b), key=lambda n: (-names_a[n].count, n))
+    only_b = sorted(set(names_b) - set(names_a), key=lambda n: (-names_b[n].count, n))
     changes = []
     for name in set(names_a) | set(names_b):
         ea, eb = names_a.get(name), names_b.get(name)

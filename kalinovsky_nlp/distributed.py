@@ -2,9 +2,10 @@
 
 Each Dask partition is profiled by :func:`~kalinovsky_nlp.analysis.iter_profiles` inside its worker; the spaCy
 pipeline is loaded once per worker process (``load_pipeline`` caches it) and profiles, plain picklable data, come
-back to the client, which then compares them and builds the report as usual. Works with the default scheduler or a
-``dask.distributed.Client`` you supply (a LocalCluster, or a real cluster's). Install with ``pip install
-"kalinovsky-nlp[dask]"``.
+back to the client. ``analyze(backend="dask", client=client)`` then runs the per-step stance analysis on the
+workers too (through ``client.get_executor()``) and builds the report on the client. Works with the default
+scheduler or a ``dask.distributed.Client`` you supply (a LocalCluster, or a real cluster's). Install with
+``pip install "kalinovsky-nlp[dask]"``.
 """
 
 from __future__ import annotations
@@ -56,17 +57,15 @@ def documents_bag(
 
 
 def _load_on_worker(model: str | None) -> str:
-    from .pipeline import load_pipeline
-    from .textstats import readability_scores
+    from .analysis import prepare
 
-    nlp = load_pipeline(model)
-    readability_scores("Warm the syllable dictionary.")
-    return nlp.meta.get("name", "")
+    return prepare(model).meta.get("name", "")
 
 
 def warm_up(client: Any, model: str | None = None) -> dict[str, str]:
-    """Load the pipeline on every worker now (it stays loaded for the workers' lifetime), so that the first
-    analysis does not pay for it; returns each worker's model name."""
+    """Load the pipeline, the syllable dictionary and the stance analysis's libraries on every worker now (they stay
+    loaded for the workers' lifetime), so that the first analysis does not pay for them; returns each worker's
+    model name."""
     return client.run(_load_on_worker, model)
 
 

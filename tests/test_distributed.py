@@ -64,6 +64,18 @@ def test_analyze_with_dask_backend_matches_local(client, nlp):
     assert remote["summary"] == local["summary"]
 
 
+def test_stance_steps_run_on_the_workers_with_the_same_result(client, nlp):
+    documents = _documents()
+    with distributed.get_task_stream(client) as stream:
+        remote = analyze(documents, backend="dask", client=client).to_dict()
+    local = analyze(documents, nlp=nlp).to_dict()
+    assert len(local["comparison"]["steps"]) == 7
+    assert remote["comparison"] == local["comparison"]
+    assert remote["findings"] == local["findings"]
+    keys = [str(task["key"]) for task in stream.data]
+    assert any("_consecutive_steps" in key for key in keys)
+
+
 def test_warm_up_loads_the_pipeline_on_every_worker(client):
     from kalinovsky_nlp.distributed import warm_up
 

@@ -7,20 +7,22 @@ Everything is computed from the texts; nothing is looked up from a list of expec
 
 from __future__ import annotations
 
+from concurrent.futures import Executor
 from pathlib import Path
 from typing import Any, Sequence
 
-from ..compare import Comparison, Step
+from ..compare import Comparison
 from ..profile import DocumentProfile
 from .keyness import keyness
-from .shifts import target_shifts
-from .shifts import summarise_claims
+from .shifts import summarise_claims, target_shifts
 from .space import ClaimSpace
 from .targets import TEXT_TARGET, Target, claims_for, entity_targets, load_targets, proposition_targets
 
-__all__ = ["analyse_stance", "finding_statement", "MAX_FINDINGS"]
+__all__ = ["analyse_stance", "step_stance", "finding_statement", "MAX_FINDINGS"]
 
 MAX_FINDINGS = 6
+#: Consecutive comparison steps per task when an executor runs them (each task carries its profiles).
+STEPS_PER_TASK = 16
 LEVEL_WORDS = {3: "certain", 2: "probable", 1: "possible", 0: "uncommitted"}
 
 
@@ -71,11 +73,11 @@ def finding_statement(target: str, shifts: list[dict[str, Any]], earlier: str, l
     return f"{subject}: {text}."
 
 
-def _findings(step: Step, shifts: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _findings(earlier: DocumentProfile, later: DocumentProfile, shifts: list[dict[str, Any]]) -> list[dict[str, Any]]:
     by_target: dict[str, list[dict[str, Any]]] = {}
     for s in shifts:
         by_target.setdefault(s["target_id"], []).append(s)
-    earlier, later = step.earlier.date.isoformat(), step.later.date.isoformat()
+    earlier_date, later_date = earlier.date.isoformat(), later.date.isoformat()
     findings = []
     for target_id, items in by_target.items():
         items.sort(key=lambda s: -s["strength"])
@@ -86,53 +88,89 @@ def _findings(step: Step, shifts: list[dict[str, Any]]) -> list[dict[str, Any]]:
             "target_kind": lead["target_kind"],
             "kinds": [s["kind"] for s in items],
             "strength": lead["strength"],
-            "statement": finding_statement(lead["target"], items, earlier, later, lead["target_kind"]),
-            "from": {"date": earlier, "evidence": lead["from"]["evidence"], "cues": lead["from"]["cues"],
+            "statement": finding_statement(lead["target"], items, earlier_date, later_date, lead["target_kind"]),
+            "from": {"date": earlier_date, "evidence": lead["from"]["evidence"], "cues": lead["from"]["cues"],
                      "evidence_details": lead["from"]["evidence_details"]},
-            "to": {"date": later, "evidence": lead["to"]["evidence"], "cues": lead["to"]["cues"],
+            "to": {"date": later_date, "evidence": lead["to"]["evidence"], "cues": lead["to"]["cues"],
                    "evidence_details": lead["to"]["evidence_details"]},
         })
     findings.sort(key=lambda f: (-f["strength"], f["target"]))
     return findings
 
 
-def _step_analysis(step: Step, corpus_targets: list[Target]) -> list[dict[str, Any]]:
-    """Shifts, keyness and findings of one step. Proposition targets are clustered from the step's two documents,
-    so the cost grows with the number of steps, not with the square of the corpus."""
-    space = ClaimSpace(step.earlier.claims + step.later.claims)
-    targets = corpus_targets + proposition_targets([step.earlier, step.later], space=space)
-    step.extras["targets"] = [t.to_dict() for t in targets]
-    whole_a = summarise_claims(claims_for(TEXT_TARGET, step.earlier), TEXT_TARGET)
-    whole_b = summarise_claims(claims_for(TEXT_TARGET, step.later), TEXT_TARGET)
+def step_stance(earlier: DocumentProfile, later: DocumentProfile, corpus_targets: Sequence[Target]) -> dict[str, Any]:
+    """Targets, text-level certainty, shifts, keyness and findings of one comparison step.
+
+    A pure function of the step's two profiles and the corpus-level targets, so steps can run anywhere (a process
+    pool, a Dask worker) and in any order. Proposition targets are clustered from the step's two documents, so the
+    cost grows with the number of steps, not with the square of the corpus."""
+    from sklearn import config_context
+
+    # our own inputs, built here: scikit-learn's per-call validation would cost more than the fits themselves
+    with config_context(assume_finite=True, skip_parameter_validation=True):
+        space = ClaimSpace(earlier.claims + later.claims)
+        targets = list(corpus_targets) + proposition_targets([earlier, later], space=space)
+    whole_a = summarise_claims(claims_for(TEXT_TARGET, earlier), TEXT_TARGET)
+    whole_b = summarise_claims(claims_for(TEXT_TARGET, later), TEXT_TARGET)
     baseline = None
     if whole_a["mean_certainty"] is not None and whole_b["mean_certainty"] is not None:
         baseline = whole_b["mean_certainty"] - whole_a["mean_certainty"]
-    step.extras["text_certainty"] = {"from": whole_a, "to": whole_b, "change": None if baseline is None else round(baseline, 2)}
-    shifts: list[dict[str, Any]] = list(target_shifts(TEXT_TARGET, step.earlier, step.later, space=space))
+    shifts: list[dict[str, Any]] = list(target_shifts(TEXT_TARGET, earlier, later, space=space))
     for target in targets:
-        shifts.extend(target_shifts(target, step.earlier, step.later, baseline_change=baseline, space=space))
+        shifts.extend(target_shifts(target, earlier, later, baseline_change=baseline, space=space))
     shifts.sort(key=lambda s: (-s["strength"], s["target"]))
-    step.extras["shifts"] = shifts
-    step.extras["keyness"] = keyness(_terms(step.earlier), _terms(step.later))
-    step.extras["findings"] = _findings(step, shifts)
-    return step.extras["findings"]
+    return {
+        "targets": [t.to_dict() for t in targets],
+        "text_certainty": {"from": whole_a, "to": whole_b, "change": None if baseline is None else round(baseline, 2)},
+        "shifts": shifts,
+        "keyness": keyness(_terms(earlier), _terms(later)),
+        "findings": _findings(earlier, later, shifts),
+    }
+
+
+def _consecutive_steps(profiles: Sequence[DocumentProfile], corpus_targets: Sequence[Target]) -> list[dict[str, Any]]:
+    """step_stance for every consecutive pair of a run of date-ordered profiles (one task for an executor)."""
+    return [step_stance(a, b, corpus_targets) for a, b in zip(profiles, profiles[1:])]
+
+
+def _runs(profiles: Sequence[DocumentProfile], size: int) -> list[Sequence[DocumentProfile]]:
+    """Runs of ``size`` steps: consecutive slices that overlap by one profile."""
+    return [profiles[i : i + size + 1] for i in range(0, len(profiles) - 1, size)]
 
 
 def analyse_stance(
-    profiles: Sequence[DocumentProfile], comparison: Comparison, *, targets: str | Path | None = None
+    profiles: Sequence[DocumentProfile],
+    comparison: Comparison,
+    *,
+    targets: str | Path | None = None,
+    executor: Executor | None = None,
+    steps_per_task: int = STEPS_PER_TASK,
 ) -> list[dict[str, Any]]:
-    """Find targets, shifts and keyness for every step; return the overall findings, strongest first."""
+    """Find targets, shifts and keyness for every step; return the overall findings, strongest first.
+
+    ``executor``: a :class:`concurrent.futures.Executor` (a process pool, or a Dask client's ``get_executor()``)
+    to run the steps on, ``steps_per_task`` consecutive steps per task; without one they run here. The result
+    is the same either way."""
     if not comparison.steps:
         comparison.extras["shifts"] = []
         comparison.extras["targets"] = []
         return []
     chosen: list[Target] = load_targets(targets) if targets else []
     chosen += entity_targets(profiles)
-    for step in comparison.steps:
-        _step_analysis(step, chosen)
+    ordered = [s.earlier for s in comparison.steps] + [comparison.steps[-1].later]
+    tasks = _runs(ordered, steps_per_task)
+    overall_step = comparison.first_to_last
+    if overall_step is not None:
+        tasks.append([overall_step.earlier, overall_step.later])
+    if executor is None or len(tasks) == 1:
+        results = [_consecutive_steps(run, chosen) for run in tasks]
+    else:
+        results = list(executor.map(_consecutive_steps, tasks, [chosen] * len(tasks)))
+    if overall_step is not None:
+        overall_step.extras.update(results.pop()[0])
+    for step, extras in zip(comparison.steps, (extras for batch in results for extras in batch), strict=True):
+        step.extras.update(extras)
     overall = comparison.overall
-    if comparison.first_to_last is not None:
-        _step_analysis(comparison.first_to_last, chosen)
     comparison.extras["shifts"] = overall.extras["shifts"] if overall else []
     comparison.extras["targets"] = overall.extras["targets"] if overall else [t.to_dict() for t in chosen]
     findings = overall.extras["findings"] if overall else []

@@ -64,20 +64,20 @@ def keyness(
         return {"earlier": [], "later": [], "tests": 0, "significant_after_correction": 0, "note": "empty text"}
     prior = counts_a + counts_b
     scores = log_odds_dirichlet(counts_a, counts_b, prior)
-    rows = []
-    for term, (delta, z) in scores.items():
+    tested = sorted(term for term in scores if counts_a[term] + counts_b[term] >= min_count)
+    z_of = {term: round(scores[term][1], 3) for term in tested}
+
+    def row(term: str) -> dict[str, Any]:
         a, b = counts_a[term], counts_b[term]
-        if a + b < min_count:
-            continue
-        rows.append({
-            "term": term, "count_from": a, "count_to": b, "delta": round(delta, 3), "z": round(z, 3),
-            "g2": round(g2(a, b, n_a, n_b), 3), "log_ratio": round(log_ratio(a, b, n_a, n_b), 3),
-        })
-    tests = len(rows)
+        return {"term": term, "count_from": a, "count_to": b, "delta": round(scores[term][0], 3), "z": z_of[term],
+                "g2": round(g2(a, b, n_a, n_b), 3), "log_ratio": round(log_ratio(a, b, n_a, n_b), 3)}
+
+    tests = len(tested)
     critical = NormalDist().inv_cdf(1 - alpha / (2 * tests)) if tests else float("inf")
-    significant = sum(1 for r in rows if abs(r["z"]) >= critical)
-    later = sorted((r for r in rows if r["z"] > 0), key=lambda r: -r["z"])[:top]
-    earlier = sorted((r for r in rows if r["z"] < 0), key=lambda r: r["z"])[:top]
+    significant = sum(1 for term in tested if abs(z_of[term]) >= critical)
+    # ties broken by the term itself, so that the lists do not depend on set order (randomised per process)
+    later = [row(t) for t in sorted((t for t in tested if z_of[t] > 0), key=lambda t: (-z_of[t], t))[:top]]
+    earlier = [row(t) for t in sorted((t for t in tested if z_of[t] < 0), key=lambda t: (z_of[t], t))[:top]]
     note = (
         f"{tests} terms occurring at least {min_count} times were tested; with a Bonferroni correction at "
         f"alpha {alpha} a term needs |z| >= {critical:.2f}, and {significant} "

@@ -45,3 +45,11 @@ def test_large_difference_survives_correction():
     later = ["peace"] * 400 + ["state"] * 400
     result = keyness(earlier, later)
     assert result["significant_after_correction"] >= 2
+
+
+def test_tied_terms_are_listed_in_a_fixed_order():
+    a = ["zebra", "zebra", "apple", "apple", "mango", "mango"] + ["common"] * 20
+    b = ["common"] * 20 + ["kiwi", "kiwi"]
+    result = keyness(a, b)
+    assert [r["term"] for r in result["earlier"]] == ["apple", "mango", "zebra"]
+    assert result["earlier"][0]["z"] == result["earlier"][2]["z"]
