@@ -23,9 +23,10 @@ if TYPE_CHECKING:
 __all__ = ["DEFAULT_BATCH_SIZE", "analyze", "iter_profiles", "prepare", "profile_corpus"]
 
 #: Documents per nlp.pipe batch. Measured with bench/scale.py (200,000 words, ~800-word documents, small English
-#: model): batches of 16, 32, 64 and 128 run within 15% of each other, but peak memory grows with the batch
-#: (bare spaCy ~430 MB at 16, ~700 MB at 32, ~1.2 GB at 64, ~1.9 GB at 128), so the default is 16.
-DEFAULT_BATCH_SIZE = 16
+#: model, each run in a fresh process): batch sizes from 8 to 128 run within the machine's noise of each other,
+#: but peak memory grows with the batch (bare spaCy ~300 MB at 8, ~435 MB at 16, ~690 MB at 32, ~1.2 GB at 64; the
+#: full analysis ~590 MB at 8 and ~730 MB at 16, scikit-learn and its imports included), so the default is 8.
+DEFAULT_BATCH_SIZE = 8
 #: Documents parsed inside one memory zone before the zone's strings are freed.
 DEFAULT_CHUNK_SIZE = 512
 
@@ -44,6 +45,12 @@ def prepare(model: str | Path | None = None, *, nlp: "Language | None" = None) -
     nlp = nlp if nlp is not None else load_pipeline(model)
     readability_scores("The syllable dictionary is read on first use.")
     return nlp
+
+
+def worker_chunk_size(batch_size: int) -> int:
+    """Documents per task for a worker process (local or Dask): two batches, and at least 16 documents, since
+    every task pays for a memory zone, a fresh nlp.pipe and its scheduling, which tiny tasks pay over and over."""
+    return max(16, 2 * batch_size)
 
 
 def _chunks(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
@@ -135,7 +142,7 @@ def _iter_profiles_in_workers(
             else:
                 yield from _iter_profiles_in_workers(documents, nlp, batch_size, n_process, own_pool)
         return
-    chunk_size = max(batch_size, 8)
+    chunk_size = worker_chunk_size(batch_size)
     window = 4 * n_process
     pending: deque = deque()
     for chunk in _chunks(documents, chunk_size):
@@ -195,33 +202,34 @@ def analyze(
         from .corpus import check_unique_ids
 
         documents = sorted(check_unique_ids(corpus), key=lambda d: (d.date, d.id))
-    if backend == "dask":
-        from .distributed import profile_with_dask
-
-        resolved = resolve_model(model)
-        profiles = sorted(profile_with_dask(documents, client=client, model=resolved, batch_size=batch_size),
-                          key=lambda p: (p.date, p.id))
-        model_info = {"name": resolved, "backend": "dask"}
-    elif backend == "local":
-        if nlp is None:
-            nlp = load_pipeline(resolve_model(model))
-        if n_process > 1:
-            prepare(nlp=nlp)  # before the workers fork, so that they inherit all of it
-        meta = nlp.meta
-        model_info = {"name": f"{meta.get('lang', '')}_{meta.get('name', '')}", "version": meta.get("version"),
-                      "spacy_version": meta.get("spacy_version"), "pipeline": list(nlp.pipe_names)}
-    else:
-        raise ValueError(f"unknown backend {backend!r}: use 'local' or 'dask'")
+    executor = None
     with contextlib.ExitStack() as stack:
-        executor = None
-        if backend == "dask" and client is not None:
-            executor = client.get_executor(pure=False)
+        if backend == "dask":
+            from .distributed import analyse_with_dask, profile_with_dask
+
+            resolved = resolve_model(model)
+            model_info = {"name": resolved, "backend": "dask"}
+            if client is not None:  # parsing and per-step stance on the cluster
+                profiles, comparison, findings = analyse_with_dask(
+                    documents, client, model=resolved, batch_size=batch_size, targets=targets or None)
+            else:  # Dask's default scheduler parses; the steps run here
+                profiles = profile_with_dask(documents, model=resolved, batch_size=batch_size)
         elif backend == "local":
-            executor = stack.enter_context(_forked_pool(nlp, n_process)) if n_process > 1 else None
+            if nlp is None:
+                nlp = load_pipeline(resolve_model(model))
+            if n_process > 1:
+                prepare(nlp=nlp)  # before the workers fork, so that they inherit all of it
+                executor = stack.enter_context(_forked_pool(nlp, n_process))
+            meta = nlp.meta
+            model_info = {"name": f"{meta.get('lang', '')}_{meta.get('name', '')}", "version": meta.get("version"),
+                          "spacy_version": meta.get("spacy_version"), "pipeline": list(nlp.pipe_names)}
             profiles = profile_corpus(documents, nlp=nlp, batch_size=batch_size, n_process=n_process,
                                       on_document=on_document, _pool=executor)
-        comparison = compare_profiles(profiles)
-        findings = analyse_stance(profiles, comparison, targets=targets or None, executor=executor)
+        else:
+            raise ValueError(f"unknown backend {backend!r}: use 'local' or 'dask'")
+        if backend == "local" or client is None:
+            comparison = compare_profiles(profiles)
+            findings = analyse_stance(profiles, comparison, targets=targets or None, executor=executor)
     return Report(
         documents=profiles,
         comparison=comparison,

@@ -135,15 +135,16 @@ def _dask_client(args: argparse.Namespace) -> Iterator[Any]:
         yield None
         return
     try:
-        from dask.distributed import Client, LocalCluster
+        from dask.distributed import Client
+
+        from .distributed import local_cluster
     except ImportError:
         raise ValueError("--backend dask needs Dask: pip install 'kalinovsky-nlp[dask]'") from None
     if args.scheduler:
         with Client(args.scheduler) as client:
             yield client
         return
-    with LocalCluster(n_workers=max(2, args.n_process), threads_per_worker=1, processes=True,
-                      dashboard_address=None) as cluster, Client(cluster) as client:
+    with local_cluster(max(2, args.n_process)) as cluster, Client(cluster) as client:
         yield client
 
 

@@ -13,14 +13,18 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
-from .analysis import DEFAULT_BATCH_SIZE
+from .analysis import DEFAULT_BATCH_SIZE, worker_chunk_size
 from .corpus import Document, check_unique_ids, iter_documents
 from .profile import DocumentProfile
 
 if TYPE_CHECKING:
     import dask.bag
 
-__all__ = ["profile_with_dask", "documents_bag", "warm_up"]
+__all__ = ["analyse_with_dask", "profile_with_dask", "documents_bag", "local_cluster", "warm_up"]
+
+
+#: Upper bound on the partitions of a bag of documents (Dask's scheduler pays per task).
+MAX_PARTITIONS = 2000
 
 
 def _require_dask():
@@ -40,8 +44,12 @@ def documents_bag(
     *,
     npartitions: int | None = None,
     text_field: str = "text",
+    batch_size: int = DEFAULT_BATCH_SIZE,
 ) -> "dask.bag.Bag":
-    """A Dask bag of documents from documents, from corpus paths (read on the workers) or from a bag as it is."""
+    """A Dask bag of documents from documents, from corpus paths (read on the workers) or from a bag as it is.
+
+    Documents are split into partitions of ``worker_chunk_size(batch_size)`` documents (at most
+    ``MAX_PARTITIONS`` partitions) unless ``npartitions`` is given."""
     db = _require_dask()
     if isinstance(source, db.Bag):
         return source
@@ -49,7 +57,8 @@ def documents_bag(
     if not items:
         raise ValueError("no documents to process")
     if all(isinstance(i, Document) for i in items):
-        return db.from_sequence(items, npartitions=npartitions or min(len(items), 64))
+        default = min(MAX_PARTITIONS, -(-len(items) // worker_chunk_size(batch_size)))
+        return db.from_sequence(items, npartitions=npartitions or default)
     if all(isinstance(i, (str, Path)) for i in items):
         paths = [str(p) for p in items]
         return db.from_sequence(paths, npartitions=npartitions or len(paths)).map(_load_path, text_field).flatten()
@@ -67,6 +76,18 @@ def warm_up(client: Any, model: str | None = None) -> dict[str, str]:
     loaded for the workers' lifetime), so that the first analysis does not pay for them; returns each worker's
     model name."""
     return client.run(_load_on_worker, model)
+
+
+def local_cluster(n_workers: int = 2) -> Any:
+    """A LocalCluster for spaCy work: one single-threaded worker process per core, the dashboard on a free port, and without
+    Dask's default ``MALLOC_TRIM_THRESHOLD_=65536`` for the workers, which makes glibc hand memory back to the
+    system after every batch and slows parsing down (spaCy allocates and frees large arrays per batch; memory
+    stays bounded by the batch size anyway). Close it when done (it is a context manager)."""
+    import dask
+    from dask.distributed import LocalCluster
+
+    with dask.config.set({"distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None}):
+        return LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=True, dashboard_address=":0")
 
 
 def _profile_partition(documents: Iterable[Document], model: str | None, batch_size: int) -> list[DocumentProfile]:
@@ -93,7 +114,7 @@ def profile_with_dask(
     ``source``: Documents, corpus file paths (each read on a worker) or a dask bag of Documents.
     ``client``: a ``dask.distributed.Client``; without one, Dask's default scheduler runs the bag.
     """
-    bag = documents_bag(source, npartitions=npartitions, text_field=text_field)
+    bag = documents_bag(source, npartitions=npartitions, text_field=text_field, batch_size=batch_size)
     profiled = bag.map_partitions(_profile_partition, model, batch_size)
     if client is not None:
         profiles = client.compute(profiled).result()
@@ -101,3 +122,50 @@ def profile_with_dask(
         profiles = profiled.compute()
     check_unique_ids(p.document for p in profiles)
     return list(profiles)
+
+
+def _partition_steps(previous: list[DocumentProfile] | None, part: list[DocumentProfile], targets: list) -> list[dict]:
+    """The stance of every step that ends in this partition (the first from the previous partition's last
+    profile), computed on the worker that holds the partition."""
+    from .stance import _consecutive_steps
+
+    return _consecutive_steps(([previous[-1]] if previous else []) + list(part), targets)
+
+
+def _overall_step(first: list[DocumentProfile], last: list[DocumentProfile], targets: list) -> dict:
+    from .stance import step_stance
+
+    return step_stance(first[0], last[-1], targets)
+
+
+def analyse_with_dask(
+    documents: Sequence[Document],
+    client: Any,
+    *,
+    model: str | None = None,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    targets: str | Path | None = None,
+    npartitions: int | None = None,
+) -> tuple[list[DocumentProfile], Any, list[dict]]:
+    """Profiles, comparison and findings of date-ordered documents, with the parsing *and* the per-step stance
+    analysis on the cluster: each partition's profiles stay on the worker that made them, which then analyses the
+    steps that end in it; the client gathers the profiles once (the report holds them) and picks the corpus's
+    targets. Same result as a local run."""
+    from .compare import compare_profiles
+    from .stance import attach_stance, corpus_targets
+
+    bag = documents_bag(list(documents), npartitions=npartitions, batch_size=batch_size)
+    parts = client.compute(bag.map_partitions(_profile_partition, model, batch_size).to_delayed())
+    profiles = [p for part in client.gather(parts) for p in part]
+    check_unique_ids(p.document for p in profiles)
+    comparison = compare_profiles(profiles)
+    if not comparison.steps:
+        return profiles, comparison, attach_stance(comparison, [], None, [])
+    chosen = corpus_targets(profiles, targets)
+    steps = [client.submit(_partition_steps, parts[i - 1] if i else None, part, chosen, pure=False)
+             for i, part in enumerate(parts)]
+    overall = (client.submit(_overall_step, parts[0], parts[-1], chosen, pure=False)
+               if comparison.first_to_last is not None else None)
+    step_results = [extras for batch in client.gather(steps) for extras in batch]
+    findings = attach_stance(comparison, step_results, overall.result() if overall is not None else None, chosen)
+    return profiles, comparison, findings

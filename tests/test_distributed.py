@@ -15,9 +15,23 @@ from kalinovsky_nlp.distributed import profile_with_dask  # noqa: E402
 
 @pytest.fixture(scope="module")
 def client():
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
-        with distributed.Client(cluster) as c:
-            yield c
+    from kalinovsky_nlp.distributed import local_cluster
+
+    with local_cluster(2) as cluster, distributed.Client(cluster) as c:
+        yield c
+
+
+def test_local_cluster_has_two_single_threaded_workers_without_malloc_trimming(client):
+    assert sorted(client.nthreads().values()) == [1, 1]
+    environ = client.run(lambda: __import__("os").environ.get("MALLOC_TRIM_THRESHOLD_"))
+    assert list(environ.values()) == [None, None]
+
+
+def test_a_users_cluster_keeps_its_own_settings():
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, dashboard_address=":0") as cluster, \
+            distributed.Client(cluster) as c:
+        environ = c.run(lambda: __import__("os").environ.get("MALLOC_TRIM_THRESHOLD_"))
+    assert list(environ.values()) == ["65536"]
 
 
 def _documents():
@@ -73,7 +87,7 @@ def test_stance_steps_run_on_the_workers_with_the_same_result(client, nlp):
     assert remote["comparison"] == local["comparison"]
     assert remote["findings"] == local["findings"]
     keys = [str(task["key"]) for task in stream.data]
-    assert any("_consecutive_steps" in key for key in keys)
+    assert any("_partition_steps" in key for key in keys) and any("_overall_step" in key for key in keys)
 
 
 def test_warm_up_loads_the_pipeline_on_every_worker(client):

@@ -18,7 +18,8 @@ from .shifts import summarise_claims, target_shifts
 from .space import ClaimSpace
 from .targets import TEXT_TARGET, Target, claims_for, entity_targets, load_targets, proposition_targets
 
-__all__ = ["analyse_stance", "step_stance", "finding_statement", "MAX_FINDINGS"]
+__all__ = ["analyse_stance", "attach_stance", "corpus_targets", "step_stance", "finding_statement",
+           "MAX_FINDINGS"]
 
 MAX_FINDINGS = 6
 #: Consecutive comparison steps per task when an executor runs them (each task carries its profiles).
@@ -138,6 +139,33 @@ def _runs(profiles: Sequence[DocumentProfile], size: int) -> list[Sequence[Docum
     return [profiles[i : i + size + 1] for i in range(0, len(profiles) - 1, size)]
 
 
+def corpus_targets(profiles: Sequence[DocumentProfile], targets: str | Path | None = None) -> list[Target]:
+    """The targets tracked through every step: the user's (a targets file), then the corpus's salient entities."""
+    chosen: list[Target] = load_targets(targets) if targets else []
+    return chosen + entity_targets(profiles)
+
+
+def attach_stance(
+    comparison: Comparison,
+    step_results: Sequence[dict[str, Any]],
+    overall_result: dict[str, Any] | None,
+    chosen: Sequence[Target],
+) -> list[dict[str, Any]]:
+    """Put each step's :func:`step_stance` result (in step order) into the comparison; return the overall
+    findings. Lets a backend compute the steps wherever its profiles are (Dask: on the workers that made them)."""
+    for step, extras in zip(comparison.steps, step_results, strict=True):
+        step.extras.update(extras)
+    if comparison.first_to_last is not None:
+        if overall_result is None:
+            raise ValueError("a first-to-last comparison needs its own step_stance result")
+        comparison.first_to_last.extras.update(overall_result)
+    overall = comparison.overall
+    comparison.extras["shifts"] = overall.extras["shifts"] if overall else []
+    comparison.extras["targets"] = overall.extras["targets"] if overall else [t.to_dict() for t in chosen]
+    findings = overall.extras["findings"] if overall else []
+    return findings[:MAX_FINDINGS]
+
+
 def analyse_stance(
     profiles: Sequence[DocumentProfile],
     comparison: Comparison,
@@ -155,8 +183,7 @@ def analyse_stance(
         comparison.extras["shifts"] = []
         comparison.extras["targets"] = []
         return []
-    chosen: list[Target] = load_targets(targets) if targets else []
-    chosen += entity_targets(profiles)
+    chosen = corpus_targets(profiles, targets)
     ordered = [s.earlier for s in comparison.steps] + [comparison.steps[-1].later]
     tasks = _runs(ordered, steps_per_task)
     overall_step = comparison.first_to_last
@@ -166,12 +193,5 @@ def analyse_stance(
         results = [_consecutive_steps(run, chosen) for run in tasks]
     else:
         results = list(executor.map(_consecutive_steps, tasks, [chosen] * len(tasks)))
-    if overall_step is not None:
-        overall_step.extras.update(results.pop()[0])
-    for step, extras in zip(comparison.steps, (extras for batch in results for extras in batch), strict=True):
-        step.extras.update(extras)
-    overall = comparison.overall
-    comparison.extras["shifts"] = overall.extras["shifts"] if overall else []
-    comparison.extras["targets"] = overall.extras["targets"] if overall else [t.to_dict() for t in chosen]
-    findings = overall.extras["findings"] if overall else []
-    return findings[:MAX_FINDINGS]
+    overall_result = results.pop()[0] if overall_step is not None else None
+    return attach_stance(comparison, [extras for batch in results for extras in batch], overall_result, chosen)
