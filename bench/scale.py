@@ -1,27 +1,33 @@
 """Throughput and peak memory at research-pipeline scale, from one run.
 
-    python bench/scale.py [--words 200000] [--rounds 3]
+    python bench/scale.py [--words 200000] [--slices 10]
 
 Builds a corpus of at least 200,000 words from the built-in texts' sentences (shuffled, fixed seed, ~800-word
-documents, dated one day apart). Each round runs every configuration once, each in a fresh process:
+documents, dated one day apart) and measures seven configurations:
 
-* bare spaCy (the model alone, nlp.pipe in a memory zone) at batch sizes 8, 16, 32 and 64 (128 needs ~1.9 GB
-  and was never faster);
-* the full analysis (``kalinovsky_nlp.analyze``: components, profiles, comparison, stance) at default settings;
+* bare spaCy (the model alone, nlp.pipe in a memory zone) at batch sizes 8, 16, 32 and 64 (128 needs ~1.9 GB and
+  was never faster);
+* the full analysis (``kalinovsky_nlp.analyze``: components, profiles, comparison, stance, report) at default
+  settings;
 * the full analysis with ``n_process=2``;
-* the full analysis on Dask, the LocalCluster of 2 single-threaded workers that ``--backend dask`` starts
+* the full analysis on Dask, on the LocalCluster of 2 single-threaded workers that ``--backend dask`` starts
   (``kalinovsky_nlp.distributed.local_cluster``).
 
-This machine is shared and its speed drifts (the same pure-Python loop takes 2.3 to 3.6 s from one minute to the
-next), so one run of one configuration says little: the script reports each configuration's median over the
-rounds, the ratios of those medians, and the range of the ratios taken within each round. The baseline is the
-bare batch size with the highest median.
+**Throughput, interleaved.** This machine is shared and its speed drifts by 20% and more from one minute to the
+next, so configurations run one after another would each meet a different machine. Instead every configuration
+gets its own long-lived process (model loaded, libraries imported, syllable dictionary read, cluster started and
+warmed: start-up is outside the timing, for bare spaCy as for the full analysis; ``bench/report_cold.py`` measures
+start-up on its own), the corpus is cut into ``--slices`` consecutive slices of ~20,000 words, and each slice is
+processed by every configuration in turn, in an order that rotates from slice to slice. The full analysis
+analyses each slice as a corpus of its own (its steps, first-to-last comparison and report). Words per second are
+the corpus's words over the summed time of a configuration's slices; the baseline is the bare batch size with the
+highest throughput. The ratios are also given on the even and on the odd slices alone, as a check of their
+stability.
 
-Words per second count the processing only: start-up (loading the model, importing the libraries, reading the
-syllable dictionary: ``kalinovsky_nlp.analysis.prepare``; starting and warming the cluster) is outside the timing,
-for bare spaCy as for the full analysis; ``bench/report_cold.py`` measures start-up on its own. Peak memory is the
-largest resident set of the process (for n_process and Dask, of any of its worker processes too), the largest over
-the rounds.
+**Peak memory at default settings, whole corpus.** The full analysis then runs once more over the whole corpus in a
+fresh process (largest resident set; its throughput is printed for reference, not used in the ratios). Peak
+memory of bare spaCy is that of its interleaved process.
+
 Targets (issue "Research-pipeline scale"): full >= 0.85x bare; peak <= 700 MB at defaults; 2 processes >= 1.6x
 one; Dask with 2 workers >= 1.5x one local process.
 """
@@ -32,7 +38,6 @@ import argparse
 import datetime
 import json
 import resource
-import statistics
 import subprocess
 import sys
 import time
@@ -40,6 +45,9 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
+
+CONFIGS = ("bare:8", "bare:16", "bare:32", "bare:64", "full", "full-n2", "dask")
+RESULT = "RESULT "
 
 
 def _peak_mb() -> float:
@@ -58,10 +66,18 @@ def _documents(words: int):
             for i, t in enumerate(documents(words))]
 
 
-def worker(config: str, words: int) -> dict:
-    """Run one configuration in this process and return its measurements."""
-    docs = _documents(words)
-    total = sum(len(d.text.split()) for d in docs)
+def _slices(docs: list, size: int) -> list[list]:
+    return [docs[i : i + size] for i in range(0, len(docs), size)]
+
+
+def _words(docs) -> int:
+    return sum(len(d.text.split()) for d in docs)
+
+
+def _engine(config: str):
+    """Start-up of one configuration. Returns (run: slice of documents -> None, finish: () -> None, peak: () -> MB,
+    close). ``run`` parses and profiles a slice; ``finish`` builds the comparison, stance and report over all the
+    slices seen (nothing for bare spaCy)."""
     if config.startswith("bare"):
         import spacy
 
@@ -69,94 +85,173 @@ def worker(config: str, words: int) -> dict:
 
         batch = int(config.split(":")[1])
         nlp = spacy.load(resolve_model())
+
+        def run(docs) -> None:
+            with nlp.memory_zone():
+                for _ in nlp.pipe((d.text for d in docs), batch_size=batch):
+                    pass
+
+        return run, lambda: None, _peak_mb, lambda: None
+    if config in ("full", "full-n2"):
+        import contextlib
+
+        from kalinovsky_nlp.analysis import iter_profiles, prepare, report_from_profiles, worker_pool
+
+        nlp = prepare()
+        n_process = 2 if config == "full-n2" else 1
+        stack = contextlib.ExitStack()
+        pool = stack.enter_context(worker_pool(nlp, n_process)) if n_process > 1 else None
+        profiles: list = []
+
+        def run(docs) -> None:
+            profiles.extend(iter_profiles(docs, nlp=nlp, n_process=n_process, pool=pool))
+
+        def finish() -> None:
+            report_from_profiles(profiles, executor=pool)
+
+        return run, finish, _peak_mb, stack.close
+    if config == "dask":
+        from dask.distributed import Client, wait
+
+        from kalinovsky_nlp.distributed import local_cluster, report_from_partitions, submit_profiles, warm_up
+
+        cluster = local_cluster(2)
+        client = Client(cluster)
+        warm_up(client)
+        parts: list = []
+
+        def run(docs) -> None:
+            new = submit_profiles(docs, client)
+            wait(new)
+            parts.extend(new)
+
+        def peak() -> float:
+            workers = client.run(lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+            return max([_peak_mb(), *workers.values()])
+
+        def close() -> None:
+            client.close()
+            cluster.close()
+
+        return run, lambda: report_from_partitions(parts, client), peak, close
+    raise ValueError(config)
+
+
+def engine(config: str, words: int, slice_documents: int) -> None:
+    """A long-lived process for one configuration: reads slice numbers (or ``finish``) on stdin, answers with the
+    seconds taken."""
+    parts = _slices(_documents(words), slice_documents)
+    run, finish, peak, close = _engine(config)
+    print(RESULT + json.dumps({"ready": config}), flush=True)
+    for line in sys.stdin:
+        command = line.strip()
+        if command == "quit":
+            break
+        docs = parts[int(command)] if command != "finish" else []
         start = time.perf_counter()
-        with nlp.memory_zone():
-            for _ in nlp.pipe((d.text for d in docs), batch_size=batch):
-                pass
+        run(docs) if docs else finish()
         elapsed = time.perf_counter() - start
-    elif config.split(":")[0] in ("full", "full-n2"):
-        from kalinovsky_nlp.analysis import DEFAULT_BATCH_SIZE, analyze, prepare
-
-        batch = int(config.split(":")[1]) if ":" in config else DEFAULT_BATCH_SIZE
-        nlp = prepare()  # start-up outside the timing, as spacy.load is for bare spaCy
-        start = time.perf_counter()
-        analyze(docs, nlp=nlp, n_process=2 if config.startswith("full-n2") else 1, batch_size=batch)
-        elapsed = time.perf_counter() - start
-    elif config == "dask":
-        from dask.distributed import Client
-
-        from kalinovsky_nlp.analysis import analyze
-        from kalinovsky_nlp.distributed import local_cluster, warm_up
-
-        with local_cluster(2) as cluster, Client(cluster) as client:  # the cluster `--backend dask` starts
-            warm_up(client)  # start-up on every worker, outside the timing, as for the local runs
-            start = time.perf_counter()
-            analyze(docs, backend="dask", client=client)
-            elapsed = time.perf_counter() - start
-            worker_peaks = client.run(lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
-        return {"config": config, "words": total, "seconds": elapsed, "words_per_second": total / elapsed,
-                "peak_mb": max([_peak_mb(), *worker_peaks.values()])}
-    else:
-        raise ValueError(config)
-    return {"config": config, "words": total, "seconds": elapsed, "words_per_second": total / elapsed,
-            "peak_mb": _peak_mb()}
+        print(RESULT + json.dumps({"seconds": elapsed, "words": _words(docs), "peak_mb": peak()}), flush=True)
+    close()
 
 
-def run(config: str, words: int) -> dict:
-    out = subprocess.run([sys.executable, __file__, "--worker", config, "--words", str(words)],
-                         check=True, capture_output=True, text=True)
-    return json.loads(out.stdout.strip().splitlines()[-1])
+def whole_run(words: int) -> dict:
+    """The full analysis at default settings over the whole corpus in this (fresh) process."""
+    from kalinovsky_nlp.analysis import analyze, prepare
+
+    docs = _documents(words)
+    nlp = prepare()
+    start = time.perf_counter()
+    analyze(docs, nlp=nlp)
+    elapsed = time.perf_counter() - start
+    return {"seconds": elapsed, "words": _words(docs), "words_per_second": _words(docs) / elapsed,
+            "peak_mb": _peak_mb(), "documents": len(docs)}
 
 
-CONFIGS = ("bare:8", "bare:16", "bare:32", "bare:64", "full", "full-n2", "dask")
+def _read(process: subprocess.Popen) -> dict:
+    for line in process.stdout:
+        if line.startswith(RESULT):
+            return json.loads(line[len(RESULT):])
+    raise RuntimeError(f"engine ended early (exit code {process.wait()})")
 
 
-def _range(values: list[float]) -> str:
-    return f"{min(values):.2f}-{max(values):.2f}"
+def _ratio(results: dict, a: str, b: str, which: range | list[int]) -> float:
+    speed = {c: sum(results[c]["words"][i] for i in which) / sum(results[c]["seconds"][i] for i in which)
+             for c in (a, b)}
+    return speed[a] / speed[b]
+
+
+def _send(process: subprocess.Popen, command: str) -> dict:
+    process.stdin.write(command + "\n")
+    process.stdin.flush()
+    return _read(process)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--words", type=int, default=200_000)
-    parser.add_argument("--rounds", type=int, default=3, help="runs of every configuration (default 3)")
-    parser.add_argument("--worker", help=argparse.SUPPRESS)
+    parser.add_argument("--slice-documents", type=int, default=32,
+                        help="documents per interleaved slice (default 32: two 16-document tasks per worker)")
+    parser.add_argument("--engine", help=argparse.SUPPRESS)
+    parser.add_argument("--whole-run", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
-    if args.worker:
-        print(json.dumps(worker(args.worker, args.words)))
+    if args.engine:
+        engine(args.engine, args.words, args.slice_documents)
         return
-    rounds: list[dict[str, dict]] = []
-    for number in range(1, args.rounds + 1):
-        results = {}
-        for config in CONFIGS:
-            results[config] = r = run(config, args.words)
-            print(f"round {number}  {config:9} {r['words']:>9,} words {r['seconds']:7.1f} s "
-                  f"{r['words_per_second']:7,.0f} words/s  peak {r['peak_mb']:6.0f} MB", flush=True)
-        rounds.append(results)
+    if args.whole_run:
+        print(RESULT + json.dumps(whole_run(args.words)), flush=True)
+        return
 
-    def speed(config: str) -> float:
-        return statistics.median(r[config]["words_per_second"] for r in rounds)
+    slices = len(_slices(_documents(args.words), args.slice_documents))
+    processes = {}
+    for config in CONFIGS:  # started one at a time: start-up is not timed, and must not overlap the timing
+        processes[config] = subprocess.Popen(
+            [sys.executable, __file__, "--engine", config, "--words", str(args.words),
+             "--slice-documents", str(args.slice_documents)],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+        _read(processes[config])
+    results = {c: {"seconds": [], "words": [], "peak_mb": 0.0} for c in CONFIGS}
+    for index in [*range(slices), "finish"]:
+        position = index if index != "finish" else slices
+        order = CONFIGS[position % len(CONFIGS):] + CONFIGS[: position % len(CONFIGS)]
+        if position % 2:
+            order = order[::-1]
+        for config in order:
+            answer = _send(processes[config], str(index))
+            results[config]["seconds"].append(answer["seconds"])
+            results[config]["words"].append(answer["words"])
+            results[config]["peak_mb"] = answer["peak_mb"]
+        label = f"slice {index + 1}/{slices}" if index != "finish" else "finish"
+        print(f"{label:12} " + "  ".join(f"{c} {results[c]['seconds'][-1]:.1f}s" for c in CONFIGS), flush=True)
+    for process in processes.values():
+        process.stdin.write("quit\n")
+        process.stdin.flush()
+        process.wait()
 
-    def peak(config: str) -> float:
-        return max(r[config]["peak_mb"] for r in rounds)
+    out = subprocess.run([sys.executable, __file__, "--whole-run", "--words", str(args.words)],
+                         check=True, capture_output=True, text=True).stdout
+    whole = json.loads(next(line for line in out.splitlines() if line.startswith(RESULT))[len(RESULT):])
 
-    best = max((c for c in CONFIGS if c.startswith("bare")), key=speed)
-    print(f"\nmedians over {args.rounds} rounds (peak: the largest)")
+    total_words = sum(results[CONFIGS[0]]["words"])
+    speed = {c: total_words / sum(results[c]["seconds"]) for c in CONFIGS}
+    print(f"\n{total_words:,} words in {whole['documents']} documents, {slices} interleaved slices")
     for config in CONFIGS:
-        print(f"  {config:9} {speed(config):7,.0f} words/s  peak {peak(config):6.0f} MB")
-    within = {
-        "full": [r["full"]["words_per_second"] / r[best]["words_per_second"] for r in rounds],
-        "n2": [r["full-n2"]["words_per_second"] / r["full"]["words_per_second"] for r in rounds],
-        "dask": [r["dask"]["words_per_second"] / r["full"]["words_per_second"] for r in rounds],
-    }
-    print(f"\nbest bare spaCy batch size (highest median): {best.split(':')[1]}")
-    print("ratio of medians (range of the ratios within each round)")
-    print(f"full analysis / bare spaCy throughput:   {speed('full') / speed(best):.2f}x ({_range(within['full'])}) "
-          "(target >= 0.85)")
-    print(f"peak memory of the full analysis:        {peak('full'):.0f} MB (target <= 700)")
-    print(f"2 processes / 1 process:                 {speed('full-n2') / speed('full'):.2f}x "
-          f"({_range(within['n2'])}) (target >= 1.6)")
-    print(f"Dask, 2 workers / 1 local process:       {speed('dask') / speed('full'):.2f}x "
-          f"({_range(within['dask'])}) (target >= 1.5)")
+        print(f"  {config:9} {speed[config]:7,.0f} words/s  {sum(results[config]['seconds']):6.1f} s "
+              f"(finishing {results[config]['seconds'][-1]:4.1f} s)  peak {results[config]['peak_mb']:6.0f} MB")
+    print(f"  whole corpus, full analysis at defaults, fresh process: {whole['words_per_second']:,.0f} words/s "
+          f"({whole['seconds']:.1f} s), peak {whole['peak_mb']:.0f} MB")
+    best = max((c for c in CONFIGS if c.startswith("bare")), key=speed.__getitem__)
+    even, odd = list(range(0, slices, 2)), list(range(1, slices, 2))
+
+    def line(label: str, a: str, b: str, target: str) -> None:
+        print(f"{label:40} {speed[a] / speed[b]:.2f}x (even slices {_ratio(results, a, b, even):.2f}, odd "
+              f"{_ratio(results, a, b, odd):.2f}) (target {target})")
+
+    print(f"\nbest bare spaCy batch size: {best.split(':')[1]}")
+    line("full analysis / bare spaCy throughput:", "full", best, ">= 0.85")
+    print(f"{'peak memory of the full analysis:':40} {whole['peak_mb']:.0f} MB (whole corpus; target <= 700)")
+    line("2 processes / 1 process:", "full-n2", "full", ">= 1.6")
+    line("Dask, 2 workers / 1 local process:", "dask", "full", ">= 1.5")
 
 
 if __name__ == "__main__":

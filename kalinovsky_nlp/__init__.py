@@ -18,6 +18,9 @@ __version__ = "0.1.0"
 _LAZY = {
     "analyze": "kalinovsky_nlp.analysis",
     "iter_profiles": "kalinovsky_nlp.analysis",
+    "prepare": "kalinovsky_nlp.analysis",
+    "report_from_profiles": "kalinovsky_nlp.analysis",
+    "worker_pool": "kalinovsky_nlp.analysis",
     "load_corpus": "kalinovsky_nlp.corpus",
     "iter_documents": "kalinovsky_nlp.corpus",
     "Document": "kalinovsky_nlp.corpus",
@@ -31,6 +34,7 @@ _LAZY = {
     "annotate_texts": "kalinovsky_nlp.annotate",
     "annotate_records": "kalinovsky_nlp.annotate",
     "profile_with_dask": "kalinovsky_nlp.distributed",
+    "analyse_with_dask": "kalinovsky_nlp.distributed",
     "to_frames": "kalinovsky_nlp.tables",
     "write_tables": "kalinovsky_nlp.tables",
     "MetadiscourseRates": "kalinovsky_nlp.estimators",

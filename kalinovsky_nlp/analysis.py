@@ -20,7 +20,8 @@ if TYPE_CHECKING:
 
     from .report import Report
 
-__all__ = ["DEFAULT_BATCH_SIZE", "analyze", "iter_profiles", "prepare", "profile_corpus"]
+__all__ = ["DEFAULT_BATCH_SIZE", "analyze", "iter_profiles", "model_info", "prepare", "profile_corpus",
+           "report_from_profiles", "worker_pool"]
 
 #: Documents per nlp.pipe batch. Measured with bench/scale.py (200,000 words, ~800-word documents, small English
 #: model, each run in a fresh process): batch sizes from 8 to 128 run within the machine's noise of each other,
@@ -68,17 +69,18 @@ def iter_profiles(
     n_process: int = 1,
     chunk_size: int = DEFAULT_CHUNK_SIZE,
     on_document: Callable[[DocumentProfile], None] | None = None,
-    _pool: Any = None,
+    pool: Any = None,
 ) -> Iterator[DocumentProfile]:
     """Profile documents in input order, streaming: memory stays flat however many documents there are.
 
     With ``n_process > 1`` worker processes parse *and* profile chunks of documents (the parent only collects the
-    profiles, small plain data), so the cores are not shared with a parent busy deserialising Docs."""
+    profiles, small plain data), so the cores are not shared with a parent busy deserialising Docs. ``pool``: a
+    :func:`worker_pool` to use instead of starting one."""
     if batch_size < 1 or n_process < 1:
         raise ValueError("batch_size and n_process must be at least 1")
     nlp = nlp if nlp is not None else load_pipeline(model)
     if n_process > 1:
-        profiles = _iter_profiles_in_workers(documents, nlp, batch_size, n_process, _pool)
+        profiles = _iter_profiles_in_workers(documents, nlp, batch_size, n_process, pool)
     else:
         profiles = _iter_profiles_here(documents, nlp, batch_size, chunk_size)
     for profile in profiles:
@@ -111,9 +113,11 @@ def _profile_chunk(chunk: list[Document], batch_size: int) -> list[DocumentProfi
 
 
 @contextlib.contextmanager
-def _forked_pool(nlp: "Language", n_process: int) -> Iterator[Any]:
-    """A process pool whose workers are forked from this process and so inherit the loaded pipeline (and every
-    library already imported); None where processes cannot fork (Windows, macOS)."""
+def worker_pool(nlp: "Language", n_process: int) -> Iterator[Any]:
+    """A pool of ``n_process`` worker processes forked from this one, so that they inherit the loaded pipeline (and
+    every library already imported: call :func:`prepare` first). Pass it to ``iter_profiles(..., pool=pool)`` and
+    ``report_from_profiles(..., executor=pool)`` to reuse it across calls; ``analyze`` makes its own. Yields None
+    where processes cannot fork (Windows, macOS)."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
@@ -136,7 +140,7 @@ def _iter_profiles_in_workers(
     from collections import deque
 
     if pool is None:
-        with _forked_pool(nlp, n_process) as own_pool:
+        with worker_pool(nlp, n_process) as own_pool:
             if own_pool is None:  # pragma: no cover - spawn-only platforms
                 yield from _iter_spacy_multiprocess(documents, nlp, batch_size, n_process)
             else:
@@ -169,6 +173,33 @@ def profile_corpus(documents: Sequence[Document], **kwargs: Any) -> list[Documen
     return sorted(profiles, key=lambda p: (p.date, p.id))
 
 
+def report_from_profiles(
+    profiles: Iterable[DocumentProfile],
+    *,
+    targets: str | Path | None = None,
+    executor: Any = None,
+    model_info: dict[str, Any] | None = None,
+) -> "Report":
+    """Comparison across dates, stance analysis and the report, from profiles made by any means (for instance
+    streamed by :func:`iter_profiles`, or made in several runs). ``executor``: a ``concurrent.futures.Executor`` for
+    the per-step stance analysis (see :func:`~kalinovsky_nlp.stance.analyse_stance`)."""
+    from .compare import compare_profiles
+    from .report import build_report
+    from .stance import analyse_stance
+
+    ordered = sorted(profiles, key=lambda p: (p.date, p.id))
+    comparison = compare_profiles(ordered)
+    findings = analyse_stance(ordered, comparison, targets=targets, executor=executor)
+    return build_report(ordered, comparison, findings, model_info)
+
+
+def model_info(nlp: "Language") -> dict[str, Any]:
+    """What the report says about the pipeline that made it."""
+    meta = nlp.meta
+    return {"name": f"{meta.get('lang', '')}_{meta.get('name', '')}", "version": meta.get("version"),
+            "spacy_version": meta.get("spacy_version"), "pipeline": list(nlp.pipe_names)}
+
+
 def analyze(
     corpus: str | Path | Iterable[Document] | None = None,
     *,
@@ -188,10 +219,8 @@ def analyze(
     corpus (``corpus=None``) the shipped ``corpus/targets.yaml`` is used unless ``targets=False``.
     ``backend="dask"`` profiles the documents on Dask (``client``: a ``dask.distributed.Client``, optional).
     """
-    from .compare import compare_profiles
-    from .report import Report, summarize
-    from .stance import analyse_stance
-
+    if batch_size < 1 or n_process < 1:
+        raise ValueError("batch_size and n_process must be at least 1")
     if corpus is None and targets is None:
         from .corpus import builtin_targets_path
 
@@ -202,38 +231,26 @@ def analyze(
         from .corpus import check_unique_ids
 
         documents = sorted(check_unique_ids(corpus), key=lambda d: (d.date, d.id))
-    executor = None
-    with contextlib.ExitStack() as stack:
-        if backend == "dask":
-            from .distributed import analyse_with_dask, profile_with_dask
+    if backend == "dask":
+        from .distributed import analyse_with_dask, profile_with_dask
 
-            resolved = resolve_model(model)
-            model_info = {"name": resolved, "backend": "dask"}
-            if client is not None:  # parsing and per-step stance on the cluster
-                profiles, comparison, findings = analyse_with_dask(
-                    documents, client, model=resolved, batch_size=batch_size, targets=targets or None)
-            else:  # Dask's default scheduler parses; the steps run here
-                profiles = profile_with_dask(documents, model=resolved, batch_size=batch_size)
-        elif backend == "local":
-            if nlp is None:
-                nlp = load_pipeline(resolve_model(model))
-            if n_process > 1:
-                prepare(nlp=nlp)  # before the workers fork, so that they inherit all of it
-                executor = stack.enter_context(_forked_pool(nlp, n_process))
-            meta = nlp.meta
-            model_info = {"name": f"{meta.get('lang', '')}_{meta.get('name', '')}", "version": meta.get("version"),
-                          "spacy_version": meta.get("spacy_version"), "pipeline": list(nlp.pipe_names)}
-            profiles = profile_corpus(documents, nlp=nlp, batch_size=batch_size, n_process=n_process,
-                                      on_document=on_document, _pool=executor)
-        else:
-            raise ValueError(f"unknown backend {backend!r}: use 'local' or 'dask'")
-        if backend == "local" or client is None:
-            comparison = compare_profiles(profiles)
-            findings = analyse_stance(profiles, comparison, targets=targets or None, executor=executor)
-    return Report(
-        documents=profiles,
-        comparison=comparison,
-        summary=summarize(profiles, comparison, findings),
-        model=model_info,
-        findings=findings,
-    )
+        resolved = resolve_model(model)
+        info = {"name": resolved, "backend": "dask"}
+        if client is not None:  # parsing and per-step stance on the cluster
+            return analyse_with_dask(documents, client, model=resolved, batch_size=batch_size,
+                                     targets=targets or None, model_info=info)
+        # Dask's default scheduler parses; the steps run here
+        profiles = profile_with_dask(documents, model=resolved, batch_size=batch_size)
+        return report_from_profiles(profiles, targets=targets or None, model_info=info)
+    if backend != "local":
+        raise ValueError(f"unknown backend {backend!r}: use 'local' or 'dask'")
+    if nlp is None:
+        nlp = load_pipeline(resolve_model(model))
+    if n_process == 1:
+        profiles = profile_corpus(documents, nlp=nlp, batch_size=batch_size, on_document=on_document)
+        return report_from_profiles(profiles, targets=targets or None, model_info=model_info(nlp))
+    prepare(nlp=nlp)  # before the workers fork, so that they inherit all of it
+    with worker_pool(nlp, n_process) as pool:
+        profiles = profile_corpus(documents, nlp=nlp, batch_size=batch_size, n_process=n_process,
+                                  on_document=on_document, pool=pool)
+        return report_from_profiles(profiles, targets=targets or None, executor=pool, model_info=model_info(nlp))

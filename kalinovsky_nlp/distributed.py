@@ -20,7 +20,8 @@ from .profile import DocumentProfile
 if TYPE_CHECKING:
     import dask.bag
 
-__all__ = ["analyse_with_dask", "profile_with_dask", "documents_bag", "local_cluster", "warm_up"]
+__all__ = ["analyse_with_dask", "documents_bag", "local_cluster", "profile_with_dask", "report_from_partitions",
+           "submit_profiles", "warm_up"]
 
 
 #: Upper bound on the partitions of a bag of documents (Dask's scheduler pays per task).
@@ -138,6 +139,51 @@ def _overall_step(first: list[DocumentProfile], last: list[DocumentProfile], tar
     return step_stance(first[0], last[-1], targets)
 
 
+def submit_profiles(
+    documents: Sequence[Document],
+    client: Any,
+    *,
+    model: str | None = None,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    npartitions: int | None = None,
+) -> list[Any]:
+    """Start profiling documents on the cluster: one future per partition, in input order. The profiles stay on
+    the workers that made them until :func:`report_from_partitions` needs them; submit a corpus in several parts by
+    calling this again and concatenating the lists."""
+    bag = documents_bag(list(documents), npartitions=npartitions, batch_size=batch_size)
+    return client.compute(bag.map_partitions(_profile_partition, model, batch_size).to_delayed())
+
+
+def report_from_partitions(
+    parts: Sequence[Any],
+    client: Any,
+    *,
+    targets: str | Path | None = None,
+    model_info: dict[str, Any] | None = None,
+) -> Any:
+    """The report from partition futures of date-ordered documents (:func:`submit_profiles`): the client gathers the
+    profiles once (the report holds them) and picks the corpus's targets; each worker analyses the steps that end
+    in the partitions it holds. Same result as a local run."""
+    from .compare import compare_profiles
+    from .report import build_report
+    from .stance import attach_stance, corpus_targets
+
+    parts = list(parts)
+    profiles = [p for part in client.gather(parts) for p in part]
+    check_unique_ids(p.document for p in profiles)
+    comparison = compare_profiles(profiles)
+    if not comparison.steps:
+        return build_report(profiles, comparison, attach_stance(comparison, [], None, []), model_info)
+    chosen = corpus_targets(profiles, targets)
+    steps = [client.submit(_partition_steps, parts[i - 1] if i else None, part, chosen, pure=False)
+             for i, part in enumerate(parts)]
+    overall = (client.submit(_overall_step, parts[0], parts[-1], chosen, pure=False)
+               if comparison.first_to_last is not None else None)
+    step_results = [extras for batch in client.gather(steps) for extras in batch]
+    findings = attach_stance(comparison, step_results, overall.result() if overall is not None else None, chosen)
+    return build_report(profiles, comparison, findings, model_info)
+
+
 def analyse_with_dask(
     documents: Sequence[Document],
     client: Any,
@@ -146,26 +192,9 @@ def analyse_with_dask(
     batch_size: int = DEFAULT_BATCH_SIZE,
     targets: str | Path | None = None,
     npartitions: int | None = None,
-) -> tuple[list[DocumentProfile], Any, list[dict]]:
-    """Profiles, comparison and findings of date-ordered documents, with the parsing *and* the per-step stance
-    analysis on the cluster: each partition's profiles stay on the worker that made them, which then analyses the
-    steps that end in it; the client gathers the profiles once (the report holds them) and picks the corpus's
-    targets. Same result as a local run."""
-    from .compare import compare_profiles
-    from .stance import attach_stance, corpus_targets
-
-    bag = documents_bag(list(documents), npartitions=npartitions, batch_size=batch_size)
-    parts = client.compute(bag.map_partitions(_profile_partition, model, batch_size).to_delayed())
-    profiles = [p for part in client.gather(parts) for p in part]
-    check_unique_ids(p.document for p in profiles)
-    comparison = compare_profiles(profiles)
-    if not comparison.steps:
-        return profiles, comparison, attach_stance(comparison, [], None, [])
-    chosen = corpus_targets(profiles, targets)
-    steps = [client.submit(_partition_steps, parts[i - 1] if i else None, part, chosen, pure=False)
-             for i, part in enumerate(parts)]
-    overall = (client.submit(_overall_step, parts[0], parts[-1], chosen, pure=False)
-               if comparison.first_to_last is not None else None)
-    step_results = [extras for batch in client.gather(steps) for extras in batch]
-    findings = attach_stance(comparison, step_results, overall.result() if overall is not None else None, chosen)
-    return profiles, comparison, findings
+    model_info: dict[str, Any] | None = None,
+) -> Any:
+    """The report of date-ordered documents, with the parsing *and* the per-step stance analysis on the cluster
+    (:func:`submit_profiles`, then :func:`report_from_partitions`)."""
+    parts = submit_profiles(documents, client, model=model, batch_size=batch_size, npartitions=npartitions)
+    return report_from_partitions(parts, client, targets=targets, model_info=model_info)

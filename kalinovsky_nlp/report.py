@@ -12,7 +12,7 @@ from typing import Any
 from .compare import Comparison, Step
 from .profile import DocumentProfile
 
-__all__ = ["SCHEMA_VERSION", "Report", "summarize"]
+__all__ = ["SCHEMA_VERSION", "Report", "build_report", "summarize"]
 
 #: Bump the major part when a field is renamed or removed, the minor part when fields are added.
 SCHEMA_VERSION = "1.0"
@@ -110,3 +110,14 @@ def summarize(profiles: list[DocumentProfile], comparison: Comparison, findings:
         p = profiles[0]
         lines.append(f"One document ({p.date.isoformat()}, {p.stats['words']:,} words): nothing to compare across dates.")
     return lines
+
+
+def build_report(
+    profiles: list[DocumentProfile],
+    comparison: Comparison,
+    findings: list[dict[str, Any]],
+    model: dict[str, Any] | None = None,
+) -> Report:
+    """The report from its parts, with its summary (every backend ends here)."""
+    return Report(documents=list(profiles), comparison=comparison, summary=summarize(profiles, comparison, findings),
+                  model=dict(model or {}), findings=findings)
