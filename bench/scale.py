@@ -1,6 +1,6 @@
 """Throughput and peak memory at research-pipeline scale, from one run.
 
-    python bench/scale.py [--words 200000] [--slices 10]
+    python bench/scale.py [--words 200000] [--slice-documents 64]
 
 Builds a corpus of at least 200,000 words from the built-in texts' sentences (shuffled, fixed seed, ~800-word
 documents, dated one day apart) and measures seven configurations:
@@ -17,12 +17,14 @@ documents, dated one day apart) and measures seven configurations:
 next, so configurations run one after another would each meet a different machine. Instead every configuration
 gets its own long-lived process (model loaded, libraries imported, syllable dictionary read, cluster started and
 warmed: start-up is outside the timing, for bare spaCy as for the full analysis; ``bench/report_cold.py`` measures
-start-up on its own), the corpus is cut into ``--slices`` consecutive slices of ~20,000 words, and each slice is
-processed by every configuration in turn, in an order that rotates from slice to slice. The full analysis
-analyses each slice as a corpus of its own (its steps, first-to-last comparison and report). Words per second are
-the corpus's words over the summed time of a configuration's slices; the baseline is the bare batch size with the
-highest throughput. The ratios are also given on the even and on the odd slices alone, as a check of their
-stability.
+start-up on its own), the corpus is cut into consecutive slices of ``--slice-documents`` documents (64: ~52,000
+words), and each slice is processed by every configuration in turn, in an order that rotates (and reverses) from
+slice to slice. The full analysis parses and profiles each slice (``iter_profiles``; on Dask ``submit_profiles``), keeping the profiles, and
+once all slices are through, each configuration finishes its one analysis of the whole corpus (comparison, stance,
+report: ``report_from_profiles``; on Dask ``report_from_partitions``), timed as well. Words per second are the
+corpus's words over the summed time of a configuration's slices and finish; the baseline is the bare batch size
+with the highest throughput. The ratios are also given on the even and on the odd slices alone (without the
+finish), as a check of their stability.
 
 **Peak memory at default settings, whole corpus.** The full analysis then runs once more over the whole corpus in a
 fresh process (largest resident set; its throughput is printed for reference, not used in the ratios). Peak
@@ -190,8 +192,9 @@ def _send(process: subprocess.Popen, command: str) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--words", type=int, default=200_000)
-    parser.add_argument("--slice-documents", type=int, default=32,
-                        help="documents per interleaved slice (default 32: two 16-document tasks per worker)")
+    parser.add_argument("--slice-documents", type=int, default=64,
+                        help="documents per interleaved slice (default 64: a whole batch at the largest bare batch "
+                             "size, and two 16-document tasks for each of 2 workers)")
     parser.add_argument("--engine", help=argparse.SUPPRESS)
     parser.add_argument("--whole-run", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()

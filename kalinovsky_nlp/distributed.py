@@ -125,18 +125,22 @@ def profile_with_dask(
     return list(profiles)
 
 
-def _partition_steps(previous: list[DocumentProfile] | None, part: list[DocumentProfile], targets: list) -> list[dict]:
+def _last_profile(part: list[DocumentProfile]) -> DocumentProfile:
+    return part[-1]
+
+
+def _partition_steps(previous: DocumentProfile | None, part: list[DocumentProfile], targets: list) -> list[dict]:
     """The stance of every step that ends in this partition (the first from the previous partition's last
     profile), computed on the worker that holds the partition."""
     from .stance import _consecutive_steps
 
-    return _consecutive_steps(([previous[-1]] if previous else []) + list(part), targets)
+    return _consecutive_steps(([previous] if previous is not None else []) + list(part), targets)
 
 
-def _overall_step(first: list[DocumentProfile], last: list[DocumentProfile], targets: list) -> dict:
+def _overall_step(first: list[DocumentProfile], last: DocumentProfile, targets: list) -> dict:
     from .stance import step_stance
 
-    return step_stance(first[0], last[-1], targets)
+    return step_stance(first[0], last, targets)
 
 
 def submit_profiles(
@@ -175,9 +179,11 @@ def report_from_partitions(
     if not comparison.steps:
         return build_report(profiles, comparison, attach_stance(comparison, [], None, []), model_info)
     chosen = corpus_targets(profiles, targets)
-    steps = [client.submit(_partition_steps, parts[i - 1] if i else None, part, chosen, pure=False)
+    # each task needs its own partition and one profile of the one before: it runs where its partition is
+    tails = [client.submit(_last_profile, part, pure=False) for part in parts]
+    steps = [client.submit(_partition_steps, tails[i - 1] if i else None, part, chosen, pure=False)
              for i, part in enumerate(parts)]
-    overall = (client.submit(_overall_step, parts[0], parts[-1], chosen, pure=False)
+    overall = (client.submit(_overall_step, parts[0], tails[-1], chosen, pure=False)
                if comparison.first_to_last is not None else None)
     step_results = [extras for batch in client.gather(steps) for extras in batch]
     findings = attach_stance(comparison, step_results, overall.result() if overall is not None else None, chosen)

@@ -56,3 +56,33 @@ def test_every_step_gets_its_own_stance(serial_report):
 def test_prepare_loads_what_the_analysis_needs(nlp):
     assert prepare(nlp=nlp) is nlp
     assert "sklearn.feature_extraction.text" in sys.modules and "sklearn.cluster" in sys.modules
+
+
+def test_report_from_profiles_of_several_runs_equals_analyze(nlp, serial_report):
+    from kalinovsky_nlp.analysis import iter_profiles, report_from_profiles
+
+    documents = _documents()
+    later, earlier = documents[4:], documents[:4]
+    profiles = list(iter_profiles(later, nlp=nlp)) + list(iter_profiles(earlier, nlp=nlp))  # any order
+    report = report_from_profiles(profiles).to_dict()
+    assert [d["id"] for d in report["documents"]] == [d.id for d in documents]
+    assert report["comparison"] == serial_report["comparison"]
+    assert report["summary"] == serial_report["summary"]
+
+
+def test_one_worker_pool_serves_several_calls(nlp, serial_report):
+    from kalinovsky_nlp.analysis import iter_profiles, report_from_profiles, worker_pool
+
+    documents = _documents()
+    prepare(nlp=nlp)
+    with worker_pool(nlp, 2) as pool:
+        profiles = list(iter_profiles(documents[:5], nlp=nlp, n_process=2, pool=pool))
+        profiles += list(iter_profiles(documents[5:], nlp=nlp, n_process=2, pool=pool))
+        report = report_from_profiles(profiles, executor=pool).to_dict()
+    assert report["comparison"] == serial_report["comparison"]
+
+
+@pytest.mark.parametrize("bad", [{"batch_size": 0}, {"n_process": 0}])
+def test_analyze_rejects_nonsense_settings(bad):
+    with pytest.raises(ValueError, match="at least 1"):
+        analyze(_documents(2), **bad)

@@ -90,6 +90,26 @@ def test_stance_steps_run_on_the_workers_with_the_same_result(client, nlp):
     assert any("_partition_steps" in key for key in keys) and any("_overall_step" in key for key in keys)
 
 
+def test_a_corpus_submitted_in_parts_gives_the_same_report(client, nlp):
+    from kalinovsky_nlp.distributed import report_from_partitions, submit_profiles
+
+    documents = _documents()
+    parts = submit_profiles(documents[:3], client) + submit_profiles(documents[3:], client, npartitions=2)
+    remote = report_from_partitions(parts, client).to_dict()
+    local = analyze(documents, nlp=nlp).to_dict()
+    assert remote["documents"] == local["documents"]
+    assert remote["comparison"] == local["comparison"]
+
+
+def test_partitions_hold_two_batches_of_documents():
+    from kalinovsky_nlp.distributed import documents_bag
+
+    documents = _documents()  # 8 documents
+    assert documents_bag(documents, batch_size=8).npartitions == 1  # 16 documents per partition
+    assert documents_bag(documents * 5, batch_size=8).npartitions == 3  # 40 documents
+    assert documents_bag(documents, npartitions=4).npartitions == 4
+
+
 def test_warm_up_loads_the_pipeline_on_every_worker(client):
     from kalinovsky_nlp.distributed import warm_up
 
