@@ -14,7 +14,7 @@ from .corpus import Document
 from .textstats import readability_scores, text_statistics
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 __all__ = ["Marker", "Mention", "Entity", "Sentence", "DocumentProfile", "extract_markers", "profile_document",
            "marker_measures"]
@@ -219,6 +219,10 @@ def _entities(doc: "Doc", words: int, sentence_of_char: Any, length: int) -> lis
     return entities
 
 
+def _end_char(token: "Token") -> int:
+    return token.idx + len(token.text)
+
+
 def profile_document(document: Document, doc: "Doc", *, markers_key: str = "kn_markers") -> DocumentProfile:
     """Build the profile of one document from its parsed Doc (the Doc's text must be ``document.text``)."""
     last = doc[-1] if len(doc) else None
@@ -243,7 +247,8 @@ def profile_document(document: Document, doc: "Doc", *, markers_key: str = "kn_m
     hedge_count = Counter(m.sentence for m in markers if m.category == "hedge")
     booster_count = Counter(m.sentence for m in markers if m.category == "booster")
     sentences = [
-        Sentence(i, s.start_char, s.end_char, s.text, hedge_count[i], booster_count[i], hedge_count[i] > 0)
+        Sentence(i, s.start_char, s.end_char, document.text[s.start_char : s.end_char], hedge_count[i],
+                 booster_count[i], hedge_count[i] > 0)
         for i, s in enumerate(sents)
     ]
     attributions = []
@@ -251,9 +256,9 @@ def profile_document(document: Document, doc: "Doc", *, markers_key: str = "kn_m
         attributions.append({
             "kind": a["kind"], "cue": a["cue"], "verb_class": a["verb_class"], "cue_kind": a["cue_kind"],
             "holder": a["holder"],
-            "content": doc[a["content_start"]:a["content_end"]].text,
+            "content": document.text[doc[a["content_start"]].idx : _end_char(doc[a["content_end"] - 1])],
             "start": doc[a["content_start"]].idx,
-            "end": doc[a["content_end"] - 1].idx + len(doc[a["content_end"] - 1].text),
+            "end": _end_char(doc[a["content_end"] - 1]),
             "sentence": sentence_of[a["content_start"]],
         })
     from .stance.claims import extract_claims
