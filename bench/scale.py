@@ -28,7 +28,8 @@ finish), as a check of their stability.
 
 **Peak memory at default settings, whole corpus.** The full analysis then runs once more over the whole corpus in a
 fresh process (largest resident set; its throughput is printed for reference, not used in the ratios). Peak
-memory of bare spaCy is that of its interleaved process.
+memory of bare spaCy is that of its interleaved process. ``python bench/scale.py --whole-run --batch-size 16`` runs
+only that last measurement, at another batch size.
 
 Targets (issue "Research-pipeline scale"): full >= 0.85x bare; peak <= 700 MB at defaults; 2 processes >= 1.6x
 one; Dask with 2 workers >= 1.5x one local process.
@@ -157,17 +158,17 @@ def engine(config: str, words: int, slice_documents: int) -> None:
     close()
 
 
-def whole_run(words: int) -> dict:
-    """The full analysis at default settings over the whole corpus in this (fresh) process."""
-    from kalinovsky_nlp.analysis import analyze, prepare
+def whole_run(words: int, batch_size: int | None = None) -> dict:
+    """The full analysis over the whole corpus in this (fresh) process, at the default batch size or another."""
+    from kalinovsky_nlp.analysis import DEFAULT_BATCH_SIZE, analyze, prepare
 
     docs = _documents(words)
     nlp = prepare()
     start = time.perf_counter()
-    analyze(docs, nlp=nlp)
+    analyze(docs, nlp=nlp, batch_size=batch_size or DEFAULT_BATCH_SIZE)
     elapsed = time.perf_counter() - start
     return {"seconds": elapsed, "words": _words(docs), "words_per_second": _words(docs) / elapsed,
-            "peak_mb": _peak_mb(), "documents": len(docs)}
+            "peak_mb": _peak_mb(), "documents": len(docs), "batch_size": batch_size or DEFAULT_BATCH_SIZE}
 
 
 def _read(process: subprocess.Popen) -> dict:
@@ -196,13 +197,15 @@ def main() -> None:
                         help="documents per interleaved slice (default 64: a whole batch at the largest bare batch "
                              "size, and two 16-document tasks for each of 2 workers)")
     parser.add_argument("--engine", help=argparse.SUPPRESS)
-    parser.add_argument("--whole-run", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--whole-run", action="store_true",
+                        help="only the full analysis of the whole corpus in this process (peak memory, words/s)")
+    parser.add_argument("--batch-size", type=int, help="with --whole-run: the batch size (default: the library's)")
     args = parser.parse_args()
     if args.engine:
         engine(args.engine, args.words, args.slice_documents)
         return
     if args.whole_run:
-        print(RESULT + json.dumps(whole_run(args.words)), flush=True)
+        print(RESULT + json.dumps(whole_run(args.words, args.batch_size)), flush=True)
         return
 
     slices = len(_slices(_documents(args.words), args.slice_documents))

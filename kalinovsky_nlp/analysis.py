@@ -23,11 +23,13 @@ if TYPE_CHECKING:
 __all__ = ["DEFAULT_BATCH_SIZE", "analyze", "iter_profiles", "model_info", "prepare", "profile_corpus",
            "report_from_profiles", "worker_pool"]
 
-#: Documents per nlp.pipe batch. Measured with bench/scale.py (200,000 words, ~800-word documents, small English
-#: model, each run in a fresh process): batch sizes from 8 to 128 run within the machine's noise of each other,
-#: but peak memory grows with the batch (bare spaCy ~300 MB at 8, ~435 MB at 16, ~690 MB at 32, ~1.2 GB at 64; the
-#: full analysis ~590 MB at 8 and ~730 MB at 16, scikit-learn and its imports included), so the default is 8.
-DEFAULT_BATCH_SIZE = 8
+#: Documents per nlp.pipe batch, chosen by measurement with bench/scale.py (200,000 words, ~800-word documents,
+#: small English model). Bare spaCy at batch 8 ran 5-12% slower than at 16 to 64 in three interleaved runs, and
+#: 16 to 64 ran within the machine's noise of each other; peak memory grows with the batch (bare spaCy ~300 MB at 8,
+#: ~430 MB at 16, ~665 MB at 32, ~1.1 GB at 64; the full analysis of the whole corpus, scikit-learn included, 592 MB
+#: at 8, 661 MB at 12 and 726 MB at 16: ``python bench/scale.py --whole-run --batch-size N``). 12 is the largest
+#: batch that keeps the full analysis under 700 MB.
+DEFAULT_BATCH_SIZE = 12
 #: Documents parsed inside one memory zone before the zone's strings are freed.
 DEFAULT_CHUNK_SIZE = 512
 
@@ -49,9 +51,9 @@ def prepare(model: str | Path | None = None, *, nlp: "Language | None" = None) -
 
 
 def worker_chunk_size(batch_size: int) -> int:
-    """Documents per task for a worker process (local or Dask): two batches, and at least 16 documents, since
-    every task pays for a memory zone, a fresh nlp.pipe and its scheduling, which tiny tasks pay over and over."""
-    return max(16, 2 * batch_size)
+    """Documents per task for a worker process (local or Dask): a batch, and at least 16 documents, since every
+    task pays for a memory zone, a fresh nlp.pipe and its scheduling, which tiny tasks pay over and over."""
+    return max(16, batch_size)
 
 
 def _chunks(items: Iterable[Document], size: int) -> Iterator[list[Document]]:

@@ -101,12 +101,13 @@ def test_a_corpus_submitted_in_parts_gives_the_same_report(client, nlp):
     assert remote["comparison"] == local["comparison"]
 
 
-def test_partitions_hold_two_batches_of_documents():
+def test_partitions_hold_a_batch_and_at_least_16_documents():
     from kalinovsky_nlp.distributed import documents_bag
 
     documents = _documents()  # 8 documents
     assert documents_bag(documents, batch_size=8).npartitions == 1  # 16 documents per partition
     assert documents_bag(documents * 5, batch_size=8).npartitions == 3  # 40 documents
+    assert documents_bag(documents * 5, batch_size=20).npartitions == 2  # 20 per partition
     assert documents_bag(documents, npartitions=4).npartitions == 4
 
 
