@@ -24,7 +24,7 @@ __all__ = ["DEFAULT_BATCH_SIZE", "analyze", "iter_profiles", "model_info", "prep
            "report_from_profiles", "worker_pool"]
 
 #: Documents per nlp.pipe batch, chosen by measurement with bench/scale.py (200,000 words, ~800-word documents,
-#: small English model). Bare spaCy at batch 8 ran 5-12% slower than at 16 to 64 in three interleaved runs, and
+#: small English model). Bare spaCy at batch 8 ran 9-17% slower than at 16 to 64 in three interleaved runs, and
 #: 16 to 64 ran within the machine's noise of each other; peak memory grows with the batch (bare spaCy ~300 MB at 8,
 #: ~430 MB at 16, ~665 MB at 32, ~1.1 GB at 64; the full analysis of the whole corpus, scikit-learn included, 592 MB
 #: at 8, 661 MB at 12 and 726 MB at 16: ``python bench/scale.py --whole-run --batch-size N``). 12 is the largest
