@@ -19,9 +19,10 @@ gets its own long-lived process (model loaded, libraries imported, syllable dict
 warmed: start-up is outside the timing, for bare spaCy as for the full analysis; ``bench/report_cold.py`` measures
 start-up on its own), the corpus is cut into consecutive slices of ``--slice-documents`` documents (64: ~52,000
 words), and each slice is processed by every configuration in turn, in an order that rotates (and reverses) from
-slice to slice. The full analysis parses and profiles each slice (``iter_profiles``; on Dask ``submit_profiles``), keeping the profiles, and
-once all slices are through, each configuration finishes its one analysis of the whole corpus (comparison, stance,
-report: ``report_from_profiles``; on Dask ``report_from_partitions``), timed as well. Words per second are the
+slice to slice. The full analysis parses and profiles each slice (``iter_profiles``; on Dask
+``submit_profiles``), keeping the profiles, and once all slices are through, each configuration finishes its one
+analysis of the whole corpus (comparison, stance, report: ``report_from_profiles``; on Dask
+``report_from_partitions``), timed as well. Words per second are the
 corpus's words over the summed time of a configuration's slices and finish; the baseline is the bare batch size
 with the highest throughput. The ratios are also given on the even and on the odd slices alone (without the
 finish), as a check of their stability.

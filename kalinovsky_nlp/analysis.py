@@ -182,9 +182,10 @@ def report_from_profiles(
     executor: Any = None,
     model_info: dict[str, Any] | None = None,
 ) -> "Report":
-    """Comparison across dates, stance analysis and the report, from profiles made by any means (for instance
-    streamed by :func:`iter_profiles`, or made in several runs). ``executor``: a ``concurrent.futures.Executor`` for
-    the per-step stance analysis (see :func:`~kalinovsky_nlp.stance.analyse_stance`)."""
+    """Comparison across dates, stance analysis and the report, from profiles made by any means and in any order
+    (for instance streamed by :func:`iter_profiles`, or made in several runs): they are ordered by date here.
+    ``executor``: a ``concurrent.futures.Executor`` for the per-step stance analysis (see
+    :func:`~kalinovsky_nlp.stance.analyse_stance`)."""
     from .compare import compare_profiles
     from .report import build_report
     from .stance import analyse_stance
@@ -249,10 +250,10 @@ def analyze(
     if nlp is None:
         nlp = load_pipeline(resolve_model(model))
     if n_process == 1:
-        profiles = profile_corpus(documents, nlp=nlp, batch_size=batch_size, on_document=on_document)
+        profiles = iter_profiles(documents, nlp=nlp, batch_size=batch_size, on_document=on_document)
         return report_from_profiles(profiles, targets=targets or None, model_info=model_info(nlp))
     prepare(nlp=nlp)  # before the workers fork, so that they inherit all of it
     with worker_pool(nlp, n_process) as pool:
-        profiles = profile_corpus(documents, nlp=nlp, batch_size=batch_size, n_process=n_process,
-                                  on_document=on_document, pool=pool)
+        profiles = iter_profiles(documents, nlp=nlp, batch_size=batch_size, n_process=n_process,
+                                 on_document=on_document, pool=pool)
         return report_from_profiles(profiles, targets=targets or None, executor=pool, model_info=model_info(nlp))

@@ -1,12 +1,12 @@
 """Dask backend: profile documents on a cluster, with the same results in the same order as a local run.
 
 Each Dask partition is profiled by :func:`~kalinovsky_nlp.analysis.iter_profiles` inside its worker; the spaCy
-pipeline is loaded once per worker process (``load_pipeline`` caches it) and profiles, plain picklable data, come
-back to the client. ``analyze(backend="dask", client=client)`` then runs the per-step stance analysis on the
-workers too (through ``client.get_executor()``) and builds the report on the client. Works with the default
-scheduler or a ``dask.distributed.Client`` you supply (a LocalCluster, or a real cluster's). Install with
-``pip install "kalinovsky-nlp[dask]"``.
-"""
+pipeline is loaded once per worker process (``load_pipeline`` caches it). With a ``dask.distributed.Client``
+(``analyze(backend="dask", client=client)``) the profiles stay on the workers that made them, which also analyse
+the comparison steps that end in their partitions; the client gathers the profiles once and builds the report
+(:func:`submit_profiles`, :func:`report_from_partitions`). Without a client, Dask's default scheduler profiles and
+the steps run on the client. Works with a LocalCluster (:func:`local_cluster`) or a real cluster's scheduler.
+Install with ``pip install "kalinovsky-nlp[dask]"``."""
 
 from __future__ import annotations
 
@@ -80,8 +80,8 @@ def warm_up(client: Any, model: str | None = None) -> dict[str, str]:
 
 
 def local_cluster(n_workers: int = 2) -> Any:
-    """A LocalCluster for spaCy work: one single-threaded worker process per core, the dashboard on a free port, and without
-    Dask's default ``MALLOC_TRIM_THRESHOLD_=65536`` for the workers, which makes glibc hand memory back to the
+    """A LocalCluster for spaCy work: one single-threaded worker process per core, the dashboard on a free port, and
+    without Dask's default ``MALLOC_TRIM_THRESHOLD_=65536`` for the workers, which makes glibc hand memory back to the
     system after every batch and slows parsing down (spaCy allocates and frees large arrays per batch; memory
     stays bounded by the batch size anyway). Close it when done (it is a context manager)."""
     import dask

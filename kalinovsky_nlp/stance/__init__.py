@@ -200,7 +200,7 @@ def analyse_stance(
     if executor is None or len(tasks) == 1:
         results = [_consecutive_steps(run, chosen) for run in tasks]
     else:  # the tasks carry only what the stance analysis reads (two thirds of a profile's pickled size)
-        slim = {id(p): _for_stance(p) for p in ordered + ([overall_step.later] if overall_step else [])}
+        slim = {id(p): _for_stance(p) for p in ordered}  # the first-to-last pair is ordered's ends
         tasks = [[slim[id(p)] for p in run] for run in tasks]
         results = list(executor.map(_consecutive_steps, tasks, [chosen] * len(tasks)))
     overall_result = results.pop()[0] if overall_step is not None else None
