@@ -24,29 +24,36 @@ __all__ = ["DEFAULT_BATCH_SIZE", "analyze", "iter_profiles", "model_info", "prep
            "report_from_profiles", "worker_pool"]
 
 #: Documents per nlp.pipe batch, chosen by measurement with bench/scale.py (200,000 words, ~800-word documents,
-#: small English model). Bare spaCy at batch 8 ran 9-17% slower than at 16 to 64 in three interleaved runs, and
-#: 16 to 64 ran within the machine's noise of each other; peak memory grows with the batch (bare spaCy ~300 MB at 8,
-#: ~430 MB at 16, ~665 MB at 32, ~1.1 GB at 64; the full analysis of the whole corpus, scikit-learn included, 592 MB
-#: at 8, 661 MB at 12 and 726 MB at 16: ``python bench/scale.py --whole-run --batch-size N``). 12 is the largest
-#: batch that keeps the full analysis under 700 MB.
-DEFAULT_BATCH_SIZE = 12
+#: small English model). In five interleaved runs bare spaCy at batch 8 ran 5-17% behind the best batch, and the
+#: best was 64, 32, 16, 16 and 16: batches 16 to 64 run within the machine's noise of each other. Peak memory grows
+#: with the batch: bare spaCy ~300 MB at 8, ~430 MB at 16, ~610-665 MB at 32, ~1.1 GB at 64. The full analysis of
+#: the whole corpus (``python bench/scale.py --whole-run --batch-size N``) peaked at 487 MB at batch 12, 533 MB at
+#: 16 (twice), 775 MB at 20 and 674 MB at 24: 16 is the largest batch under the 700 MB aim.
+#: Memory follows the words in a batch: for documents much longer than ~800 words, pass a smaller batch.
+DEFAULT_BATCH_SIZE = 16
 #: Documents parsed inside one memory zone before the zone's strings are freed.
 DEFAULT_CHUNK_SIZE = 512
 
 
 def prepare(model: str | Path | None = None, *, nlp: "Language | None" = None) -> "Language":
-    """Load once what every analysis in this process needs: the spaCy pipeline, textstat's syllable dictionary and
-    the scikit-learn modules of the stance analysis. Returns the pipeline.
+    """Load once what every analysis in this process needs: the spaCy pipeline, the lexicons and word lists our
+    rules read on first use, textstat's syllable dictionary and the scikit-learn modules of the stance analysis.
+    Returns the pipeline.
 
     ``analyze()`` pays for these on first use; call this first to keep start-up out of a timing, in a worker's
-    set-up (``distributed.warm_up`` does), or before forking workers so that they inherit it all."""
+    set-up (``distributed.warm_up`` does), or before forking workers so that they inherit it all. ``analyze()``
+    itself does not call it with one process: it imports scikit-learn only once the documents are parsed, so that
+    scikit-learn and SciPy (and pandas, which scikit-learn imports when it is installed) do not add to the
+    parser's peak memory."""
+    import datetime
+
     import sklearn.cluster  # noqa: F401 - imported for its side effect: loaded once, shared by forked workers
     import sklearn.feature_extraction.text  # noqa: F401
 
-    from .textstats import readability_scores
-
     nlp = nlp if nlp is not None else load_pipeline(model)
-    readability_scores("The syllable dictionary is read on first use.")
+    text = ("Officials said that Moscow would probably talk to the Taliban. I think it was a terrible mistake, "
+            "according to critics. Is it?")  # one of each: markers, attributions, entities, evaluation, readability
+    profile_document(Document(id="warm-up", date=datetime.date(2000, 1, 1), text=text), nlp(text))
     return nlp
 
 

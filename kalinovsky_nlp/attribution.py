@@ -176,10 +176,12 @@ def _is_parenthetical(root: "Token", sent: "Span") -> bool:
     return before_ok and after_ok and root.head.i != root.i
 
 
-def _verb_attributions(sent: "Span") -> Iterator[Attribution]:
+def _verb_attributions(sent: "Span", candidates: Iterable[int] | None = None) -> Iterator[Attribution]:
+    """Reporting verbs and their content. ``candidates``: the indices of the sentence's verbs and auxiliaries, if
+    already known (only they can be cues)."""
     verbs = reporting_verbs()
     doc = sent.doc
-    for token in sent:
+    for token in sent if candidates is None else (doc[i] for i in candidates):
         lemma = lexicon_lemma(token, verbs) if token.pos_ in ("VERB", "AUX") else None
         if lemma is None:
             continue
@@ -252,8 +254,9 @@ def _verb_attributions(sent: "Span") -> Iterator[Attribution]:
         )
 
 
-def _according_to(sent: "Span") -> Iterator[Attribution]:
-    for token in sent:
+def _according_to(sent: "Span", candidates: Iterable[int] | None = None) -> Iterator[Attribution]:
+    """"according to X". ``candidates``: the indices of the sentence's tokens "according", if already known."""
+    for token in sent if candidates is None else (sent.doc[i] for i in candidates):
         if token.lower_ == "according" and token.i + 1 < sent.end and sent.doc[token.i + 1].lower_ == "to":
             to = sent.doc[token.i + 1]
             pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
@@ -285,9 +288,10 @@ def _for_source(sent: "Span") -> Iterator[Attribution]:
                       phrase.text, phrase.start, phrase.end, "thought")
 
 
-def _noun_complements(sent: "Span") -> Iterator[Attribution]:
+def _noun_complements(sent: "Span", candidates: Iterable[int] | None = None) -> Iterator[Attribution]:
+    """"the claim that X". ``candidates``: the indices of the sentence's nouns, if already known."""
     nouns = attribution_nouns()
-    for token in sent:
+    for token in sent if candidates is None else (sent.doc[i] for i in candidates):
         if token.pos_ != "NOUN" or token.lemma_.lower() not in nouns:
             continue
         clause = next(
@@ -325,14 +329,40 @@ def _quotations(doc: "Doc") -> Iterator[Attribution]:
         )
 
 
+def _cue_candidates(doc: "Doc") -> dict[str, list[int]]:
+    """Indices of the tokens that can be cues, by kind, read from the Doc's arrays: building a Token object for
+    every word of every sentence, three times over, cost more than the rules themselves."""
+    import numpy as np
+    from spacy.attrs import LOWER, POS
+    from spacy.strings import hash_string
+    from spacy.symbols import AUX, NOUN, VERB
+
+    if not len(doc):
+        return {"verb": [], "according": [], "noun": []}
+    columns = doc.to_array([POS, LOWER])
+    pos, lower = columns[:, 0], columns[:, 1]
+    return {
+        "verb": np.flatnonzero((pos == VERB) | (pos == AUX)).tolist(),
+        "according": np.flatnonzero(lower == hash_string("according")).tolist(),
+        "noun": np.flatnonzero(pos == NOUN).tolist(),
+    }
+
+
+def _within(indices: list[int], start: int, end: int) -> list[int]:
+    import bisect
+
+    return indices[bisect.bisect_left(indices, start) : bisect.bisect_left(indices, end)]
+
+
 def find_attributions(doc: "Doc") -> list[Attribution]:
     """All attributions of a parsed Doc, in text order."""
     found: list[Attribution] = list(_quotations(doc))
+    candidates = _cue_candidates(doc)
     for sent in doc.sents:
-        found.extend(_verb_attributions(sent))
-        found.extend(_according_to(sent))
+        found.extend(_verb_attributions(sent, _within(candidates["verb"], sent.start, sent.end)))
+        found.extend(_according_to(sent, _within(candidates["according"], sent.start, sent.end)))
         found.extend(_for_source(sent))
-        found.extend(_noun_complements(sent))
+        found.extend(_noun_complements(sent, _within(candidates["noun"], sent.start, sent.end)))
     return sorted(found, key=lambda a: (a.content_start, a.cue_start))
 
 

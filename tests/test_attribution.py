@@ -96,3 +96,20 @@ def test_see_as_construction(nlp):
     assert "as aimed at revenge" in _content(doc, a)
     doc, found = _attributions(nlp, "Putin agreed, hoping to see his allies take power.")
     assert not any(a.cue == "see" for a in found)
+
+
+def test_cue_candidates_change_nothing(nlp):
+    """find_attributions reads candidate cues from the Doc's arrays; every sentence scanned token by token finds
+    the same attributions."""
+    from kalinovsky_nlp import attribution
+
+    doc = nlp("According to officials, the talks failed. Critics said that Moscow had lied. "
+              "The claim that Russia armed the Taliban is old. For Lavrov, the deal is done. "
+              "\u201cWe will stay,\u201d he said.")
+    scanned = list(attribution._quotations(doc))
+    for sent in doc.sents:
+        scanned += [*attribution._verb_attributions(sent), *attribution._according_to(sent),
+                    *attribution._for_source(sent), *attribution._noun_complements(sent)]
+    found = find_attributions(doc)
+    assert found == sorted(scanned, key=lambda a: (a.content_start, a.cue_start))
+    assert {a.kind for a in found} >= {"according_to", "reporting_verb", "noun_complement", "for_source", "quotation"}

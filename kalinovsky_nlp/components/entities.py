@@ -196,7 +196,8 @@ class CanonicalEntities:
         matches = sorted(self.matcher(doc), key=lambda m: (-(m[2] - m[1]), m[1]))
         ner_label = {}
         ner_span = {}
-        for ent in doc.ents:
+        ents = doc.ents  # a tuple of new Spans on every access: read once
+        for ent in ents:
             for i in range(ent.start, ent.end):
                 ner_label[i] = ent.label_
                 ner_span[i] = ent
@@ -217,8 +218,9 @@ class CanonicalEntities:
 
         # 2. names inside hyphenated tokens: "U.S.-led", "post-Soviet", "Russian-American"
         tokens = list(doc)  # Token objects are built on each iteration of a Doc: build them once
-        for token in tokens:
-            if taken[token.i] or "-" not in token.text[1:]:
+        words = [token.text for token in tokens]
+        for token, word in zip(tokens, words):
+            if "-" not in word[1:] or taken[token.i]:
                 continue
             offset = 0
             for part in token.text.split("-"):
@@ -230,9 +232,9 @@ class CanonicalEntities:
                 offset += len(part) + 1
 
         # 3. remaining model entities, title-stripped, split into name segments
-        for ent in doc.ents:
-            if ent.label_ not in self.labels:
-                continue
+        for ent in ents:
+            if ent.label_ not in self.labels or all(taken[ent.start : ent.end]):
+                continue  # wholly a known form already: every segment of it would be skipped below
             titled = self._has_person_title(ent)
             for segment in self._strip(ent):
                 if any(taken[segment.start : segment.end]):
@@ -253,10 +255,10 @@ class CanonicalEntities:
             words = [w for w in m["canonical"].split() if w[:1].isupper()]
             if len(words) >= 2 and m["kind"] != "demonym":
                 initials.setdefault("".join(w[0] for w in words), (m["canonical"], m["label"]))
-        for token in tokens:
-            letters = token.text.replace(".", "")
-            if not taken[token.i] and 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper() \
-                    and letters in initials and token.pos_ in ("PROPN", "NOUN", "X"):
+        for token, word in zip(tokens, words) if initials else ():
+            letters = word.replace(".", "")
+            if letters in initials and not taken[token.i] and 2 <= len(letters) <= 6 and letters.isalpha() \
+                    and letters.isupper() and token.pos_ in ("PROPN", "NOUN", "X"):
                 canonical, label = initials[letters]
                 add(doc[token.i : token.i + 1], {"canonical": canonical, "label": label, "kind": "alias"})
 

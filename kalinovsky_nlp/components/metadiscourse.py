@@ -168,9 +168,16 @@ class MetadiscourseTagger:
         """Questions addressed to the reader (Hyland's engagement): sentences ending in '?' outside quotations."""
         out = []
         for sent in doc.sents:
-            tokens = [t for t in sent if not t.is_space]
-            if tokens and tokens[-1].text == "?" and not quoted[tokens[-1].i] and not quoted[tokens[0].i]:
-                span = Span(doc, tokens[0].i, tokens[-1].i + 1, label="engagement")
+            last = sent.end - 1  # the last token that is not white space (scanned from the end: most are not "?")
+            while last >= sent.start and doc[last].is_space:
+                last -= 1
+            if last < sent.start or doc[last].text != "?":
+                continue
+            first = sent.start
+            while doc[first].is_space:
+                first += 1
+            if not quoted[last] and not quoted[first]:
+                span = Span(doc, first, last + 1, label="engagement")
                 span._.kn_subcategory = "question"
                 span._.kn_rule = "question"
                 out.append(span)

@@ -19,7 +19,7 @@ import functools
 from typing import TYPE_CHECKING, Any, Iterable
 
 from ..lexicons import read_table
-from .evaluation import clause_tone, evaluation_of_mentions, evaluative_words
+from .evaluation import clause_tone, evaluation_of_mentions, evaluative_indices
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -242,13 +242,13 @@ def extract_claims(
     starts = [s.start for s in sents]
     markers_of = _by_sentence(markers, "token", starts)
     mentions_of = _by_sentence(entity_mentions, "token_start", starts)
+    evaluative_of = _by_sentence([{"i": i, "valence": v} for i, v in evaluative_indices(doc)], "i", starts)
     for index, sent in enumerate(sents):
-        sent_tokens = list(sent)
-        if not any(not (t.is_punct or t.is_space) for t in sent_tokens):
+        if all(t.is_punct or t.is_space for t in sent):
             continue
         sent_markers = markers_of.get(index, [])
         sent_mentions = mentions_of.get(index, [])
-        sent_evaluative = evaluative_words(sent_tokens)
+        sent_evaluative = [(doc[e["i"]], e["valence"]) for e in evaluative_of.get(index, [])]
         for clause_index, (head, tokens) in enumerate(clauses(sent)):
             words = [t for t in tokens if not (t.is_space)]
             if not words:

@@ -16,9 +16,10 @@ from typing import TYPE_CHECKING, Any, Iterable
 from ..lexicons import read_table
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
-__all__ = ["word_valence", "evaluative_words", "evaluation_of_mentions", "evaluation_label", "clause_tone"]
+__all__ = ["word_valence", "evaluative_words", "evaluative_indices", "evaluation_of_mentions", "evaluation_label",
+           "clause_tone"]
 
 EVALUATIVE_POS = frozenset({"ADJ", "ADV"})
 THRESHOLD = 0.5
@@ -101,6 +102,29 @@ def evaluative_words(tokens: "Iterable[Token]") -> list[tuple["Token", float]]:
             valence = word_valence(token.lower_)
             if valence:
                 out.append((token, valence))
+    return out
+
+
+def evaluative_indices(doc: "Doc") -> list[tuple[int, float]]:
+    """(token index, valence) of every evaluative word of a Doc, in order: what :func:`evaluative_words` finds,
+    read from the Doc's arrays and decided once per distinct word instead of once per token."""
+    from spacy.attrs import LOWER, POS
+    from spacy.symbols import ADJ, ADV
+
+    if not len(doc):
+        return []
+    strings = doc.vocab.strings
+    nouns = _evaluative_nouns()
+    valences: dict[tuple[int, bool], float] = {}
+    out = []
+    for i, (pos, lower) in enumerate(doc.to_array([POS, LOWER]).tolist()):
+        key = (lower, pos == ADJ or pos == ADV)
+        valence = valences.get(key)
+        if valence is None:
+            word = strings[lower]
+            valence = valences[key] = word_valence(word) if key[1] or word in nouns else 0.0
+        if valence:
+            out.append((i, valence))
     return out
 
 

@@ -37,3 +37,15 @@ def test_lexicon_overrides_and_vader():
     assert word_valence("horrific") < 0  # VADER
     assert word_valence("zzzz") == 0.0
     assert evaluation_label(0.6) == "favourable" and evaluation_label(-0.6) == "unfavourable"
+
+
+def test_evaluative_indices_find_what_evaluative_words_finds(nlp):
+    """The array reading of a whole Doc (used by the claims) equals the token-by-token one, order included."""
+    from kalinovsky_nlp.stance.evaluation import evaluative_indices, evaluative_words
+
+    doc = nlp("Moscow pursued a remarkably pragmatic policy. The war was a mistake, a terrible one. "
+              "Nobody was happy; the talks went badly.\n\nIt rained.")
+    expected = [(token.i, valence) for token, valence in evaluative_words(doc)]
+    assert evaluative_indices(doc) == expected
+    assert {doc[i].lower_ for i, _ in expected} >= {"pragmatic", "mistake", "terrible", "happy", "badly"}
+    assert evaluative_indices(nlp.make_doc("")) == []
