@@ -21,18 +21,18 @@ start-up on its own), the corpus is cut into consecutive slices of ``--slice-doc
 words, one batch at the largest bare batch size and one 16-document task for each of 2 workers), and each slice is
 processed by every configuration in turn, in an order that rotates (and reverses) from slice to slice. Short
 slices keep the configurations close in time: with 64-document slices a round took ~90 s, and the ratios on even
-and odd slices differed by up to 0.2. The full analysis parses and profiles each slice (``iter_profiles``; on Dask
+and odd slices differed by 0.2 and more. The full analysis parses and profiles each slice (``iter_profiles``; on Dask
 ``submit_profiles``), keeping the profiles, and once all slices are through, each configuration finishes its one
 analysis of the whole corpus (comparison, stance, report: ``report_from_profiles``; on Dask
 ``report_from_partitions``), timed as well. Words per second are the
 corpus's words over the summed time of a configuration's slices and finish; the baseline is the bare batch size
 with the highest throughput. The ratios are also given on the even and on the odd slices alone (without the
 finish), as a check of their stability, and full analysis / bare spaCy once more on CPU time (both run in one
-process, so CPU time leaves out most of what other tenants of the machine do to wall time).
+process; CPU time leaves out the time a process waits for a core).
 
 **Peak memory at default settings, whole corpus.** The full analysis then runs once more over the whole corpus in a
-fresh process, as ``kalinovsky-nlp report`` runs it (largest resident set; its throughput is printed for reference, not used in the ratios). Peak
-memory of bare spaCy is that of its interleaved process. ``python bench/scale.py --whole-run --batch-size 16`` runs
+fresh process, as ``kalinovsky-nlp report`` runs it (largest resident set; its throughput is printed for reference,
+not used in the ratios). Peak memory of bare spaCy is that of its interleaved process. ``python bench/scale.py --whole-run --batch-size 16`` runs
 only that last measurement, at another batch size.
 
 Targets (issue "Research-pipeline scale"): full >= 0.85x bare; peak <= 700 MB at defaults; 2 processes >= 1.6x
