@@ -218,8 +218,8 @@ class CanonicalEntities:
 
         # 2. names inside hyphenated tokens: "U.S.-led", "post-Soviet", "Russian-American"
         tokens = list(doc)  # Token objects are built on each iteration of a Doc: build them once
-        words = [token.text for token in tokens]
-        for token, word in zip(tokens, words):
+        token_texts = [token.text for token in tokens]
+        for token, word in zip(tokens, token_texts):
             if "-" not in word[1:] or taken[token.i]:
                 continue
             offset = 0
@@ -255,7 +255,7 @@ class CanonicalEntities:
             words = [w for w in m["canonical"].split() if w[:1].isupper()]
             if len(words) >= 2 and m["kind"] != "demonym":
                 initials.setdefault("".join(w[0] for w in words), (m["canonical"], m["label"]))
-        for token, word in zip(tokens, words) if initials else ():
+        for token, word in zip(tokens, token_texts) if initials else ():
             letters = word.replace(".", "")
             if letters in initials and not taken[token.i] and 2 <= len(letters) <= 6 and letters.isalpha() \
                     and letters.isupper() and token.pos_ in ("PROPN", "NOUN", "X"):

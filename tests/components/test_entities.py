@@ -79,3 +79,15 @@ def test_spans_carry_label_and_canonical_kb_id(nlp):
     spans = {(s.text, s.label_, s.kb_id_) for s in doc.spans["kn_entities"]}
     assert ("Massoud", "PERSON", "Ahmad Shah Massoud") in spans
     assert ("Taliban", "ORG", "Taliban") in spans
+
+
+def test_initialism_the_model_misses_is_linked_to_the_longer_name(nlp):
+    """The model tags no entity on "RWA" and the alias table does not know it; the initials of a longer name in the
+    same document make it an alias. Other initials ("RWB") are not linked to it."""
+    doc = nlp("The Regional Water Authority raised prices. Critics of RWA were loud.")
+    assert "RWA" not in {e.text for e in doc.ents}
+    found = _by_surface(doc._.kn_entity_mentions)
+    assert found["RWA"]["canonical"] == "Regional Water Authority"
+    assert found["RWA"]["kind"] == "alias"
+    other = _by_surface(_mentions(nlp, "The Regional Water Authority raised prices. Critics of RWB were loud."))
+    assert other.get("RWB", {}).get("canonical") != "Regional Water Authority"
