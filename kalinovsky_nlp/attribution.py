@@ -8,6 +8,7 @@ Each attribution records its source (holder), its cue and how far the cue endors
 
 from __future__ import annotations
 
+import bisect
 import functools
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Iterable, Iterator
@@ -349,8 +350,7 @@ def _cue_candidates(doc: "Doc") -> dict[str, list[int]]:
 
 
 def _within(indices: list[int], start: int, end: int) -> list[int]:
-    import bisect
-
+    """The sorted indices that fall in [start, end)."""
     return indices[bisect.bisect_left(indices, start) : bisect.bisect_left(indices, end)]
 
 

@@ -33,8 +33,9 @@ def _evaluative_nouns() -> frozenset[str]:
     return frozenset(e.form for e in load_lexicon() if e.subcategory == "evaluative_noun")
 
 
-def _is_evaluative(token: "Token") -> bool:
-    return token.pos_ in EVALUATIVE_POS or token.lower_ in _evaluative_nouns()
+def _evaluative_valence(lower: str, evaluative_pos: bool) -> float:
+    """Valence of a word as an evaluative word: adjectives and adverbs, and the attitude nouns; 0.0 otherwise."""
+    return word_valence(lower) if evaluative_pos or lower in _evaluative_nouns() else 0.0
 
 
 @functools.lru_cache(maxsize=1)
@@ -98,10 +99,9 @@ def evaluative_words(tokens: "Iterable[Token]") -> list[tuple["Token", float]]:
     """The evaluative words among the tokens, with their valence."""
     out = []
     for token in tokens:
-        if _is_evaluative(token):
-            valence = word_valence(token.lower_)
-            if valence:
-                out.append((token, valence))
+        valence = _evaluative_valence(token.lower_, token.pos_ in EVALUATIVE_POS)
+        if valence:
+            out.append((token, valence))
     return out
 
 
@@ -109,20 +109,19 @@ def evaluative_indices(doc: "Doc") -> list[tuple[int, float]]:
     """(token index, valence) of every evaluative word of a Doc, in order: what :func:`evaluative_words` finds,
     read from the Doc's arrays and decided once per distinct word instead of once per token."""
     from spacy.attrs import LOWER, POS
-    from spacy.symbols import ADJ, ADV
+    from spacy.parts_of_speech import IDS
 
     if not len(doc):
         return []
     strings = doc.vocab.strings
-    nouns = _evaluative_nouns()
+    evaluative_pos = {IDS[name] for name in EVALUATIVE_POS}
     valences: dict[tuple[int, bool], float] = {}
     out = []
     for i, (pos, lower) in enumerate(doc.to_array([POS, LOWER]).tolist()):
-        key = (lower, pos == ADJ or pos == ADV)
+        key = (lower, pos in evaluative_pos)
         valence = valences.get(key)
         if valence is None:
-            word = strings[lower]
-            valence = valences[key] = word_valence(word) if key[1] or word in nouns else 0.0
+            valence = valences[key] = _evaluative_valence(strings[lower], key[1])
         if valence:
             out.append((i, valence))
     return out
