@@ -37,18 +37,16 @@ DEFAULT_CHUNK_SIZE = 512
 
 def prepare(model: str | Path | None = None, *, nlp: "Language | None" = None) -> "Language":
     """Load once what every analysis in this process needs: the spaCy pipeline, the lexicons and word lists our
-    rules read on first use, textstat's syllable dictionary and the scikit-learn modules of the stance analysis.
+    rules read on first use, textstat's syllable dictionary and SciPy's clustering for the stance analysis.
     Returns the pipeline.
 
     ``analyze()`` pays for these on first use; call this first to keep start-up out of a timing, in a worker's
     set-up (``distributed.warm_up`` does), or before forking workers so that they inherit it all. ``analyze()``
-    itself does not call it with one process: it imports scikit-learn only once the documents are parsed, so that
-    scikit-learn and SciPy (and pandas, which scikit-learn imports when it is installed) do not add to the
-    parser's peak memory."""
+    itself does not call it with one process: it imports SciPy only once the documents are parsed, so that SciPy
+    does not add to the parser's peak memory."""
     import datetime
 
-    import sklearn.cluster  # noqa: F401 - imported for its side effect: loaded once, shared by forked workers
-    import sklearn.feature_extraction.text  # noqa: F401
+    import scipy.cluster.hierarchy  # noqa: F401 - imported for its side effect: loaded once, shared by forked workers
 
     nlp = nlp if nlp is not None else load_pipeline(model)
     text = ("Officials said that Moscow would probably talk to the Taliban. I think it was a terrible mistake, "

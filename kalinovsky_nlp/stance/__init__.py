@@ -28,7 +28,9 @@ LEVEL_WORDS = {3: "certain", 2: "probable", 1: "possible", 0: "uncommitted"}
 
 
 def _terms(profile: DocumentProfile) -> list[str]:
-    return [t.replace("ent:", "").replace("_", " ") for c in profile.claims for t in c["lemmas"].split()]
+    """The claims' lemma keys as words for keyness: ``ent:united_states`` -> ``united states``."""
+    return [t.replace("ent:", "").replace("_", " ") if ("_" in t or ":" in t) else t
+            for t in " ".join(c["lemmas"] for c in profile.claims).split()]
 
 
 def _certainty_words(value: float | None) -> str:
@@ -105,12 +107,8 @@ def step_stance(earlier: DocumentProfile, later: DocumentProfile, corpus_targets
     A pure function of the step's two profiles and the corpus-level targets, so steps can run anywhere (a process
     pool, a Dask worker) and in any order. Proposition targets are clustered from the step's two documents, so the
     cost grows with the number of steps, not with the square of the corpus."""
-    from sklearn import config_context
-
-    # our own inputs, built here: scikit-learn's per-call validation would cost more than the fits themselves
-    with config_context(assume_finite=True, skip_parameter_validation=True):
-        space = ClaimSpace(earlier.claims + later.claims)
-        targets = list(corpus_targets) + proposition_targets([earlier, later], space=space)
+    space = ClaimSpace(earlier.claims + later.claims)
+    targets = list(corpus_targets) + proposition_targets([earlier, later], space=space)
     whole_a = summarise_claims(claims_for(TEXT_TARGET, earlier), TEXT_TARGET)
     whole_b = summarise_claims(claims_for(TEXT_TARGET, later), TEXT_TARGET)
     baseline = None

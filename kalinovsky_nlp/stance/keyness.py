@@ -19,14 +19,16 @@ __all__ = ["keyness", "log_odds_dirichlet", "g2", "log_ratio"]
 
 
 def log_odds_dirichlet(
-    counts_a: Counter, counts_b: Counter, prior: Counter, prior_size: float | None = None
+    counts_a: Counter, counts_b: Counter, prior: Counter, prior_size: float | None = None,
+    terms: Iterable[str] | None = None,
 ) -> dict[str, tuple[float, float]]:
-    """Term -> (delta, z) for b against a, with a Dirichlet prior proportional to ``prior`` counts."""
+    """Term -> (delta, z) for b against a, with a Dirichlet prior proportional to ``prior`` counts; for every term
+    of a or b, or only for ``terms``."""
     n_a, n_b = sum(counts_a.values()), sum(counts_b.values())
     n_prior = sum(prior.values())
     alpha_0 = prior_size if prior_size is not None else float(n_prior)
     out = {}
-    for term in set(counts_a) | set(counts_b):
+    for term in (set(counts_a) | set(counts_b)) if terms is None else terms:
         alpha = alpha_0 * prior[term] / n_prior if n_prior else 0.01
         alpha = max(alpha, 0.01)
         ya, yb = counts_a[term], counts_b[term]
@@ -63,8 +65,8 @@ def keyness(
     if not n_a or not n_b:
         return {"earlier": [], "later": [], "tests": 0, "significant_after_correction": 0, "note": "empty text"}
     prior = counts_a + counts_b
-    scores = log_odds_dirichlet(counts_a, counts_b, prior)
-    tested = sorted(term for term in scores if counts_a[term] + counts_b[term] >= min_count)
+    tested = sorted(term for term, count in prior.items() if count >= min_count)
+    scores = log_odds_dirichlet(counts_a, counts_b, prior, terms=tested)  # most terms occur once: not tested
     z_of = {term: round(scores[term][1], 3) for term in tested}
 
     def row(term: str) -> dict[str, Any]:

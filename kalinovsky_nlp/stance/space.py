@@ -1,35 +1,65 @@
 """One TF-IDF space per comparison step: the vectors of every claim of its two documents, fitted once.
 
 Claims are compared over alias-normalised lemmas (``claim["lemmas"]``: content lemmas, entities as ``ent:<name>``).
-en_core_web_sm has no word vectors, so similarity is lexical: scikit-learn's TfidfVectorizer, L2-normalised rows,
-cosine as a dot product. Shared by proposition clustering and by the alignment of evidence for every target.
+en_core_web_sm has no word vectors, so similarity is lexical: cosine over TF-IDF vectors with L2-normalised rows,
+as a dot product.
+
+The weights are scikit-learn's ``TfidfVectorizer(token_pattern=r"[^ ]+", sublinear_tf=True)``: tokens split on
+spaces and lower-cased, tf = 1 + ln(count), smooth idf = ln((1 + n) / (1 + df)) + 1, rows scaled to unit length,
+terms in sorted order. They are computed here with NumPy because a step has only a few dozen claims, and on so few
+the vectorizer's fixed cost per call (input validation, sparse bookkeeping) outweighs the arithmetic:
+``bench/finish.py`` times both on every step of a corpus and checks that the vectors are equal bit for bit, as
+``tests/stance/test_space.py`` does.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Sequence
 
 import numpy as np
 
-__all__ = ["ClaimSpace"]
+__all__ = ["ClaimSpace", "claim_tokens"]
+
+
+def claim_tokens(claim: dict) -> list[str]:
+    """The terms of a claim: its lemma keys, or its words when it has none (lower-cased, split on spaces)."""
+    return [t for t in (claim["lemmas"] or claim["text"]).lower().split(" ") if t]
 
 
 class ClaimSpace:
     """TF-IDF vectors of a set of claims; rows are found by the claim object itself."""
 
     def __init__(self, claims: Sequence[dict]) -> None:
-        from sklearn.feature_extraction.text import TfidfVectorizer
-
         self.claims = list(claims)
         self.rows = {id(c): i for i, c in enumerate(self.claims)}
-        texts = [c["lemmas"] or c["text"] for c in self.claims]
-        vectorizer = TfidfVectorizer(token_pattern=r"[^ ]+", sublinear_tf=True)
-        try:
-            self.dense = vectorizer.fit_transform(texts).toarray()
-            self.terms = list(vectorizer.get_feature_names_out())
-        except ValueError:  # no terms at all
-            self.dense = np.zeros((len(texts), 0))
-            self.terms = []
+        first_seen: dict[str, int] = {}  # term -> rank of its first appearance in the whole set
+        entries: list[tuple[int, int, int]] = []  # (row, rank, count): rows in order, terms by first appearance
+        for row, claim in enumerate(self.claims):
+            counts = Counter(claim_tokens(claim))
+            for term in counts:
+                first_seen.setdefault(term, len(first_seen))
+            entries += sorted((row, first_seen[t], n) for t, n in counts.items())
+        self.terms = sorted(first_seen)
+        self.dense = np.zeros((len(self.claims), len(self.terms)))
+        if not entries:
+            return
+        column_of_rank = np.empty(len(self.terms), dtype=np.intp)
+        column_of_rank[[first_seen[t] for t in self.terms]] = np.arange(len(self.terms))
+        rows, ranks, counts = (np.array(values) for values in zip(*entries))
+        columns = column_of_rank[ranks]
+        document_frequency = np.bincount(columns, minlength=len(self.terms)).astype(float)
+        idf = np.log((len(self.claims) + 1.0) / (document_frequency + 1.0)) + 1.0
+        weights = (np.log(counts.astype(float)) + 1.0) * idf[columns]
+        # Each row's squares are summed one after another (a cumulative sum along the row, zero-padded) in the order
+        # scikit-learn's l2 normalisation sums its CSR rows, terms by first appearance in the whole set: the same
+        # rounding, so that equal similarities stay equal and ties between candidate evidence break the same way.
+        starts = np.searchsorted(rows, rows, side="left")
+        position = np.arange(len(rows)) - starts
+        squares = np.zeros((len(self.claims), int(position.max()) + 1))
+        squares[rows, position] = weights * weights
+        norms = np.sqrt(np.cumsum(squares, axis=1)[:, -1])
+        self.dense[rows, columns] = weights / norms[rows]
 
     def __contains__(self, claims: Sequence[dict]) -> bool:
         return all(id(c) in self.rows for c in claims)

@@ -3,7 +3,7 @@
 * **Entity targets**: salient canonical entities (demonyms folded into their place: *Russian officials* are about
   Russia), discovered from the profiles.
 * **Proposition targets**: recurring propositions, found by clustering claims of all documents over
-  alias-normalised lemmas (scikit-learn TF-IDF + agglomerative clustering, cosine distance); a cluster becomes a
+  alias-normalised lemmas (TF-IDF as scikit-learn weighs it, average-linkage clustering on cosine distance); a cluster becomes a
   target when it holds claims from at least two documents.
 * **User targets**: a YAML file (``--targets FILE``) of ``{id, description, aliases: [...], patterns: [regex...]}``.
 """
@@ -14,12 +14,15 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Sequence
+from typing import TYPE_CHECKING, Any, Sequence
 
 from ..profile import DocumentProfile
 from .space import ClaimSpace
 
-__all__ = ["Target", "TEXT_TARGET", "entity_targets", "proposition_targets", "load_targets", "claims_for"]
+if TYPE_CHECKING:
+    import numpy as np
+
+__all__ = ["Target", "TEXT_TARGET", "cluster_labels", "entity_targets", "proposition_targets", "load_targets", "claims_for"]
 
 #: At most this many entity targets; an entity needs this many mentions in the corpus.
 MAX_ENTITY_TARGETS = 8
@@ -66,6 +69,21 @@ def entity_targets(profiles: Sequence[DocumentProfile]) -> list[Target]:
                    description=f"{labels.get(n, 'entity')} {n}") for n in chosen]
 
 
+def cluster_labels(vectors: "np.ndarray", distance: float = CLUSTER_DISTANCE) -> "np.ndarray":
+    """Average-linkage clusters of the rows under a cosine distance: merges at distances below ``distance`` are
+    kept, the rest undone. This is scikit-learn's ``AgglomerativeClustering(n_clusters=None,
+    distance_threshold=distance, metric="cosine", linkage="average")``, which builds the same SciPy linkage and cuts
+    it the same way; SciPy is called directly, which spares the estimator's fixed cost on every
+    comparison step and lets the stance analysis import SciPy alone (``bench/finish.py`` times both). Label numbers may differ from the estimator's; the
+    partition is the same (``tests/stance/test_targets.py``)."""
+    import numpy as np
+    from scipy.cluster.hierarchy import fcluster, linkage
+
+    merges = linkage(vectors, method="average", metric="cosine")  # merge distances in increasing order
+    # fcluster keeps the merges at distances <= t; the estimator keeps those < distance
+    return fcluster(merges, t=np.nextafter(distance, -np.inf), criterion="distance")
+
+
 def proposition_targets(profiles: Sequence[DocumentProfile], *, distance: float = CLUSTER_DISTANCE,
                         max_targets: int = 8, space: ClaimSpace | None = None) -> list[Target]:
     """Clusters of similar claims that recur across documents, labelled by their most characteristic terms.
@@ -80,8 +98,6 @@ def proposition_targets(profiles: Sequence[DocumentProfile], *, distance: float 
     keep = [i for i, c in enumerate(claims) if len(c["lemmas"].split()) >= 3]
     if len(keep) < 2 or not space.terms:
         return []
-    from sklearn.cluster import AgglomerativeClustering
-
     dense = space.vectors([claims[i] for i in keep])
     if not dense.any(axis=1).all():  # a claim with no term left: cosine is undefined for it
         nonzero = dense.any(axis=1)
@@ -89,9 +105,7 @@ def proposition_targets(profiles: Sequence[DocumentProfile], *, distance: float 
         dense = dense[nonzero]
         if len(keep) < 2:
             return []
-    labels = AgglomerativeClustering(
-        n_clusters=None, distance_threshold=distance, metric="cosine", linkage="average"
-    ).fit_predict(dense)
+    labels = cluster_labels(dense, distance)
     terms = space.terms
     display = {"ent:" + e.name.lower().replace(" ", "_"): e.name for p in profiles for e in p.entities}
     display.update({"ent:" + (e.demonym_of or e.name).lower().replace(" ", "_"): e.demonym_of or e.name

@@ -31,6 +31,22 @@ def test_log_odds_sign_and_symmetry():
     assert abs(scores["the"][1]) < 1e-9
 
 
+def test_log_odds_for_chosen_terms_equal_the_full_computation():
+    a = Counter({"war": 10, "peace": 2, "the": 50, "once": 1})
+    b = Counter({"war": 2, "peace": 10, "the": 50, "twice": 2})
+    full = log_odds_dirichlet(a, b, a + b)
+    chosen = log_odds_dirichlet(a, b, a + b, terms=["peace", "twice"])
+    assert set(chosen) == {"peace", "twice"}
+    assert chosen["peace"] == full["peace"] and chosen["twice"] == full["twice"]
+
+
+def test_terms_below_min_count_are_not_tested():
+    result = keyness(["war", "war", "rare"], ["peace", "peace", "other"], min_count=2)
+    assert result["tests"] == 2
+    assert [r["term"] for r in result["later"]] == ["peace"]
+    assert [r["term"] for r in result["earlier"]] == ["war"]
+
+
 def test_small_texts_report_no_corrected_significance():
     earlier = ["war"] * 3 + ["state"] * 20 + ["policy"] * 2
     later = ["peace"] * 3 + ["state"] * 20 + ["policy"] * 2
