@@ -14,12 +14,25 @@ MTLD_THRESHOLD = 0.72
 
 
 def word_tokens(doc: "Doc") -> list[str]:
-    """Lower-cased word tokens: everything but punctuation, symbols and white space."""
-    return [t.lower_ for t in doc if not (t.is_punct or t.is_space or t.pos_ == "SYM")]
+    """Lower-cased word tokens: everything but punctuation, symbols and white space.
+
+    Read from the Doc's arrays, each distinct word looked up once (a Token object per word costs more)."""
+    from spacy.attrs import IS_PUNCT, IS_SPACE, LOWER, POS
+    from spacy.parts_of_speech import IDS
+
+    if not len(doc):
+        return []
+    strings = doc.vocab.strings
+    symbol = IDS["SYM"]
+    lowers = [lower for lower, punct, space, pos in doc.to_array([LOWER, IS_PUNCT, IS_SPACE, POS]).tolist()
+              if not (punct or space or pos == symbol)]
+    word_of = {lower: strings[lower] for lower in set(lowers)}
+    return [word_of[lower] for lower in lowers]
 
 
 def count_words(doc: "Doc") -> int:
-    return sum(1 for t in doc if not (t.is_punct or t.is_space or t.pos_ == "SYM"))
+    """The number of :func:`word_tokens`."""
+    return len(word_tokens(doc))
 
 
 def _mtld_pass(tokens: Iterable[str], threshold: float) -> float:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from kalinovsky_nlp.textstats import mtld, readability_scores, type_token_ratio
+from kalinovsky_nlp.textstats import count_words, mtld, readability_scores, type_token_ratio, word_tokens
 
 
 def test_mtld_by_hand():
@@ -41,3 +41,13 @@ def test_builtin_text_statistics(builtin_report_dict):
     assert 800 < d2017["stats"]["words"] < 900 and 1300 < d2020["stats"]["words"] < 1450
     assert d2017["stats"]["sentences"] >= 38 and d2020["stats"]["sentences"] >= 50
     assert d2017["readability"]["flesch_reading_ease"] > d2020["readability"]["flesch_reading_ease"]
+
+
+def test_word_tokens_leave_out_punctuation_symbols_and_white_space(nlp):
+    doc = nlp("Moscow's  talks\n\nwith the Taliban cost $5 million + 10 % more (officially)!")
+    expected = [t.lower_ for t in doc if not (t.is_punct or t.is_space or t.pos_ == "SYM")]
+    assert word_tokens(doc) == expected
+    assert "moscow" in expected and "(" not in expected and "\n\n" not in expected
+    assert any(t.pos_ == "SYM" for t in doc) and not any(t.lower_ in expected for t in doc if t.pos_ == "SYM")
+    assert count_words(doc) == len(expected)
+    assert word_tokens(nlp("")) == [] and count_words(nlp("")) == 0

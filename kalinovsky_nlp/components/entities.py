@@ -17,6 +17,7 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING, Any
 
+from spacy.attrs import ORTH, SPACY
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
@@ -177,7 +178,12 @@ class CanonicalEntities:
     def __call__(self, doc: Doc) -> Doc:
         mentions: list[dict[str, Any]] = []
         taken = [False] * len(doc)
-        text = doc.text  # Doc.text joins all tokens on every access: read it once
+        # the words and the text of the Doc from its arrays, each distinct word looked up once: Doc.text and
+        # iterating the Doc build a Token object per word, which cost more here than these look-ups
+        orths, spaces = doc.to_array([ORTH, SPACY]).T.tolist() if len(doc) else ([], [])
+        strings = doc.vocab.strings
+        word_of = {orth: strings[orth] for orth in set(orths)}
+        text = "".join([word_of[orth] + " " if space else word_of[orth] for orth, space in zip(orths, spaces)])
 
         def add(span: Span, info: dict[str, Any], start_char: int | None = None, end_char: int | None = None) -> None:
             start_char = span.start_char if start_char is None else start_char
@@ -217,11 +223,11 @@ class CanonicalEntities:
                 add(span, info)
 
         # 2. names inside hyphenated tokens: "U.S.-led", "post-Soviet", "Russian-American"
-        tokens = list(doc)  # Token objects are built on each iteration of a Doc: build them once
-        token_texts = [token.text for token in tokens]
-        for token, word in zip(tokens, token_texts):
-            if "-" not in word[1:] or taken[token.i]:
+        hyphenated = {orth for orth, word in word_of.items() if "-" in word[1:]}
+        for i, orth in enumerate(orths) if hyphenated else ():
+            if orth not in hyphenated or taken[i]:
                 continue
+            token = doc[i]
             offset = 0
             for part in token.text.split("-"):
                 if part in self._subtoken_forms:
@@ -255,12 +261,12 @@ class CanonicalEntities:
             words = [w for w in m["canonical"].split() if w[:1].isupper()]
             if len(words) >= 2 and m["kind"] != "demonym":
                 initials.setdefault("".join(w[0] for w in words), (m["canonical"], m["label"]))
-        for token, word in zip(tokens, token_texts) if initials else ():
-            letters = word.replace(".", "")
-            if letters in initials and not taken[token.i] and 2 <= len(letters) <= 6 and letters.isalpha() \
-                    and letters.isupper() and token.pos_ in ("PROPN", "NOUN", "X"):
-                canonical, label = initials[letters]
-                add(doc[token.i : token.i + 1], {"canonical": canonical, "label": label, "kind": "alias"})
+        initialisms = {orth: letters for orth, word in word_of.items() if (letters := word.replace(".", "")) in initials
+                       and 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()} if initials else {}
+        for i, orth in enumerate(orths) if initialisms else ():
+            if orth in initialisms and not taken[i] and doc[i].pos_ in ("PROPN", "NOUN", "X"):
+                canonical, label = initials[initialisms[orth]]
+                add(doc[i : i + 1], {"canonical": canonical, "label": label, "kind": "alias"})
 
         mentions.sort(key=lambda m: m["start"])
         self._define_acronyms(text, mentions)

@@ -91,3 +91,14 @@ def test_initialism_the_model_misses_is_linked_to_the_longer_name(nlp):
     assert found["RWA"]["kind"] == "alias"
     other = _by_surface(_mentions(nlp, "The Regional Water Authority raised prices. Critics of RWB were loud."))
     assert other.get("RWB", {}).get("canonical") != "Regional Water Authority"
+
+
+def test_mention_texts_and_offsets_match_the_text_whatever_the_white_space(nlp):
+    """The component rebuilds the Doc's text from its arrays; offsets must hold with runs of spaces, tabs, line
+    breaks and names inside hyphenated words."""
+    text = "  The Taliban  met\tRussian officials.\n\nIn  Moscow, the U.S.-led talks  stalled.  \n"
+    doc = nlp(text)
+    mentions = doc._.kn_entity_mentions
+    assert {m["text"] for m in mentions} >= {"Taliban", "Russian", "Moscow", "U.S."}
+    for m in mentions:
+        assert text[m["start"] : m["end"]] == m["text"]
