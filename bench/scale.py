@@ -3,7 +3,7 @@
     python bench/scale.py [--words 200000] [--slice-documents 32]
 
 Builds a corpus of at least 200,000 words from the built-in texts' sentences (shuffled, fixed seed, ~800-word
-documents, dated one day apart) and measures six configurations:
+documents, dated one day apart) and measures seven configurations:
 
 * bare spaCy (the model alone, nlp.pipe in a memory zone) at batch sizes 8, 16 and 32 (64 needs ~1.1 GB and ran
   within the noise of 16 and 32 in earlier runs; measure it with ``--bare-batches 8,16,32,64 --slice-documents 64``);
@@ -11,7 +11,11 @@ documents, dated one day apart) and measures six configurations:
   settings;
 * the full analysis with ``n_process=2``;
 * the full analysis on Dask, on the LocalCluster of 2 single-threaded workers that ``--backend dask`` starts
-  (``kalinovsky_nlp.distributed.local_cluster``).
+  (``kalinovsky_nlp.distributed.local_cluster``);
+* bare spaCy in a pool of 2 forked workers built like the full analysis's (``spacy-n2``: chunks of 16 documents at
+  batch 16, one thread each). It has no target: its ratio to bare spaCy at batch 16 in one process is how far two
+  processes go on this machine at that moment, the ceiling for the two parallel targets. Two busy cores run slower
+  than one (the machine's clock and caches are shared), and by how much varies from run to run.
 
 **Throughput, interleaved.** This machine is shared and its speed drifts by 20% and more from one minute to the
 next, so configurations run one after another would each meet a different machine. Instead every configuration
@@ -54,6 +58,8 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 FULL_CONFIGS = ("full", "full-n2", "dask")
+#: Bare spaCy in a pool of 2 forked workers like the full analysis's: how far 2 processes can go on this machine.
+BARE_PARALLEL = "spacy-n2"
 RESULT = "RESULT "
 
 
@@ -81,10 +87,45 @@ def _words(docs) -> int:
     return sum(len(d.text.split()) for d in docs)
 
 
+#: The bare model in a worker forked by the "spacy-n2" configuration (set before the pool forks).
+_BARE_NLP = None
+
+
+def _bare_chunk(texts: list[str], batch: int) -> int:
+    """A chunk of documents parsed by the bare model in a forked worker, as the full analysis's workers parse."""
+    from threadpoolctl import threadpool_limits
+
+    with threadpool_limits(limits=1), _BARE_NLP.memory_zone():
+        for _ in _BARE_NLP.pipe(texts, batch_size=batch):
+            pass
+    return len(texts)
+
+
 def _engine(config: str):
     """Start-up of one configuration. Returns (run: slice of documents -> None, finish: () -> None, peak: () -> MB,
     close). ``run`` parses and profiles a slice; ``finish`` builds the comparison, stance and report over all the
     slices seen (nothing for bare spaCy)."""
+    if config == "spacy-n2":
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        import spacy
+
+        from kalinovsky_nlp.analysis import DEFAULT_BATCH_SIZE, worker_chunk_size
+        from kalinovsky_nlp.pipeline import resolve_model
+
+        global _BARE_NLP
+        _BARE_NLP = spacy.load(resolve_model())
+        _BARE_NLP("The first call allocates what later calls reuse, as prepare() does for the full analysis.")
+        pool = ProcessPoolExecutor(max_workers=2, mp_context=multiprocessing.get_context("fork"))
+        list(pool.map(_bare_chunk, [["Start the workers."]] * 4, [1] * 4))
+        size = worker_chunk_size(DEFAULT_BATCH_SIZE)
+
+        def run(docs) -> None:
+            chunks = [[d.text for d in docs[i : i + size]] for i in range(0, len(docs), size)]
+            list(pool.map(_bare_chunk, chunks, [DEFAULT_BATCH_SIZE] * len(chunks)))
+
+        return run, lambda: None, _peak_mb, pool.shutdown
     if config.startswith("bare"):
         import spacy
 
@@ -219,7 +260,7 @@ def main() -> None:
         print(RESULT + json.dumps(whole_run(args.words, args.batch_size)), flush=True)
         return
 
-    configs = tuple(f"bare:{int(b)}" for b in args.bare_batches.split(",")) + FULL_CONFIGS
+    configs = tuple(f"bare:{int(b)}" for b in args.bare_batches.split(",")) + FULL_CONFIGS + (BARE_PARALLEL,)
     slices = len(_slices(_documents(args.words), args.slice_documents))
     processes = {}
     for config in configs:  # started one at a time: start-up is not timed, and must not overlap the timing
@@ -265,6 +306,8 @@ def main() -> None:
         print(f"{label:40} {speed[a] / speed[b]:.2f}x (even slices {_ratio(results, a, b, even):.2f}, odd "
               f"{_ratio(results, a, b, odd):.2f}) (target {target})")
 
+    from kalinovsky_nlp.analysis import DEFAULT_BATCH_SIZE
+
     print(f"\nbest bare spaCy batch size: {best.split(':')[1]}")
     line("full analysis / bare spaCy throughput:", "full", best, ">= 0.85")
     cpu = {c: sum(results[c]["cpu_seconds"]) for c in ("full", best)}
@@ -272,6 +315,9 @@ def main() -> None:
     print(f"{'peak memory of the full analysis:':40} {whole['peak_mb']:.0f} MB (whole corpus; target <= 700)")
     line("2 processes / 1 process:", "full-n2", "full", ">= 1.6")
     line("Dask, 2 workers / 1 local process:", "dask", "full", ">= 1.5")
+    reference = f"bare:{DEFAULT_BATCH_SIZE}"
+    if reference in configs:
+        line("  bare spaCy, 2 forked workers / 1:", BARE_PARALLEL, reference, "none: the machine's own scaling")
 
 
 if __name__ == "__main__":

@@ -3,8 +3,8 @@
 * **Entity targets**: salient canonical entities (demonyms folded into their place: *Russian officials* are about
   Russia), discovered from the profiles.
 * **Proposition targets**: recurring propositions, found by clustering claims of all documents over
-  alias-normalised lemmas (TF-IDF as scikit-learn weighs it, average-linkage clustering on cosine distance); a cluster becomes a
-  target when it holds claims from at least two documents.
+  alias-normalised lemmas (TF-IDF weighted as scikit-learn weighs it, SciPy's average linkage on cosine distance);
+  a cluster becomes a target when it holds claims from at least two documents.
 * **User targets**: a YAML file (``--targets FILE``) of ``{id, description, aliases: [...], patterns: [regex...]}``.
 """
 
@@ -22,7 +22,8 @@ from .space import ClaimSpace
 if TYPE_CHECKING:
     import numpy as np
 
-__all__ = ["Target", "TEXT_TARGET", "cluster_labels", "entity_targets", "proposition_targets", "load_targets", "claims_for"]
+__all__ = ["Target", "TEXT_TARGET", "cluster_labels", "entity_targets", "proposition_targets", "load_targets",
+           "claims_for"]
 
 #: At most this many entity targets; an entity needs this many mentions in the corpus.
 MAX_ENTITY_TARGETS = 8
@@ -71,11 +72,13 @@ def entity_targets(profiles: Sequence[DocumentProfile]) -> list[Target]:
 
 def cluster_labels(vectors: "np.ndarray", distance: float = CLUSTER_DISTANCE) -> "np.ndarray":
     """Average-linkage clusters of the rows under a cosine distance: merges at distances below ``distance`` are
-    kept, the rest undone. This is scikit-learn's ``AgglomerativeClustering(n_clusters=None,
-    distance_threshold=distance, metric="cosine", linkage="average")``, which builds the same SciPy linkage and cuts
-    it the same way; SciPy is called directly, which spares the estimator's fixed cost on every
-    comparison step and lets the stance analysis import SciPy alone (``bench/finish.py`` times both). Label numbers may differ from the estimator's; the
-    partition is the same (``tests/stance/test_targets.py``)."""
+    kept, the rest undone.
+
+    This is scikit-learn's ``AgglomerativeClustering(n_clusters=None, distance_threshold=distance, metric="cosine",
+    linkage="average")``, which builds the same SciPy linkage and cuts it the same way. SciPy is called directly: it
+    spares the estimator's fixed cost on every comparison step, and the stance analysis imports SciPy alone
+    (``bench/finish.py`` times both). Label numbers may differ from the estimator's; the partition is the same
+    (``tests/stance/test_targets.py``)."""
     import numpy as np
     from scipy.cluster.hierarchy import fcluster, linkage
 
