@@ -49,6 +49,15 @@ def test_repeated_term_is_weighted_sublinearly():
     assert np.linalg.norm(space.dense, axis=1) == pytest.approx([1.0, 1.0])
 
 
+def test_a_claim_without_terms_among_others_gets_a_zero_row():
+    claims = [_claim("russia talk"), _claim("", " "), _claim("talk talk taliban")]
+    expected, terms = _reference(claims)
+    space = ClaimSpace(claims)
+    assert space.terms == terms
+    np.testing.assert_array_equal(space.dense, expected)
+    assert not space.dense[1].any()
+
+
 def test_no_terms_at_all_gives_empty_vectors():
     space = ClaimSpace([_claim("", ""), _claim("", " ")])
     assert space.terms == []
