@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import random
 import re
 
@@ -36,3 +37,11 @@ def documents(min_words: int = 200_000, words_per_document: int = 800, seed: int
     if current:
         texts.append(" ".join(current))
     return texts
+
+
+def words_and_repeats(description: str | None, words: int = 60_000, repeats: int = 3) -> argparse.Namespace:
+    """The command line of a bench script timed on a built corpus: ``--words`` and ``--repeats`` (median of)."""
+    parser = argparse.ArgumentParser(description=description, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--words", type=int, default=words)
+    parser.add_argument("--repeats", type=int, default=repeats)
+    return parser.parse_args()

@@ -11,7 +11,6 @@ own parsing time, which is what bare spaCy costs.
 
 from __future__ import annotations
 
-import argparse
 import statistics
 import sys
 import time
@@ -21,10 +20,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--words", type=int, default=60_000)
-    parser.add_argument("--repeats", type=int, default=3)
-    args = parser.parse_args()
+    from _corpus import words_and_repeats
+
+    args = words_and_repeats(__doc__)
 
     from scale import _documents
 

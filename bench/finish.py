@@ -15,7 +15,6 @@ Profiles a corpus built like bench/scale.py's (not timed), then times, ``--repea
 
 from __future__ import annotations
 
-import argparse
 import statistics
 import sys
 import time
@@ -32,10 +31,9 @@ def _partition(labels) -> set[frozenset[int]]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--words", type=int, default=60_000)
-    parser.add_argument("--repeats", type=int, default=3)
-    args = parser.parse_args()
+    from _corpus import words_and_repeats
+
+    args = words_and_repeats(__doc__)
 
     import numpy as np
     from scale import _documents
