@@ -36,10 +36,10 @@ class ClaimSpace:
         first_seen: dict[str, int] = {}  # term -> rank of its first appearance in the whole set
         entries: list[tuple[int, int, int]] = []  # (row, rank, count): rows in order, terms by first appearance
         for row, claim in enumerate(self.claims):
-            counts = Counter(claim_tokens(claim))
-            for term in counts:
+            term_counts = Counter(claim_tokens(claim))
+            for term in term_counts:
                 first_seen.setdefault(term, len(first_seen))
-            entries += sorted((row, first_seen[t], n) for t, n in counts.items())
+            entries += sorted((row, first_seen[t], n) for t, n in term_counts.items())
         self.terms = sorted(first_seen)
         self.dense = np.zeros((len(self.claims), len(self.terms)))
         if not entries:
