@@ -8,7 +8,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from kalinovsky_nlp.analysis import analyze, prepare
+from kalinovsky_nlp.analysis import analyze, prepare, worker_chunks
 from kalinovsky_nlp.compare import compare_profiles
 from kalinovsky_nlp.corpus import Document, load_corpus
 from kalinovsky_nlp.stance import analyse_stance
@@ -53,9 +53,25 @@ def test_every_step_gets_its_own_stance(serial_report):
     assert (overall["from"]["id"], overall["to"]["id"]) == ("d0", "d8")
 
 
-def test_prepare_loads_what_the_analysis_needs(nlp):
+def test_prepare_returns_the_pipeline_it_was_given(nlp):
     assert prepare(nlp=nlp) is nlp
-    assert "sklearn.feature_extraction.text" in sys.modules and "sklearn.cluster" in sys.modules
+
+
+def test_prepare_loads_the_finish_libraries_and_not_scikit_learn():
+    """In a fresh process (other tests import scikit-learn here): after prepare(), the stance analysis's SciPy
+    clustering and textstat's syllable dictionary are loaded, and the report's path needs no scikit-learn."""
+    import subprocess
+
+    script = (
+        "import sys\n"
+        "from kalinovsky_nlp.analysis import prepare\n"
+        "prepare()\n"
+        "from textstat.backend.utils._get_cmudict import get_cmudict\n"
+        "print('scipy.cluster.hierarchy' in sys.modules, get_cmudict.cache_info().currsize,"
+        " any(m.split('.')[0] == 'sklearn' for m in sys.modules))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert result.stdout.split() == ["True", "1", "False"]
 
 
 def test_report_from_profiles_of_several_runs_equals_analyze(nlp, serial_report):
