@@ -12,8 +12,8 @@ documents, dated one day apart) and measures seven configurations:
 * the full analysis with ``n_process=2``;
 * the full analysis on Dask, on the LocalCluster of 2 single-threaded workers that ``--backend dask`` starts
   (``kalinovsky_nlp.distributed.local_cluster``);
-* bare spaCy in a pool of 2 forked workers built like the full analysis's (``spacy-n2``: chunks of 16 documents at
-  batch 16, one thread each). It has no target: its ratio to bare spaCy at batch 16 in one process is how far two
+* bare spaCy in a pool of 2 forked workers built like the full analysis's (``spacy-n2``: the same tasks,
+  ``analysis.worker_chunks``, at batch 16, one thread each). It has no target: its ratio to bare spaCy at batch 16 in one process is how far two
   processes go on this machine at that moment, a reference for the two parallel targets. Two busy cores run slower
   than one (the machine's clock and caches are shared), and by how much varies from run to run.
 
@@ -111,7 +111,7 @@ def _engine(config: str):
 
         import spacy
 
-        from kalinovsky_nlp.analysis import DEFAULT_BATCH_SIZE, worker_chunk_size
+        from kalinovsky_nlp.analysis import DEFAULT_BATCH_SIZE, worker_chunks
         from kalinovsky_nlp.pipeline import resolve_model
 
         global _BARE_NLP
@@ -119,10 +119,9 @@ def _engine(config: str):
         _BARE_NLP("The first call allocates what later calls reuse, as prepare() does for the full analysis.")
         pool = ProcessPoolExecutor(max_workers=2, mp_context=multiprocessing.get_context("fork"))
         list(pool.map(_bare_chunk, [["Start the workers."]] * 4, [1] * 4))
-        size = worker_chunk_size(DEFAULT_BATCH_SIZE)
 
         def run(docs) -> None:
-            chunks = [[d.text for d in docs[i : i + size]] for i in range(0, len(docs), size)]
+            chunks = list(worker_chunks([d.text for d in docs], DEFAULT_BATCH_SIZE, 2))
             list(pool.map(_bare_chunk, chunks, [DEFAULT_BATCH_SIZE] * len(chunks)))
 
         return run, lambda: None, _peak_mb, pool.shutdown

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from .report import Report
 
 __all__ = ["DEFAULT_BATCH_SIZE", "analyze", "iter_profiles", "model_info", "prepare", "profile_corpus",
-           "report_from_profiles", "worker_pool"]
+           "report_from_profiles", "worker_chunks", "worker_pool"]
 
 #: Documents per nlp.pipe batch, chosen by measurement with bench/scale.py (200,000 words, ~800-word documents,
 #: small English model). In eight interleaved runs bare spaCy at batch 8 ran 5-17% behind the best batch, and the
@@ -66,6 +66,23 @@ def _chunks(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
     iterator = iter(items)
     while chunk := list(itertools.islice(iterator, size)):
         yield chunk
+
+
+def worker_chunks(items: Iterable[Any], batch_size: int, n_process: int) -> Iterator[list[Any]]:
+    """Tasks for ``n_process`` workers, in input order, from a stream read one round ahead: chunks of
+    :func:`worker_chunk_size` documents, except the last round, which is shared evenly among the workers (22
+    documents left for 2 workers make two tasks of 11, not 16 and 6 with one worker idle while the other parses;
+    a corpus smaller than one chunk is parsed on all the workers, not on one)."""
+    if n_process < 1:
+        raise ValueError("n_process must be at least 1")
+    size = worker_chunk_size(batch_size)
+    for window in _chunks(items, size * n_process):
+        if len(window) == size * n_process:
+            yield from _chunks(window, size)
+            continue
+        parts = min(n_process, len(window))
+        bounds = [len(window) * k // parts for k in range(parts + 1)]
+        yield from (window[bounds[k] : bounds[k + 1]] for k in range(parts))
 
 
 def iter_profiles(
@@ -154,10 +171,9 @@ def _iter_profiles_in_workers(
             else:
                 yield from _iter_profiles_in_workers(documents, nlp, batch_size, n_process, own_pool)
         return
-    chunk_size = worker_chunk_size(batch_size)
     window = 4 * n_process
     pending: deque = deque()
-    for chunk in _chunks(documents, chunk_size):
+    for chunk in worker_chunks(documents, batch_size, n_process):
         pending.append(pool.submit(_profile_chunk, chunk, batch_size))
         if len(pending) >= window:
             yield from pending.popleft().result()

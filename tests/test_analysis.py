@@ -102,3 +102,33 @@ def test_one_worker_pool_serves_several_calls(nlp, serial_report):
 def test_analyze_rejects_nonsense_settings(bad):
     with pytest.raises(ValueError, match="at least 1"):
         analyze(_documents(2), **bad)
+
+
+@pytest.mark.parametrize(
+    ("documents", "n_process", "sizes"),
+    [
+        (32, 2, [16, 16]),  # full rounds: chunks of worker_chunk_size
+        (22, 2, [11, 11]),  # the last round is shared evenly, not 16 + 6
+        (70, 2, [16, 16, 16, 16, 3, 3]),
+        (1, 2, [1]),  # never an empty task
+        (2, 2, [1, 1]),  # a corpus smaller than a chunk still uses both workers
+        (47, 3, [15, 16, 16]),
+        (20, 1, [16, 4]),
+    ],
+)
+def test_worker_chunks_share_the_last_round_evenly(documents, n_process, sizes):
+    chunks = list(worker_chunks(iter(range(documents)), 16, n_process))
+    assert [len(c) for c in chunks] == sizes
+    assert [i for c in chunks for i in c] == list(range(documents))
+
+
+def test_worker_chunks_read_the_stream_one_round_ahead_only():
+    seen = []
+
+    def stream():
+        for i in range(1000):
+            seen.append(i)
+            yield i
+
+    first = next(worker_chunks(stream(), 16, 2))
+    assert first == list(range(16)) and len(seen) == 32
