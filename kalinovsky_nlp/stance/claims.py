@@ -19,7 +19,7 @@ import functools
 from typing import TYPE_CHECKING, Any, Iterable
 
 from ..lexicons import read_table
-from .evaluation import clause_tone, evaluation_of_mentions, evaluative_indices
+from .evaluation import evaluation_of_mentions, evaluative_indices, tone_of_words
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -102,6 +102,20 @@ def clause_certainty(
     attribution: dict[str, Any] | None,
 ) -> dict[str, Any]:
     """Certainty of the claim headed by ``head`` (its clause's tokens given) from the author's perspective."""
+    return _certainty(head, {t.i for t in tokens}, _clause_is_question(tokens),
+                      bool(tokens) and tokens[0].lower_ == "if", markers, attribution)
+
+
+def _certainty(
+    head: "Token",
+    inside: set[int],
+    question: bool,
+    opens_with_if: bool,
+    markers: Iterable[dict[str, Any]],
+    attribution: dict[str, Any] | None,
+) -> dict[str, Any]:
+    """:func:`clause_certainty` from what it reads of the clause's tokens: their indices, whether the clause is a
+    question and whether it opens with *if*."""
     cues: list[str] = []
     if attribution is not None:
         factive = attribution["verb_class"] == "factive"
@@ -110,7 +124,7 @@ def clause_certainty(
         return {"certainty": value, "score": CERTAINTY_SCORES[value], "cues": [attribution["cue"]],
                 "source": "attributed", "holder": attribution.get("holder"), "cue": attribution["cue"],
                 "verb_class": attribution["verb_class"]}
-    if _clause_is_question(tokens):
+    if question:
         return {"certainty": "Uu", "score": 0, "cues": ["?"], "source": "author", "holder": None, "cue": None,
                 "verb_class": None}
     level = "CT"
@@ -119,7 +133,6 @@ def clause_certainty(
     if _negated(head) or (predicate is not head and _negated(predicate)):
         negative = True
         cues.append("not")
-    inside = {t.i for t in tokens}
     for marker in markers:
         if marker["voice"] != "author" or marker["token"] not in inside:
             continue
@@ -136,7 +149,7 @@ def clause_certainty(
             level = effect
     conditional = any(c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "if" for g in c.children)
                       for c in head.children)
-    if conditional or (tokens and tokens[0].lower_ == "if" and head.dep_ == "ROOT"):
+    if conditional or (opens_with_if and head.dep_ == "ROOT"):
         if LEVEL_RANK["PS"] < LEVEL_RANK[level]:
             level = "PS"
         cues.append("if")
@@ -148,6 +161,12 @@ def clause_certainty(
 def clauses(sent: "Span") -> list[tuple["Token", list["Token"]]]:
     """The sentence's independent clauses: the root clause and root-level coordinated clauses with their own
     subject (*X is questionable, but there is plausible evidence that Y*), each with its tokens."""
+    doc = sent.doc
+    return [(head, [doc[i] for i in indices]) for head, indices in _clause_indices(sent)]
+
+
+def _clause_indices(sent: "Span") -> list[tuple["Token", list[int]]]:
+    """:func:`clauses` with token indices (ascending) instead of tokens."""
     root = sent.root
     heads = [c for c in root.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
              and any(g.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for g in c.children)]
@@ -158,25 +177,25 @@ def clauses(sent: "Span") -> list[tuple["Token", list["Token"]]]:
         before = sent.doc[start - 1] if start > sent.start else None
         if before is not None and before.dep_ == "cc" and before.head.i == root.i:
             start -= 1
-        tokens = [t for t in sent if start <= t.i <= head.right_edge.i]
-        claimed.update(t.i for t in tokens)
-        spans.append((head, tokens))
-    main = [t for t in sent if t.i not in claimed]
+        indices = list(range(max(start, sent.start), min(head.right_edge.i + 1, sent.end)))
+        claimed.update(indices)
+        spans.append((head, indices))
+    main = [i for i in range(sent.start, sent.end) if i not in claimed]
     return [(root, main)] + spans
 
 
-def _main_attribution(head: "Token", tokens: list["Token"], attributions: list[dict[str, Any]]) -> dict[str, Any] | None:
-    """The attribution that carries the clause's main assertion, if any."""
-    words = [t for t in tokens if not (t.is_punct or t.is_space)]
+def _main_attribution(head: "Token", words: list[int], attributions: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The attribution that carries the clause's main assertion, if any (``words``: the indices of the clause's
+    tokens that are neither punctuation nor space, ascending)."""
     if not words:
         return None
-    first, last = words[0].i, words[-1].i
+    first, last = words[0], words[-1]
     for a in attributions:
         if a["content_end"] <= first or a["content_start"] > last:
             continue
         if a["kind"] == "noun_complement" or a["cue_kind"] == "evidence":
             continue
-        covered = sum(1 for t in words if a["content_start"] <= t.i < a["content_end"])
+        covered = sum(1 for i in words if a["content_start"] <= i < a["content_end"])
         share = covered / len(words)
         cue = head.doc[a["cue_start"]]
         if a["cue_start"] == head.i or (a["content_start"] <= head.i < a["content_end"] and share >= 0.4):
@@ -190,22 +209,39 @@ def _main_attribution(head: "Token", tokens: list["Token"], attributions: list[d
 
 def _lemma_keys(doc: "Doc", canonical_at: dict[int, str]) -> list[str | None]:
     """Per token: ``ent:<canonical>`` inside an entity mention, the lower-cased lemma of a content word, or None.
-    Read from the Doc's arrays in one pass (token attributes one by one cost more than the rest of a claim)."""
+    Content words are picked from the Doc's arrays with NumPy and each distinct lemma is looked up once (token
+    attributes one by one cost more than the rest of a claim)."""
+    import numpy as np
     from spacy.attrs import IS_ALPHA, IS_PUNCT, IS_SPACE, IS_STOP, LEMMA, POS
 
     strings = doc.vocab.strings
-    content = {strings[p] for p in CONTENT_LEMMAS if p in strings}
-    keys: list[str | None] = []
-    for i, (pos, stop, punct, space, alpha, lemma) in enumerate(
-        doc.to_array([POS, IS_STOP, IS_PUNCT, IS_SPACE, IS_ALPHA, LEMMA]).tolist()
-    ):
-        if i in canonical_at:
-            keys.append("ent:" + canonical_at[i].lower().replace(" ", "_"))
-        elif stop or punct or space or not alpha or pos not in content:
-            keys.append(None)
-        else:
-            keys.append(strings[lemma].lower())
+    keys: list[str | None] = [None] * len(doc)
+    if len(doc):
+        content = [strings[p] for p in CONTENT_LEMMAS if p in strings]
+        pos, stop, punct, space, alpha, lemma = doc.to_array([POS, IS_STOP, IS_PUNCT, IS_SPACE, IS_ALPHA, LEMMA]).T
+        keep = np.isin(pos, content) & (stop == 0) & (punct == 0) & (space == 0) & (alpha != 0)
+        lemma_of: dict[int, str] = {}
+        for i, lemma_id in zip(np.flatnonzero(keep).tolist(), lemma[keep].tolist()):
+            key = lemma_of.get(lemma_id)
+            if key is None:
+                key = lemma_of[lemma_id] = strings[lemma_id].lower()
+            keys[i] = key
+    entity_key: dict[str, str] = {}
+    for i, canonical in canonical_at.items():
+        key = entity_key.get(canonical)
+        if key is None:
+            key = entity_key[canonical] = "ent:" + canonical.lower().replace(" ", "_")
+        keys[i] = key
     return keys
+
+
+def _token_columns(doc: "Doc") -> tuple[list[int], ...]:
+    """Per token, as lists: is punctuation, is space, character offset, length in characters."""
+    from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH
+
+    if not len(doc):
+        return [], [], [], []
+    return tuple(doc.to_array([IS_PUNCT, IS_SPACE, IDX, LENGTH]).T.tolist())
 
 
 def _by_sentence(items: list[dict[str, Any]], key: str, starts: list[int]) -> dict[int, list[dict[str, Any]]]:
@@ -243,26 +279,28 @@ def extract_claims(
     markers_of = _by_sentence(markers, "token", starts)
     mentions_of = _by_sentence(entity_mentions, "token_start", starts)
     evaluative_of = _by_sentence([{"i": i, "valence": v} for i, v in evaluative_indices(doc)], "i", starts)
+    punct, space, offset, length = _token_columns(doc)
     for index, sent in enumerate(sents):
-        if all(t.is_punct or t.is_space for t in sent):
+        if all(punct[i] or space[i] for i in range(sent.start, sent.end)):
             continue
         sent_markers = markers_of.get(index, [])
         sent_mentions = mentions_of.get(index, [])
         sent_evaluative = [(doc[e["i"]], e["valence"]) for e in evaluative_of.get(index, [])]
-        for clause_index, (head, tokens) in enumerate(clauses(sent)):
-            words = [t for t in tokens if not (t.is_space)]
+        for clause_index, (head, indices) in enumerate(_clause_indices(sent)):
+            words = [i for i in indices if not space[i]]
             if not words:
                 continue
-            attribution = _main_attribution(head, tokens, attributions)
-            certainty = clause_certainty(head, tokens, sent_markers, attribution)
-            inside = {t.i for t in tokens}
+            attribution = _main_attribution(head, [i for i in words if not punct[i]], attributions)
+            inside = set(indices)
+            question = doc[words[-1]].text == "?"
+            certainty = _certainty(head, inside, question, doc[indices[0]].lower_ == "if", sent_markers, attribution)
             mentions = [m for m in sent_mentions if m["token_start"] in inside]
             entities = sorted({m.get("demonym_of") or m["canonical"] for m in mentions})
             evaluation = evaluation_of_mentions(sent, mentions, sent_evaluative)
-            tone = clause_tone(tokens, sent_evaluative)
-            keys = [lemma_keys[t.i] for t in tokens if lemma_keys[t.i]]
-            start = min(t.idx for t in words)
-            end = max(t.idx + len(t.text) for t in words)
+            tone = tone_of_words([(t, v) for t, v in sent_evaluative if t.i in inside])
+            keys = [lemma_keys[i] for i in indices if lemma_keys[i]]
+            start = offset[words[0]]  # indices ascend: the first word starts the clause, the last ends it
+            end = offset[words[-1]] + length[words[-1]]
             claims.append({
                 "sentence": index,
                 "clause": clause_index,

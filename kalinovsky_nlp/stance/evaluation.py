@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 __all__ = ["word_valence", "evaluative_words", "evaluative_indices", "evaluation_of_mentions", "evaluation_label",
-           "clause_tone"]
+           "clause_tone", "tone_of_words"]
 
 EVALUATIVE_POS = frozenset({"ADJ", "ADV"})
 THRESHOLD = 0.5
@@ -107,21 +107,27 @@ def evaluative_words(tokens: "Iterable[Token]") -> list[tuple["Token", float]]:
 
 def evaluative_indices(doc: "Doc") -> list[tuple[int, float]]:
     """(token index, valence) of every evaluative word of a Doc, in order: what :func:`evaluative_words` finds,
-    read from the Doc's arrays and decided once per distinct word instead of once per token."""
+    read from the Doc's arrays. Only adjectives, adverbs and the attitude nouns can be evaluative, so NumPy picks
+    those tokens first, and each distinct word is decided once."""
+    import numpy as np
     from spacy.attrs import LOWER, POS
     from spacy.parts_of_speech import IDS
 
     if not len(doc):
         return []
     strings = doc.vocab.strings
-    evaluative_pos = {IDS[name] for name in EVALUATIVE_POS}
+    pos, lower = doc.to_array([POS, LOWER]).T
+    evaluative_pos = np.isin(pos, [IDS[name] for name in EVALUATIVE_POS])
+    candidates = evaluative_pos | np.isin(lower, [strings[noun] for noun in _evaluative_nouns()])
     valences: dict[tuple[int, bool], float] = {}
     out = []
-    for i, (pos, lower) in enumerate(doc.to_array([POS, LOWER]).tolist()):
-        key = (lower, pos in evaluative_pos)
+    for i, word, is_evaluative_pos in zip(
+        np.flatnonzero(candidates).tolist(), lower[candidates].tolist(), evaluative_pos[candidates].tolist()
+    ):
+        key = (word, is_evaluative_pos)
         valence = valences.get(key)
         if valence is None:
-            valence = valences[key] = _evaluative_valence(strings[lower], key[1])
+            valence = valences[key] = _evaluative_valence(strings[word], is_evaluative_pos)
         if valence:
             out.append((i, valence))
     return out
@@ -160,13 +166,16 @@ def clause_tone(tokens: "list[Token]", evaluative: list[tuple["Token", float]] |
     """The evaluative tone of a clause as a whole (for targets that are propositions, not entities): the sum of the
     valences of its evaluative words, each reversed when its clause is negated. ``evaluative``: the evaluative
     words of the sentence, if already found (only those inside ``tokens`` count)."""
+    if evaluative is None:
+        return tone_of_words(evaluative_words(tokens))
+    inside = {t.i for t in tokens}
+    return tone_of_words([(t, v) for t, v in evaluative if t.i in inside])
+
+
+def tone_of_words(found: list[tuple["Token", float]]) -> dict[str, Any]:
+    """:func:`clause_tone` of a clause whose evaluative words (with their valences) are given."""
     score = 0.0
     cues = []
-    if evaluative is None:
-        found = evaluative_words(tokens)
-    else:
-        inside = {t.i for t in tokens}
-        found = [(t, v) for t, v in evaluative if t.i in inside]
     for token, valence in found:
         if any(c.dep_ == "neg" for c in _clause_head(token).children):
             valence = -valence

@@ -76,3 +76,23 @@ def test_cue_table_rows_map_to_levels():
     assert cue_effect("hedge", "probability", "unlikely") == ("PR", True)
     assert cue_effect("hedge", "approximator", "about") == (None, False)
     assert cue_effect("booster", "certainty_adverb", "clearly") == ("CT", False)
+
+
+def test_token_level_functions_agree_with_the_claims(nlp):
+    """``clauses``, ``clause_certainty`` and ``clause_tone`` (public, on Token lists) decide as ``extract_claims``
+    (which runs on token indices)."""
+    from kalinovsky_nlp.stance.claims import clause_certainty, clauses
+    from kalinovsky_nlp.stance.evaluation import clause_tone
+
+    text = ("The veracity of this intelligence is questionable, in my view, but there is plausible evidence that "
+            "Russia has been providing arms to the Taliban.")
+    doc = nlp(text)
+    markers = [{"category": s.label_, "subcategory": s._.kn_subcategory or "", "text": s.text,
+                "voice": s._.kn_voice or "author", "token": s.start} for s in doc.spans["kn_markers"]]
+    found = clauses(next(iter(doc.sents)))
+    expected = claims(nlp, text)
+    assert [tokens[0].text for _, tokens in found] == ["The", "but"]
+    assert [clause_certainty(head, tokens, markers, None)["certainty"] for head, tokens in found] == ["PS-", "PR+"]
+    assert [c["certainty"] for c in expected] == ["PS-", "PR+"]
+    assert [clause_tone(tokens) for _, tokens in found] == [c["tone"] for c in expected]
+    assert expected[0]["tone"]["cues"] == ["questionable"]
