@@ -28,6 +28,8 @@ def _texts(X: Any) -> list[str]:
     if array.ndim != 1:
         raise ValueError(f"expected a 1-d sequence of texts, got an array of shape {array.shape}")
     texts = list(array)
+    if not texts:
+        raise ValueError("expected at least one text, got an empty sequence")
     bad = next((i for i, t in enumerate(texts) if not isinstance(t, str)), None)
     if bad is not None:
         raise ValueError(f"item {bad} is {type(texts[bad]).__name__}, not a text")
