@@ -14,7 +14,6 @@ the vectorizer's fixed cost per call (input validation, sparse bookkeeping) outw
 
 from __future__ import annotations
 
-from collections import Counter
 from typing import Sequence
 
 import numpy as np
@@ -34,19 +33,26 @@ class ClaimSpace:
         self.claims = list(claims)
         self.rows = {id(c): i for i, c in enumerate(self.claims)}
         first_seen: dict[str, int] = {}  # term -> rank of its first appearance in the whole set
-        entries: list[tuple[int, int, int]] = []  # (row, rank, count): rows in order, terms by first appearance
+        # the non-zero entries, rows in order and each row's terms by first appearance: row, rank, count
+        row_of: list[int] = []
+        rank_of: list[int] = []
+        count_of: list[int] = []
         for row, claim in enumerate(self.claims):
-            term_counts = Counter(claim_tokens(claim))
-            for term in term_counts:
-                first_seen.setdefault(term, len(first_seen))
-            entries += sorted((row, first_seen[t], n) for t, n in term_counts.items())
+            term_counts: dict[str, int] = {}
+            for term in claim_tokens(claim):
+                term_counts[term] = term_counts.get(term, 0) + 1
+            # ranks are given in the claim's own order of first appearance, then the row's entries sorted by rank
+            ranked = sorted((first_seen.setdefault(t, len(first_seen)), n) for t, n in term_counts.items())
+            row_of += [row] * len(ranked)
+            rank_of += [rank for rank, _ in ranked]
+            count_of += [n for _, n in ranked]
         self.terms = sorted(first_seen)
         self.dense = np.zeros((len(self.claims), len(self.terms)))
-        if not entries:
+        if not row_of:
             return
         column_of_rank = np.empty(len(self.terms), dtype=np.intp)
         column_of_rank[[first_seen[t] for t in self.terms]] = np.arange(len(self.terms))
-        rows, ranks, counts = (np.array(values) for values in zip(*entries))
+        rows, ranks, counts = np.array(row_of), np.array(rank_of), np.array(count_of)
         columns = column_of_rank[ranks]
         document_frequency = np.bincount(columns, minlength=len(self.terms)).astype(float)
         idf = np.log((len(self.claims) + 1.0) / (document_frequency + 1.0)) + 1.0
