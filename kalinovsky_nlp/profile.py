@@ -168,6 +168,11 @@ def marker_measures(markers: list[Marker], words: int, sentences: list[Sentence]
 
 def extract_markers(doc: "Doc", sentence_of: list[int] | None = None, spans_key: str = "kn_markers") -> list[Marker]:
     """The metadiscourse markers of a processed Doc, with character offsets and sentence index."""
+    return [marker for _, marker in _markers_at_tokens(doc, sentence_of, spans_key)]
+
+
+def _markers_at_tokens(doc: "Doc", sentence_of: list[int] | None, spans_key: str) -> list[tuple[int, Marker]]:
+    """:func:`extract_markers` with each marker's first token index (the claims need it)."""
     if spans_key not in doc.spans:
         return []
     if sentence_of is None:
@@ -176,7 +181,7 @@ def extract_markers(doc: "Doc", sentence_of: list[int] | None = None, spans_key:
             for i in range(sent.start, sent.end):
                 sentence_of[i] = index
     return [
-        Marker(
+        (span.start, Marker(
             category=span.label_,
             subcategory=span._.kn_subcategory or "",
             text=span.text,
@@ -184,7 +189,7 @@ def extract_markers(doc: "Doc", sentence_of: list[int] | None = None, spans_key:
             end=span.end_char,
             voice=span._.kn_voice or "author",
             sentence=sentence_of[span.start],
-        )
+        ))
         for span in doc.spans[spans_key]
     ]
 
@@ -243,7 +248,8 @@ def profile_document(document: Document, doc: "Doc", *, markers_key: str = "kn_m
 
         return max(0, bisect.bisect_right(starts, offset) - 1)
 
-    markers = extract_markers(doc, sentence_of, markers_key)
+    located_markers = _markers_at_tokens(doc, sentence_of, markers_key)
+    markers = [marker for _, marker in located_markers]
     hedge_count = Counter(m.sentence for m in markers if m.category == "hedge")
     booster_count = Counter(m.sentence for m in markers if m.category == "booster")
     sentences = [
@@ -263,11 +269,8 @@ def profile_document(document: Document, doc: "Doc", *, markers_key: str = "kn_m
         })
     from .stance.claims import extract_claims
 
-    marker_dicts = [
-        {"category": span.label_, "subcategory": span._.kn_subcategory or "", "text": span.text,
-         "voice": span._.kn_voice or "author", "token": span.start}
-        for span in (doc.spans[markers_key] if markers_key in doc.spans else [])
-    ]
+    marker_dicts = [{"category": m.category, "subcategory": m.subcategory, "text": m.text, "voice": m.voice,
+                     "token": token} for token, m in located_markers]
     raw_attributions = (doc._.kn_attributions or []) if doc.has_extension("kn_attributions") else []
     mentions = (doc._.kn_entity_mentions or []) if doc.has_extension("kn_entity_mentions") else []
     claims = extract_claims(doc, marker_dicts, raw_attributions, mentions, sents, text=document.text)
