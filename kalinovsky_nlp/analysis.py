@@ -206,16 +206,18 @@ def report_from_profiles(
 ) -> "Report":
     """Comparison across dates, stance analysis and the report, from profiles made by any means and in any order
     (for instance streamed by :func:`iter_profiles`, or made in several runs): they are ordered by date here.
-    ``executor``: a ``concurrent.futures.Executor`` for the per-step stance analysis (see
+    Runs with the garbage collector paused (:func:`kalinovsky_nlp._runtime.paused_gc`). ``executor``: a ``concurrent.futures.Executor`` for the per-step stance analysis (see
     :func:`~kalinovsky_nlp.stance.analyse_stance`)."""
+    from ._runtime import paused_gc
     from .compare import compare_profiles
     from .report import build_report
     from .stance import analyse_stance
 
-    ordered = sorted(profiles, key=lambda p: (p.date, p.id))
-    comparison = compare_profiles(ordered)
-    findings = analyse_stance(ordered, comparison, targets=targets, executor=executor)
-    return build_report(ordered, comparison, findings, model_info)
+    ordered = sorted(profiles, key=lambda p: (p.date, p.id))  # consumes a stream of profiles before the pause
+    with paused_gc():
+        comparison = compare_profiles(ordered)
+        findings = analyse_stance(ordered, comparison, targets=targets, executor=executor)
+        return build_report(ordered, comparison, findings, model_info)
 
 
 def model_info(nlp: "Language") -> dict[str, Any]:

@@ -138,9 +138,11 @@ def _partition_steps(previous: DocumentProfile | None, part: list[DocumentProfil
 
 
 def _overall_step(first: list[DocumentProfile], last: DocumentProfile, targets: list) -> dict:
+    from ._runtime import paused_gc
     from .stance import step_stance
 
-    return step_stance(first[0], last, targets)
+    with paused_gc():
+        return step_stance(first[0], last, targets)
 
 
 def submit_profiles(
@@ -168,11 +170,18 @@ def report_from_partitions(
     """The report from partition futures of date-ordered documents (:func:`submit_profiles`): the client gathers the
     profiles once (the report holds them) and picks the corpus's targets; each worker analyses the steps that end
     in the partitions it holds. Same result as a local run."""
+    from ._runtime import paused_gc
+
+    with paused_gc():  # the gather unpickles every profile here, then the finish allocates in bursts
+        return _report_from_partitions(list(parts), client, targets, model_info)
+
+
+def _report_from_partitions(parts: list[Any], client: Any, targets: str | Path | None,
+                            model_info: dict[str, Any] | None) -> Any:
     from .compare import compare_profiles
     from .report import build_report
     from .stance import attach_stance, corpus_targets
 
-    parts = list(parts)
     profiles = [p for part in client.gather(parts) for p in part]
     check_unique_ids(p.document for p in profiles)
     comparison = compare_profiles(profiles)

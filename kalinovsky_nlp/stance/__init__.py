@@ -11,6 +11,7 @@ from concurrent.futures import Executor
 from pathlib import Path
 from typing import Any, Sequence
 
+from .._runtime import paused_gc
 from ..compare import Comparison
 from ..profile import DocumentProfile
 from .keyness import keyness
@@ -128,8 +129,10 @@ def step_stance(earlier: DocumentProfile, later: DocumentProfile, corpus_targets
 
 
 def _consecutive_steps(profiles: Sequence[DocumentProfile], corpus_targets: Sequence[Target]) -> list[dict[str, Any]]:
-    """step_stance for every consecutive pair of a run of date-ordered profiles (one task for an executor)."""
-    return [step_stance(a, b, corpus_targets) for a, b in zip(profiles, profiles[1:])]
+    """step_stance for every consecutive pair of a run of date-ordered profiles (one task for an executor), with the
+    garbage collector paused (:func:`kalinovsky_nlp._runtime.paused_gc`)."""
+    with paused_gc():
+        return [step_stance(a, b, corpus_targets) for a, b in zip(profiles, profiles[1:])]
 
 
 def _for_stance(profile: DocumentProfile) -> DocumentProfile:
