@@ -6,6 +6,9 @@ Profiles a corpus built like bench/scale.py's (not timed), then times, ``--repea
 
 * the finish as ``report_from_profiles`` runs it in one process: ``compare_profiles``, ``analyse_stance`` (one
   ``step_stance`` per pair of consecutive documents) and ``build_report``;
+* ``report_from_profiles`` as the analysis runs it, with the garbage collector paused
+  (``kalinovsky_nlp._runtime.paused_gc``), against the same with the collector left on (the pause replaced by a
+  no-op), alternating; median and slowest of the repeats, since a generation-2 collection falls in a run or not;
 * the two numeric kernels of a step against the scikit-learn estimators they reproduce, on every step's claims:
   ``ClaimSpace`` (TF-IDF vectors) against ``TfidfVectorizer(token_pattern=r"[^ ]+", sublinear_tf=True)`` (run with
   scikit-learn's parameter validation off, as the stance analysis ran it), and ``cluster_labels`` (SciPy's average
@@ -15,6 +18,7 @@ Profiles a corpus built like bench/scale.py's (not timed), then times, ``--repea
 
 from __future__ import annotations
 
+import contextlib
 import statistics
 import sys
 import time
@@ -30,6 +34,20 @@ def _partition(labels) -> set[frozenset[int]]:
     return {frozenset(g) for g in groups.values()}
 
 
+@contextlib.contextmanager
+def _collector_left_on():
+    """Replace the finish's garbage-collector pause by a no-op (where the library looks it up) for the block."""
+    import kalinovsky_nlp._runtime as runtime
+    import kalinovsky_nlp.stance as stance
+
+    saved = runtime.paused_gc, stance.paused_gc
+    runtime.paused_gc = stance.paused_gc = contextlib.nullcontext
+    try:
+        yield
+    finally:
+        runtime.paused_gc, stance.paused_gc = saved
+
+
 def main() -> None:
     from _corpus import words_and_repeats
 
@@ -41,7 +59,7 @@ def main() -> None:
     from sklearn.cluster import AgglomerativeClustering
     from sklearn.feature_extraction.text import TfidfVectorizer
 
-    from kalinovsky_nlp.analysis import iter_profiles, prepare
+    from kalinovsky_nlp.analysis import iter_profiles, prepare, report_from_profiles
     from kalinovsky_nlp.compare import compare_profiles
     from kalinovsky_nlp.report import build_report
     from kalinovsky_nlp.stance import analyse_stance
@@ -69,8 +87,15 @@ def main() -> None:
                                            linkage="average").fit_predict(block)
 
     times: dict[str, list[float]] = {k: [] for k in ("compare", "stance", "report", "space", "vectorizer",
-                                                      "cluster", "estimator")}
+                                                      "cluster", "estimator", "paused", "left_on")}
     for _ in range(args.repeats):
+        start = time.perf_counter()
+        report_from_profiles(profiles)
+        times["paused"].append(time.perf_counter() - start)
+        with _collector_left_on():
+            start = time.perf_counter()
+            report_from_profiles(profiles)
+            times["left_on"].append(time.perf_counter() - start)
         start = time.perf_counter()
         comparison = compare_profiles(profiles)
         times["compare"].append(time.perf_counter() - start)
@@ -97,6 +122,8 @@ def main() -> None:
     print(f"  finish                     {finish:6.2f} s  ({100 * finish / parse:4.1f}% of parsing and profiling)")
     for key, label in (("compare", "comparison"), ("stance", "stance, all steps"), ("report", "report")):
         print(f"    {label:24} {median[key]:6.2f} s  ({1000 * median[key] / max(len(steps), 1):5.2f} ms per step)")
+    print(f"  report_from_profiles, collector paused {median['paused']:.2f} s (slowest {max(times['paused']):.2f}), "
+          f"left on {median['left_on']:.2f} s (slowest {max(times['left_on']):.2f})")
     print(f"  TF-IDF of every step: ClaimSpace {median['space']:.2f} s, TfidfVectorizer {median['vectorizer']:.2f} s: "
           f"{median['vectorizer'] / median['space']:.1f}x; vectors equal bit for bit: {same_vectors}")
     print(f"  clustering of {len(blocks)} steps: cluster_labels {median['cluster']:.2f} s, AgglomerativeClustering "
