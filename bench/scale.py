@@ -13,9 +13,10 @@ documents, dated one day apart) and measures seven configurations:
 * the full analysis on Dask, on the LocalCluster of 2 single-threaded workers that ``--backend dask`` starts
   (``kalinovsky_nlp.distributed.local_cluster``);
 * bare spaCy in a pool of 2 forked workers built like the full analysis's (``spacy-n2``: the same tasks,
-  ``analysis.worker_chunks``, at batch 16, one thread each). It has no target: its ratio to bare spaCy at batch 16 in one process is how far two
-  processes go on this machine at that moment, a reference for the two parallel targets. Two busy cores run slower
-  than one (the machine's clock and caches are shared), and by how much varies from run to run.
+  ``analysis.worker_chunks``, at batch 16, one thread each). It has no target: its ratio to bare spaCy at batch 16 in
+  one process is how far two processes go on this machine at that moment, a reference for the two parallel
+  targets. Two busy cores run slower than one (the machine's clock and caches are shared), and by how much varies
+  from run to run.
 
 **Throughput, interleaved.** This machine is shared and its speed drifts by 20% and more from one minute to the
 next, so configurations run one after another would each meet a different machine. Instead every configuration

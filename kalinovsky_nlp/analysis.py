@@ -206,7 +206,8 @@ def report_from_profiles(
 ) -> "Report":
     """Comparison across dates, stance analysis and the report, from profiles made by any means and in any order
     (for instance streamed by :func:`iter_profiles`, or made in several runs): they are ordered by date here.
-    Runs with the garbage collector paused (:func:`kalinovsky_nlp._runtime.paused_gc`). ``executor``: a ``concurrent.futures.Executor`` for the per-step stance analysis (see
+    Runs with the garbage collector paused (:func:`kalinovsky_nlp._runtime.paused_gc`). ``executor``: a
+    ``concurrent.futures.Executor`` for the per-step stance analysis (see
     :func:`~kalinovsky_nlp.stance.analyse_stance`)."""
     from ._runtime import paused_gc
     from .compare import compare_profiles
