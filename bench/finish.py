@@ -122,6 +122,10 @@ def main() -> None:
     print(f"  finish                     {finish:6.2f} s  ({100 * finish / parse:4.1f}% of parsing and profiling)")
     for key, label in (("compare", "comparison"), ("stance", "stance, all steps"), ("report", "report")):
         print(f"    {label:24} {median[key]:6.2f} s  ({1000 * median[key] / max(len(steps), 1):5.2f} ms per step)")
+    import gc
+
+    print(f"  objects the garbage collector tracks in this process (pipeline, libraries, profiles): "
+          f"{len(gc.get_objects()):,}")
     print(f"  report_from_profiles, collector paused {median['paused']:.2f} s (slowest {max(times['paused']):.2f}), "
           f"left on {median['left_on']:.2f} s (slowest {max(times['left_on']):.2f})")
     print(f"  TF-IDF of every step: ClaimSpace {median['space']:.2f} s, TfidfVectorizer {median['vectorizer']:.2f} s: "

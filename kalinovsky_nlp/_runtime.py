@@ -15,9 +15,9 @@ def paused_gc() -> Iterator[None]:
 
     The finish of an analysis (comparison, per-step stance, report; and unpickling the results of worker
     processes) creates hundreds of thousands of small containers in a few seconds, in a process that also holds
-    the loaded pipeline and every profile: each generation-2 collection then walks some 600,000 objects and took
-    0.25-0.6 s, and such collections fell inside the finish at random. Reference counting still frees what the block
-    drops; only cycles wait for the next collection after it. Mercurial pauses its collector the same way
+    the loaded pipeline and every profile: each generation-2 collection then walks all of them (``bench/finish.py``
+    prints how many), and such collections fell inside the finish at random. Reference counting still frees what
+    the block drops; only cycles wait for the next collection after it. Mercurial pauses its collector the same way
     (``util.nogc``) around building large structures."""
     enabled = gc.isenabled()
     gc.disable()
