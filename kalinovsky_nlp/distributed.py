@@ -20,8 +20,8 @@ from .profile import DocumentProfile
 if TYPE_CHECKING:
     import dask.bag
 
-__all__ = ["analyse_with_dask", "documents_bag", "local_cluster", "profile_with_dask", "report_from_partitions",
-           "submit_profiles", "warm_up"]
+__all__ = ["LOCAL_CLUSTER_CONFIG", "analyse_with_dask", "documents_bag", "local_cluster", "profile_with_dask",
+           "report_from_partitions", "submit_profiles", "warm_up"]
 
 
 #: Upper bound on the partitions of a bag of documents (Dask's scheduler pays per task).
@@ -79,15 +79,32 @@ def warm_up(client: Any, model: str | None = None) -> dict[str, str]:
     return client.run(_load_on_worker, model)
 
 
+#: The Dask configuration of the clusters :func:`local_cluster` starts: Dask's background work that a batch analysis
+#: does not need, turned down. By default an idle LocalCluster of 2 workers kept about a fifth of one core busy
+#: (``python bench/dask_idle.py``), taken from the parsing on a machine with as many workers as cores.
+LOCAL_CLUSTER_CONFIG: dict[str, Any] = {
+    # glibc hands memory back to the system after every batch with Dask's 65536, which slows parsing down (spaCy
+    # allocates and frees large arrays per batch; memory stays bounded by the batch size anyway)
+    "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,
+    # the statistical profiler samples every worker thread every 10 ms (for the dashboard's profile page)
+    "distributed.worker.profile.enabled": False,
+    # event-loop health tick, every 20 ms by default (it warns of an unresponsive loop; 1 s is enough for that)
+    "distributed.admin.tick.interval": "1s",
+    # CPU, memory and network readings for the dashboard, every 500 ms by default
+    "distributed.admin.system-monitor.interval": "5s",
+    # the nanny's check of its worker's memory against the limit, every 100 ms by default
+    "distributed.worker.memory.monitor-interval": "1s",
+}
+
+
 def local_cluster(n_workers: int = 2) -> Any:
     """A LocalCluster for spaCy work: one single-threaded worker process per core, the dashboard on a free port, and
-    without Dask's default ``MALLOC_TRIM_THRESHOLD_=65536`` for the workers, which makes glibc hand memory back to the
-    system after every batch and slows parsing down (spaCy allocates and frees large arrays per batch; memory
-    stays bounded by the batch size anyway). Close it when done (it is a context manager)."""
+    Dask's background work turned down (:data:`LOCAL_CLUSTER_CONFIG`: no malloc trimming after every batch, no
+    statistical profiler, slower health and monitoring ticks). Close it when done (it is a context manager)."""
     import dask
     from dask.distributed import LocalCluster
 
-    with dask.config.set({"distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None}):
+    with dask.config.set(LOCAL_CLUSTER_CONFIG):  # read by the scheduler, the nannies and the workers they start
         return LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=True, dashboard_address=":0")
 
 

@@ -21,17 +21,36 @@ def client():
         yield c
 
 
-def test_local_cluster_has_two_single_threaded_workers_without_malloc_trimming(client):
+def _background_settings(dask_worker) -> dict:
+    """What a worker does in the background: malloc trimming, statistical profiler, tick, monitors."""
+    import os
+
+    import dask
+
+    return {"malloc_trim": os.environ.get("MALLOC_TRIM_THRESHOLD_"),
+            "profiler": dask.config.get("distributed.worker.profile.enabled"),
+            "tick": dask.config.get("distributed.admin.tick.interval"),
+            "system_monitor": dask.config.get("distributed.admin.system-monitor.interval"),
+            "memory_monitor": dask.config.get("distributed.worker.memory.monitor-interval"),
+            "profiler_sampling": "profile" in dask_worker.periodic_callbacks}
+
+
+def test_local_cluster_has_two_single_threaded_workers_with_background_work_turned_down(client):
     assert sorted(client.nthreads().values()) == [1, 1]
-    environ = client.run(lambda: __import__("os").environ.get("MALLOC_TRIM_THRESHOLD_"))
-    assert list(environ.values()) == [None, None]
+    settings = list(client.run(_background_settings).values())
+    assert settings == [{"malloc_trim": None, "profiler": False, "tick": "1s", "system_monitor": "5s",
+                         "memory_monitor": "1s", "profiler_sampling": False}] * 2
+    tick = client.run_on_scheduler(lambda dask_scheduler: dask_scheduler.periodic_callbacks["tick"].callback_time)
+    assert tick == 1000  # milliseconds
 
 
 def test_a_users_cluster_keeps_its_own_settings():
     with distributed.LocalCluster(n_workers=1, threads_per_worker=1, dashboard_address=":0") as cluster, \
             distributed.Client(cluster) as c:
-        environ = c.run(lambda: __import__("os").environ.get("MALLOC_TRIM_THRESHOLD_"))
-    assert list(environ.values()) == ["65536"]
+        settings = list(c.run(_background_settings).values())
+    assert settings[0]["malloc_trim"] == "65536"
+    assert settings[0]["profiler"] is True and settings[0]["profiler_sampling"] is True
+    assert settings[0]["tick"] == "20ms"
 
 
 def _documents():
