@@ -35,10 +35,15 @@ with the highest throughput. The ratios are also given on the even and on the od
 finish), as a check of their stability, and full analysis / bare spaCy once more on CPU time (both run in one
 process; CPU time leaves out the time a process waits for a core).
 
+**Waiting configurations stay quiet.** A configuration waiting for its turn must not take CPU time from the one
+running: each engine reports the CPU time its processes took while it waited, and the script prints the sum. With
+Dask's default settings the idle LocalCluster kept about a fifth of a core busy (``bench/dask_idle.py``), taken from
+every other configuration, most of all from the two-process ones; ``local_cluster()`` now turns that work down.
+
 **Peak memory at default settings, whole corpus.** The full analysis then runs once more over the whole corpus in a
 fresh process, as ``kalinovsky-nlp report`` runs it (largest resident set; its throughput is printed for reference,
-not used in the ratios). Peak memory of bare spaCy is that of its interleaved process. ``python bench/scale.py --whole-run --batch-size 16`` runs
-only that last measurement, at another batch size.
+not used in the ratios). Peak memory of bare spaCy is that of its interleaved process.
+``python bench/scale.py --whole-run --batch-size 16`` runs only that last measurement, at another batch size.
 
 Targets (issue "Research-pipeline scale"): full >= 0.85x bare; peak <= 700 MB at defaults; 2 processes >= 1.6x
 one; Dask with 2 workers >= 1.5x one local process.
@@ -47,6 +52,7 @@ one; Dask with 2 workers >= 1.5x one local process.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime
 import json
 import resource
@@ -186,22 +192,37 @@ def _engine(config: str):
     raise ValueError(config)
 
 
+def _tree_cpu_seconds() -> float:
+    """CPU time of this process and of its live descendants (worker processes, a Dask cluster's)."""
+    import psutil
+
+    total = 0.0
+    for process in [psutil.Process(), *psutil.Process().children(recursive=True)]:
+        with contextlib.suppress(psutil.Error):  # a process may end while it is read
+            times = process.cpu_times()
+            total += times.user + times.system
+    return total
+
+
 def engine(config: str, words: int, slice_documents: int) -> None:
     """A long-lived process for one configuration: reads slice numbers (or ``finish``) on stdin, answers with the
-    seconds taken."""
+    seconds taken, and with the CPU time its processes took while it waited (while the other configurations ran)."""
     parts = _slices(_documents(words), slice_documents)
     run, finish, peak, close = _engine(config)
     print(RESULT + json.dumps({"ready": config}), flush=True)
+    waited_from = _tree_cpu_seconds()
     for line in sys.stdin:
         command = line.strip()
         if command == "quit":
             break
         docs = parts[int(command)] if command != "finish" else []
+        idle_cpu = _tree_cpu_seconds() - waited_from
         start, start_cpu = time.perf_counter(), time.process_time()
         run(docs) if docs else finish()
         elapsed, cpu = time.perf_counter() - start, time.process_time() - start_cpu
-        print(RESULT + json.dumps({"seconds": elapsed, "cpu_seconds": cpu, "words": _words(docs), "peak_mb": peak()}),
-              flush=True)
+        waited_from = _tree_cpu_seconds()
+        print(RESULT + json.dumps({"seconds": elapsed, "cpu_seconds": cpu, "words": _words(docs), "peak_mb": peak(),
+                                   "idle_cpu_seconds": idle_cpu}), flush=True)
     close()
 
 
@@ -269,7 +290,8 @@ def main() -> None:
              "--slice-documents", str(args.slice_documents)],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
         _read(processes[config])
-    results = {c: {"seconds": [], "cpu_seconds": [], "words": [], "peak_mb": 0.0} for c in configs}
+    results = {c: {"seconds": [], "cpu_seconds": [], "words": [], "idle_cpu_seconds": [], "peak_mb": 0.0}
+               for c in configs}
     for index in [*range(slices), "finish"]:
         position = index if index != "finish" else slices
         order = configs[position % len(configs):] + configs[: position % len(configs)]
@@ -277,7 +299,7 @@ def main() -> None:
             order = order[::-1]
         for config in order:
             answer = _send(processes[config], str(index))
-            for key in ("seconds", "cpu_seconds", "words"):
+            for key in ("seconds", "cpu_seconds", "words", "idle_cpu_seconds"):
                 results[config][key].append(answer[key])
             results[config]["peak_mb"] = answer["peak_mb"]
         label = f"slice {index + 1}/{slices}" if index != "finish" else "finish"
@@ -299,12 +321,18 @@ def main() -> None:
               f"(finishing {results[config]['seconds'][-1]:4.1f} s)  peak {results[config]['peak_mb']:6.0f} MB")
     print(f"  whole corpus, full analysis at defaults, fresh process: {whole['words_per_second']:,.0f} words/s "
           f"({whole['seconds']:.1f} s), peak {whole['peak_mb']:.0f} MB")
+    run_seconds = sum(sum(results[c]["seconds"]) for c in configs)
+    idle = {c: sum(results[c]["idle_cpu_seconds"]) for c in configs}
+    print(f"  CPU time taken by configurations waiting for their turn (taken from the one running): "
+          f"{sum(idle.values()):.1f} s in {run_seconds:.0f} s of timed work ("
+          + ", ".join(f"{c} {idle[c]:.1f} s" for c in configs) + ")")
     best = max((c for c in configs if c.startswith("bare")), key=speed.__getitem__)
     even, odd = list(range(0, slices, 2)), list(range(1, slices, 2))
 
     def line(label: str, a: str, b: str, target: str) -> None:
-        print(f"{label:40} {speed[a] / speed[b]:.2f}x (even slices {_ratio(results, a, b, even):.2f}, odd "
-              f"{_ratio(results, a, b, odd):.2f}) (target {target})")
+        check = (f" (even slices {_ratio(results, a, b, even):.2f}, odd {_ratio(results, a, b, odd):.2f})"
+                 if odd else "")  # a corpus of one slice has no odd slices
+        print(f"{label:40} {speed[a] / speed[b]:.2f}x{check} (target {target})")
 
     from kalinovsky_nlp.analysis import DEFAULT_BATCH_SIZE
 
