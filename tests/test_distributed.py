@@ -40,8 +40,13 @@ def test_local_cluster_has_two_single_threaded_workers_with_background_work_turn
     settings = list(client.run(_background_settings).values())
     assert settings == [{"malloc_trim": None, "profiler": False, "tick": "1s", "system_monitor": "5s",
                          "memory_monitor": "1s", "profiler_sampling": False}] * 2
-    tick = client.run_on_scheduler(lambda dask_scheduler: dask_scheduler.periodic_callbacks["tick"].callback_time)
-    assert tick == 1000  # milliseconds
+    # the scheduler and the nannies live in this process: their tick and monitors run at the same pace (ms)
+    scheduler = client.cluster.scheduler.periodic_callbacks
+    assert (scheduler["tick"].callback_time, scheduler["monitor"].callback_time) == (1000, 5000)
+    for nanny in client.cluster.workers.values():
+        callbacks = nanny.periodic_callbacks
+        assert (callbacks["tick"].callback_time, callbacks["monitor"].callback_time,
+                callbacks["memory_monitor"].callback_time) == (1000, 5000, 1000)
 
 
 def test_a_users_cluster_keeps_its_own_settings():
