@@ -11,28 +11,27 @@ everything else while it waits; ``kalinovsky_nlp.distributed.LOCAL_CLUSTER_CONFI
 from __future__ import annotations
 
 import argparse
+import sys
 import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 
 def idle_cpu_share(config: dict, seconds: float) -> float:
     """CPU seconds per second (share of one core) of an idle LocalCluster of 2 workers started under ``config``."""
     import dask
-    import psutil
     from dask.distributed import Client, LocalCluster
+    from scale import _tree_cpu_seconds
 
     with dask.config.set(config):
         cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0")
     with cluster, Client(cluster):
-        me = psutil.Process()
-
-        def cpu() -> dict[int, float]:
-            return {p.pid: sum(p.cpu_times()[:2]) for p in [me, *me.children(recursive=True)]}
-
         time.sleep(3)  # start-up settles
-        before = cpu()
+        before = _tree_cpu_seconds()
         time.sleep(seconds)
-        after = cpu()
-    return sum(after[pid] - before.get(pid, 0.0) for pid in after) / seconds
+        after = _tree_cpu_seconds()
+    return (after - before) / seconds
 
 
 def main() -> None:
