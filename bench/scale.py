@@ -37,7 +37,7 @@ process; CPU time leaves out the time a process waits for a core).
 
 **Waiting configurations stay quiet.** A configuration waiting for its turn must not take CPU time from the one
 running: each engine reports the CPU time its processes took while it waited, and the script prints the sum. With
-Dask's default settings the idle LocalCluster kept about a fifth of a core busy (``bench/dask_idle.py``), taken from
+Dask's default settings the idle LocalCluster kept 16-18% of a core busy (``bench/dask_idle.py``), taken from
 every other configuration, most of all from the two-process ones; ``local_cluster()`` now turns that work down.
 
 **Peak memory at default settings, whole corpus.** The full analysis then runs once more over the whole corpus in a
