@@ -208,11 +208,9 @@ class CanonicalEntities:
                 ner_label[i] = ent.label_
                 ner_span[i] = ent
         for match_id, start, end in matches:
-            if any(taken[start:end]):
-                continue
-            span = doc[start:end]
-            if span[0].lower_ == "the":
+            if any(taken[start:end]) or word_of[orths[start]].lower() == "the":
                 continue  # "the United States": the mention is the name itself, matched without the article
+            span = doc[start:end]
             info = self._resolve_form(span, self.matcher.vocab.strings[match_id])
             host = ner_span.get(start)
             if info is not None and info.get("kind") == "demonym" and host is not None and len(host) > len(span) \
@@ -293,6 +291,8 @@ class CanonicalEntities:
         defined: dict[str, str] = {}
         for m in mentions:
             after = text[m["end"] : m["end"] + 16]
+            if not after.lstrip().startswith("("):
+                continue  # most mentions: no parenthesis follows, and the pattern need not run
             found = re.match(r"\s*\(([A-Z][A-Z.\-]{1,9})\)", after)
             if found and len(m["text"].split()) >= 2:
                 defined[found.group(1)] = m["canonical"]

@@ -95,7 +95,8 @@ class MetadiscourseTagger:
         for start, end in quotation_spans(doc):
             for i in range(start, end):
                 quoted[i] = True
-        spans = self._stance_layer(doc) + self._pronoun_layer(doc, quoted)
+        matches = self._matches(doc)
+        spans = self._stance_layer(doc, matches) + self._pronoun_layer(doc, quoted, matches)
         if self.questions and "engagement" in self.categories:
             spans += self._questions(doc, quoted)
         for span in spans:
@@ -106,17 +107,21 @@ class MetadiscourseTagger:
 
     # ------------------------------------------------------------------------------------------ layers
 
-    def _candidates(self, doc: Doc, pronouns: bool) -> list[tuple[int, int, LexiconEntry]]:
+    def _matches(self, doc: Doc) -> list[tuple[int, int, LexiconEntry]]:
+        """Every lexicon entry whose form occurs in the Doc, with its token span (the matcher runs once for both
+        layers)."""
         found = []
         for match_id, start, end in self.matcher(doc):
             form = self.matcher.vocab.strings[match_id]  # the matcher's own strings: robust to docs of another vocab
-            for entry in self._by_form[form]:
-                if (entry.rule in PRONOUN_LAYER) == pronouns:
-                    found.append((start, end, entry))
+            found += [(start, end, entry) for entry in self._by_form[form]]
         return found
 
-    def _stance_layer(self, doc: Doc) -> list[Span]:
-        candidates = sorted(self._candidates(doc, pronouns=False), key=lambda c: (-(c[1] - c[0]), c[0]))
+    @staticmethod
+    def _candidates(matches: list[tuple[int, int, LexiconEntry]], pronouns: bool) -> list[tuple[int, int, LexiconEntry]]:
+        return [m for m in matches if (m[2].rule in PRONOUN_LAYER) == pronouns]
+
+    def _stance_layer(self, doc: Doc, matches: list[tuple[int, int, LexiconEntry]]) -> list[Span]:
+        candidates = sorted(self._candidates(matches, pronouns=False), key=lambda c: (-(c[1] - c[0]), c[0]))
         taken = [False] * len(doc)
         accepted: list[Span] = []
         for start, end, entry in candidates:
@@ -145,10 +150,10 @@ class MetadiscourseTagger:
                 taken[i] = True
         return accepted
 
-    def _pronoun_layer(self, doc: Doc, quoted: list[bool]) -> list[Span]:
+    def _pronoun_layer(self, doc: Doc, quoted: list[bool], matches: list[tuple[int, int, LexiconEntry]]) -> list[Span]:
         accepted = []
         seen: set[tuple[int, int]] = set()
-        for start, end, entry in sorted(self._candidates(doc, pronouns=True), key=lambda c: c[0]):
+        for start, end, entry in sorted(self._candidates(matches, pronouns=True), key=lambda c: c[0]):
             if (start, end) in seen or quoted[start]:
                 continue  # "I" inside a direct quotation is the quoted speaker, not the writer
             decision = apply_rule(entry.rule, doc[start:end])

@@ -54,7 +54,13 @@ def _cue_table() -> tuple[dict[str, str], ...]:
 
 def cue_effect(category: str, subcategory: str, text: str) -> tuple[str | None, bool]:
     """(level or None, reverses polarity) for a marker, by the first matching row of the cue table."""
-    text = " ".join(text.lower().split())
+    return _cue_effect(category, subcategory, " ".join(text.lower().split()))
+
+
+@functools.lru_cache(maxsize=4096)
+def _cue_effect(category: str, subcategory: str, text: str) -> tuple[str | None, bool]:
+    """:func:`cue_effect` of a normalised text, remembered: the table is scanned row by row, and the same few cues
+    recur in every document."""
     for row in _cue_table():
         if row["category"] not in (category, "*") or row["subcategory"] not in (subcategory, "*"):
             continue

@@ -68,6 +68,14 @@ def test_acronym_defined_in_the_text(nlp):
     assert {m["canonical"] for m in ms if m["text"] == "MRC"} == {"Mekong River Commission"}
 
 
+def test_acronym_definition_may_follow_after_white_space(nlp):
+    # CLIF is not the initials of the name: only the parenthesis defines it
+    defined = _mentions(nlp, "The Caspian Littoral Forum\n(CLIF) met in Baku. The CLIF then issued a statement.")
+    assert {m["canonical"] for m in defined if m["text"] == "CLIF"} == {"Caspian Littoral Forum"}
+    undefined = _mentions(nlp, "The Caspian Littoral Forum met in Baku. The CLIF then issued a statement.")
+    assert {m["canonical"] for m in undefined if m["text"] == "CLIF"} == {"CLIF"}
+
+
 def test_headline_artefact_does_not_become_a_person(nlp):
     ms = _mentions(nlp, "Russia Gambles in Afghanistan Again")
     assert all(m["label"] != "PERSON" for m in ms)

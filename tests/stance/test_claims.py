@@ -78,6 +78,14 @@ def test_cue_table_rows_map_to_levels():
     assert cue_effect("booster", "certainty_adverb", "clearly") == ("CT", False)
 
 
+def test_cue_text_is_matched_whatever_its_case_and_spacing():
+    from kalinovsky_nlp.stance.claims import cue_effect
+
+    assert cue_effect("hedge", "epistemic_modal", "May  Well") == ("PR", False)
+    assert cue_effect("hedge", "epistemic_modal", "May") == ("PS", False)
+    assert cue_effect("hedge", "probability", "It is\nunlikely that") == ("PR", True)
+
+
 def test_token_level_functions_agree_with_the_claims(nlp):
     """``clauses``, ``clause_certainty`` and ``clause_tone`` (public, on Token lists) decide as ``extract_claims``
     (which runs on token indices)."""
