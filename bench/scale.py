@@ -329,23 +329,33 @@ def main() -> None:
     best = max((c for c in configs if c.startswith("bare")), key=speed.__getitem__)
     even, odd = list(range(0, slices, 2)), list(range(1, slices, 2))
 
-    def line(label: str, a: str, b: str, target: str) -> None:
+    def verdict(met: bool) -> str:
+        return "met" if met else "NOT met"
+
+    def line(label: str, a: str, b: str, target: float | None, why: str = "") -> None:
+        """A ratio to three decimals (two would print 0.847 as a passing 0.85), and whether it meets its target."""
+        ratio = speed[a] / speed[b]
         check = (f" (even slices {_ratio(results, a, b, even):.2f}, odd {_ratio(results, a, b, odd):.2f})"
                  if odd else "")  # a corpus of one slice has no odd slices
-        print(f"{label:40} {speed[a] / speed[b]:.2f}x{check} (target {target})")
+        goal = f"target >= {target}: {verdict(ratio >= target)}" if target is not None else f"no target{why}"
+        print(f"{label:40} {ratio:.3f}x{check} ({goal})")
 
     from kalinovsky_nlp.analysis import DEFAULT_BATCH_SIZE
 
-    print(f"\nbest bare spaCy batch size: {best.split(':')[1]}")
-    line("full analysis / bare spaCy throughput:", "full", best, ">= 0.85")
-    cpu = {c: sum(results[c]["cpu_seconds"]) for c in ("full", best)}
-    print(f"{'  the same on CPU time:':40} {cpu[best] / cpu['full']:.2f}x")
-    print(f"{'peak memory of the full analysis:':40} {whole['peak_mb']:.0f} MB (whole corpus; target <= 700)")
-    line("2 processes / 1 process:", "full-n2", "full", ">= 1.6")
-    line("Dask, 2 workers / 1 local process:", "dask", "full", ">= 1.5")
     reference = f"bare:{DEFAULT_BATCH_SIZE}"
+    print(f"\nbest bare spaCy batch size: {best.split(':')[1]}")
+    line("full analysis / bare spaCy throughput:", "full", best, 0.85)
+    cpu = {c: sum(results[c]["cpu_seconds"]) for c in ("full", best)}
+    print(f"{'  the same on CPU time:':40} {cpu[best] / cpu['full']:.3f}x")
+    if reference in configs and reference != best:
+        line(f"  against bare spaCy at batch {DEFAULT_BATCH_SIZE}:", "full", reference, None,
+             ": the full analysis's own batch size")
+    print(f"{'peak memory of the full analysis:':40} {whole['peak_mb']:.0f} MB "
+          f"(whole corpus; target <= 700: {verdict(whole['peak_mb'] <= 700)})")
+    line("2 processes / 1 process:", "full-n2", "full", 1.6)
+    line("Dask, 2 workers / 1 local process:", "dask", "full", 1.5)
     if reference in configs:
-        line("  bare spaCy, 2 forked workers / 1:", BARE_PARALLEL, reference, "none: the machine's own scaling")
+        line("  bare spaCy, 2 forked workers / 1:", BARE_PARALLEL, reference, None, ": the machine's own scaling")
 
 
 if __name__ == "__main__":
