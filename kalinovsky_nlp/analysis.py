@@ -28,9 +28,9 @@ __all__ = ["DEFAULT_BATCH_SIZE", "analyze", "iter_profiles", "model_info", "prep
 #: best was 64, 32, 16, 16, 16, 32, 32 and 32: batches 16 to 64 run within the machine's noise of each other.
 #: Peak memory grows with the batch: bare spaCy ~300 MB at 8, ~430 MB at 16, ~610-665 MB at 32, ~1.1 GB at 64.
 #: The full analysis of the whole corpus (``python bench/scale.py --whole-run --batch-size N``) peaked at 487 MB
-#: at batch 12, 533 MB at 16 (in six runs), 775 MB at 20, 674 MB at 24 and 797 MB at 32: 16 is the largest batch
-#: under the 700 MB aim. Memory follows the words in a batch: for documents much longer than ~800 words, pass a
-#: smaller batch.
+#: at batch 12, 533 MB at 16 (in six runs), 775 MB at 20, 674 MB at 24 and 797 MB at 32; in a later round 516 MB at
+#: 16, 698 MB at 24 and 794 MB at 32: 16 is the largest batch clearly under the 700 MB aim. Memory follows the words
+#: in a batch: for documents much longer than ~800 words, pass a smaller batch.
 DEFAULT_BATCH_SIZE = 16
 #: Documents parsed inside one memory zone before the zone's strings are freed.
 DEFAULT_CHUNK_SIZE = 512
