@@ -58,6 +58,10 @@ def load_lexicon(lexicon: str | Path = "metadiscourse.tsv") -> list[LexiconEntry
     return entries
 
 
+#: A lexicon entry found in a Doc: token start, token end, the entry.
+Candidate = tuple[int, int, LexiconEntry]
+
+
 class MetadiscourseTagger:
     """Marks hedges, boosters, attitude markers, self-mentions and engagement markers in ``doc.spans``."""
 
@@ -107,7 +111,7 @@ class MetadiscourseTagger:
 
     # ------------------------------------------------------------------------------------------ layers
 
-    def _matches(self, doc: Doc) -> list[tuple[int, int, LexiconEntry]]:
+    def _matches(self, doc: Doc) -> list[Candidate]:
         """Every lexicon entry whose form occurs in the Doc, with its token span (the matcher runs once for both
         layers)."""
         found = []
@@ -117,10 +121,10 @@ class MetadiscourseTagger:
         return found
 
     @staticmethod
-    def _candidates(matches: list[tuple[int, int, LexiconEntry]], pronouns: bool) -> list[tuple[int, int, LexiconEntry]]:
+    def _candidates(matches: list[Candidate], pronouns: bool) -> list[Candidate]:
         return [m for m in matches if (m[2].rule in PRONOUN_LAYER) == pronouns]
 
-    def _stance_layer(self, doc: Doc, matches: list[tuple[int, int, LexiconEntry]]) -> list[Span]:
+    def _stance_layer(self, doc: Doc, matches: list[Candidate]) -> list[Span]:
         candidates = sorted(self._candidates(matches, pronouns=False), key=lambda c: (-(c[1] - c[0]), c[0]))
         taken = [False] * len(doc)
         accepted: list[Span] = []
@@ -150,7 +154,7 @@ class MetadiscourseTagger:
                 taken[i] = True
         return accepted
 
-    def _pronoun_layer(self, doc: Doc, quoted: list[bool], matches: list[tuple[int, int, LexiconEntry]]) -> list[Span]:
+    def _pronoun_layer(self, doc: Doc, quoted: list[bool], matches: list[Candidate]) -> list[Span]:
         accepted = []
         seen: set[tuple[int, int]] = set()
         for start, end, entry in sorted(self._candidates(matches, pronouns=True), key=lambda c: c[0]):
