@@ -14,7 +14,7 @@ parser's freed working memory is not counted. Peak memory of whole runs by batch
 
 from __future__ import annotations
 
-import gc
+import argparse
 import os
 import pickle
 import subprocess
@@ -30,8 +30,6 @@ def resident_mb() -> float:
 
 
 def main() -> None:
-    import argparse
-
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--words", type=int, default=200_000)
     args = parser.parse_args()
@@ -44,7 +42,7 @@ def main() -> None:
 
     nlp = load_pipeline()
     text = "Officials said that Moscow would probably talk to the Taliban. I think it was a terrible mistake."
-    doc = nlp(text)
+    nlp(text)
     steps.append(("model, our components and lexicons", resident_mb()))
     from kalinovsky_nlp.textstats import readability_scores
 
@@ -59,7 +57,7 @@ def main() -> None:
     from kalinovsky_nlp.analysis import iter_profiles
 
     docs = _documents(args.words)
-    del doc
+    words = _words(docs)
     pickled = pickle.dumps(list(iter_profiles(docs, nlp=nlp)), protocol=pickle.HIGHEST_PROTOCOL)
     # the profiles' own size, measured where no parser has run: a fresh process loads the pickled copy
     code = ("import gc, pickle, sys; sys.path.insert(0, %r); from memory import resident_mb; "
@@ -67,13 +65,12 @@ def main() -> None:
             "profiles = pickle.loads(data); gc.collect(); print(resident_mb() - before)") % str(Path(__file__).parent)
     held = float(subprocess.run([sys.executable, "-c", code], input=pickled, capture_output=True, check=True).stdout)
 
-    print(f"resident set size, one process ({_words(docs):,} words in {len(docs)} documents for the profiles)")
+    print(f"resident set size, one process ({words:,} words in {len(docs)} documents for the profiles)")
     previous = 0.0
     for label, value in steps:
         extra = f"  (+{value - previous:5.1f})" if previous else ""
         print(f"  {label:40} {value:7.1f} MB{extra}")
         previous = value
-    words = _words(docs)
     print(f"  {'profiles held for the report':40} {held:7.1f} MB  ({held * 2**20 / words:.0f} bytes per word; "
           f"pickled {len(pickled) / 2**20:.1f} MB)")
 
