@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from typing import Any, Sequence
 
 from .profile import MARKER_CATEGORIES, DocumentProfile
+from .results import Finding
+from .schema import finding_to_dict
 
 __all__ = ["Step", "Comparison", "compare_pair", "compare_profiles", "entity_stance"]
 
@@ -53,7 +55,8 @@ class Step:
     readability: dict[str, Any]
     markers: dict[str, Any]
     entities: dict[str, Any]
-    extras: dict[str, Any] = field(default_factory=dict)
+    findings: list[Finding] = field(default_factory=list)
+    keyness: dict[str, Any] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -63,7 +66,8 @@ class Step:
             "readability": self.readability,
             "markers": self.markers,
             "entities": self.entities,
-            **self.extras,
+            "findings": [finding_to_dict(f) for f in self.findings],
+            "keyness": self.keyness,
         }
 
 
@@ -130,7 +134,6 @@ class Comparison:
 
     steps: list[Step]
     first_to_last: Step | None = None
-    extras: dict[str, Any] = field(default_factory=dict)
 
     @property
     def overall(self) -> Step | None:
@@ -141,7 +144,6 @@ class Comparison:
         return {
             "steps": [s.to_dict() for s in self.steps],
             "first_to_last": self.first_to_last.to_dict() if self.first_to_last else None,
-            **self.extras,
         }
 
 

@@ -11,7 +11,11 @@ from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .corpus import Document
+from .results import Claim
+from .schema import claim_to_dict
 from .textstats import readability_scores, text_statistics
+
+from .components.claims import extract_claims
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -97,7 +101,8 @@ class DocumentProfile:
     entities: list[Entity]
     sentences: list[Sentence]
     attributions: list[dict[str, Any]] = field(default_factory=list)
-    claims: list[dict[str, Any]] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    terms: dict[str, int] = field(default_factory=dict)
 
     @property
     def id(self) -> str:
@@ -131,7 +136,8 @@ class DocumentProfile:
             "entities": [e.to_dict() for e in self.entities],
             "sentences": [s.to_dict() for s in self.sentences],
             "attributions": list(self.attributions),
-            "claims": list(self.claims),
+            "claims": [claim_to_dict(c) for c in self.claims],
+            "terms": dict(self.terms),
         }
 
 
@@ -224,6 +230,48 @@ def _entities(doc: "Doc", words: int, sentence_of_char: Any, length: int) -> lis
     return entities
 
 
+CONTENT_POS = ("NOUN", "VERB", "ADJ", "ADV", "PROPN")
+
+
+def term_counts(doc: "Doc", mentions: list[dict[str, Any]]) -> dict[str, int]:
+    """The document's vocabulary for keyness: lower-cased lemmas of content words outside entity mentions, and each
+    entity mention once under its canonical name (*Federal Reserve* counts one *Federal Reserve*, not one *federal*
+    and one *reserve*)."""
+    import numpy as np
+    from spacy.attrs import IS_ALPHA, IS_STOP, LEMMA, POS
+
+    counts: Counter = Counter()
+    if not len(doc):
+        return {}
+    inside = np.zeros(len(doc), dtype=bool)
+    for m in mentions:
+        inside[m["token_start"] : m["token_end"]] = True
+        counts[m["canonical"]] += 1
+    strings = doc.vocab.strings
+    content = [strings[p] for p in CONTENT_POS if p in strings]
+    pos, stop, alpha, lemma = doc.to_array([POS, IS_STOP, IS_ALPHA, LEMMA]).T
+    keep = np.isin(pos, content) & (stop == 0) & (alpha != 0) & ~inside
+    lemmas: dict[int, str] = {}
+    for lemma_id in lemma[keep].tolist():
+        word = lemmas.get(lemma_id)
+        if word is None:
+            word = lemmas[lemma_id] = strings[lemma_id].lower()
+        counts[word] += 1
+    return dict(counts)
+
+
+def author_aliases(document: Document) -> tuple[str, ...]:
+    """The names the author goes by: the ``author`` field and the ``author_aliases`` of the document's metadata (a
+    list, or one string with aliases separated by ``|`` or ``;``)."""
+    names: list[str] = [document.author] if document.author else []
+    extra = document.metadata.get("author_aliases") if document.metadata else None
+    if isinstance(extra, str):
+        names += [part.strip() for part in extra.replace(";", "|").split("|")]
+    elif isinstance(extra, (list, tuple)):
+        names += [str(part).strip() for part in extra]
+    return tuple(dict.fromkeys(n for n in names if n))
+
+
 def _end_char(token: "Token") -> int:
     return token.idx + len(token.text)
 
@@ -267,13 +315,10 @@ def profile_document(document: Document, doc: "Doc", *, markers_key: str = "kn_m
             "end": _end_char(doc[a["content_end"] - 1]),
             "sentence": sentence_of[a["content_start"]],
         })
-    from .stance.claims import extract_claims
-
-    marker_dicts = [{"category": m.category, "subcategory": m.subcategory, "text": m.text, "voice": m.voice,
-                     "token": token} for token, m in located_markers]
     raw_attributions = (doc._.kn_attributions or []) if doc.has_extension("kn_attributions") else []
     mentions = (doc._.kn_entity_mentions or []) if doc.has_extension("kn_entity_mentions") else []
-    claims = extract_claims(doc, marker_dicts, raw_attributions, mentions, sents, text=document.text)
+    claims = extract_claims(doc, markers=located_markers, attributions=raw_attributions, mentions=mentions,
+                            author_aliases=author_aliases(document), text=document.text, sents=sents)
     return DocumentProfile(
         document=document,
         stats=stats,
@@ -284,4 +329,5 @@ def profile_document(document: Document, doc: "Doc", *, markers_key: str = "kn_m
         sentences=sentences,
         attributions=attributions,
         claims=claims,
+        terms=term_counts(doc, mentions),
     )

@@ -11,11 +11,11 @@ from typing import Any
 
 from .compare import Comparison, Step
 from .profile import DocumentProfile
+from .results import Finding
+from .schema import SCHEMA_VERSION, finding_to_dict
 
 __all__ = ["SCHEMA_VERSION", "Report", "build_report", "summarize"]
 
-#: Bump the major part when a field is renamed or removed, the minor part when fields are added.
-SCHEMA_VERSION = "1.0"
 
 CATEGORY_NAMES = {
     "hedge": "hedges",
@@ -32,7 +32,7 @@ class Report:
     comparison: Comparison
     summary: list[str]
     model: dict[str, Any] = field(default_factory=dict)
-    findings: list[dict[str, Any]] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         from . import __version__
@@ -43,7 +43,7 @@ class Report:
             "model": dict(self.model),
             "documents": [p.to_dict() for p in self.documents],
             "comparison": self.comparison.to_dict(),
-            "findings": list(self.findings),
+            "findings": [finding_to_dict(f) for f in self.findings],
             "summary": list(self.summary),
         }
 
@@ -100,9 +100,9 @@ def summarize_step(step: Step) -> list[str]:
     return lines
 
 
-def summarize(profiles: list[DocumentProfile], comparison: Comparison, findings: list[dict[str, Any]] | None = None) -> list[str]:
+def summarize(profiles: list[DocumentProfile], comparison: Comparison, findings: list[Finding] | None = None) -> list[str]:
     """The report's summary: judgement findings first (strongest first), then measure and entity changes."""
-    lines = [f["statement"] for f in (findings or [])]
+    lines = [f.statement for f in (findings or [])]
     overall = comparison.overall
     if overall is not None:
         lines.extend(summarize_step(overall))
@@ -115,7 +115,7 @@ def summarize(profiles: list[DocumentProfile], comparison: Comparison, findings:
 def build_report(
     profiles: list[DocumentProfile],
     comparison: Comparison,
-    findings: list[dict[str, Any]],
+    findings: list[Finding],
     model: dict[str, Any] | None = None,
 ) -> Report:
     """The report from its parts, with its summary (every backend ends here)."""

@@ -1,0 +1,1391 @@
+"""Claims: the propositions of a parsed document, each with its holder, arguments, time frame and the author's
+certainty. Doc in, :class:`~kalinovsky_nlp.results.Claim` list out (textacy-style: a pure function of a parsed Doc
+and the project components' annotations).
+
+A claim is read from every clause head (verbs and copulas) and from event nouns that carry reported content
+(*denied military support to the Taliban*). For each claim:
+
+* **Frames.** Raising and implicative verbs are transparent (*seems to arm*, *failed to work together*: the claim is
+  *arm*, *work*, with a hedge or a negation); epistemic frames lend their cues to the clause they embed (*there is
+  plausible evidence that X*, *it is unlikely that X*, *the Committee expects that X*); intention verbs keep their
+  complement inside their own claim (*seeks to play a role*). Word lists: ``lexicons/embedding_predicates.tsv``.
+* **Holder and nested sources** (FactBank, Sauri & Pustejovsky 2009): content the author reports (the attribution
+  component's spans) is the holder's; the author is uncommitted (``Uu``) unless the cue is factive. The author's own
+  reporting verbs (*I think*, *the Committee expects*, with the author's name or its aliases as subject) are the
+  author's commitments.
+* **Certainty** from the author's epistemic cues that scope over the claim (``lexicons/certainty_cues.tsv``),
+  negation, open conditions and questions.
+* **Time frame**: past, present, future, hypothetical or generic, from tense, modals and explicit years.
+* **Arguments**: canonical entities (demonyms folded into their place, *the Russian government* = Russia, *the group*
+  = the nearest earlier organisation) or noun-phrase heads; **predicate keys**: the predicate's lemma, its object
+  and the lemmas' verbal base (*supplier*, *supplies* -> *supply*), for aligning claims across dates.
+* **Stance links**: shell nouns (*these claims*, *this intelligence*) resolve to the claim they stand for, and the
+  author's stance predicates (*skeptical of*, *questionable*, *should not be so dismissive*, *they may be right*) set
+  his commitment to it (``lexicons/shell_nouns.tsv``, ``lexicons/stance_predicates.tsv``).
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Iterable, Sequence
+
+from ..lexicons import read_table, read_word_list
+from ..results import (
+    LEVEL_RANK,
+    Argument,
+    Claim,
+    ClaimRole,
+    Evaluation,
+    Source,
+    StanceLink,
+    TimeFrame,
+    certainty_label,
+    certainty_parts,
+)
+from .evaluation import argument_evaluations, evaluative_indices, fixed_expression_tokens
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+__all__ = ["ClaimReader", "cue_effect", "derivational_base", "extract_claims"]
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
+OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd"})
+NON_HEAD_DEPS = frozenset({"aux", "auxpass", "amod", "compound", "det", "case", "prt", "nmod", "poss", "npadvmod"})
+FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
+NEGATIVE_WORDS = frozenset({"not", "n't", "never", "no", "nor", "neither", "nobody", "nothing", "none", "noone",
+                            "nowhere"})
+NEGATIVE_DETERMINERS = frozenset({"no", "neither"})
+FUTURE_MODALS = frozenset({"will", "shall", "'ll", "wo"})
+HYPOTHETICAL_MODALS = frozenset({"would", "'d"})
+CONDITION_MARKS = frozenset({"if", "unless"})
+FREQUENCY_ADVERBS = frozenset({"often", "usually", "generally", "typically", "always", "frequently", "normally",
+                               "commonly"})
+LIGHT_NOUNS = frozenset({"form", "kind", "type", "sort", "part", "source", "result", "example", "case", "matter",
+                         "way", "mix", "piece", "sign", "instance"})
+SHELL_DETERMINERS = frozenset({"this", "these", "that", "those", "such", "the"})
+YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)s?$")
+#: How far back a shell noun or an implicit stance object is looked for, in sentences.
+SHELL_WINDOW = 8
+
+
+# ----------------------------------------------------------------------------------------------- word lists
+
+
+@functools.lru_cache(maxsize=1)
+def _embedding_classes() -> dict[tuple[str, str], str]:
+    return {(row["lemma"], row["pos"]): row["class"] for row in read_table("embedding_predicates.tsv")}
+
+
+def embedding_class(token: "Token") -> str | None:
+    """implicative, negative, intention, factive or raising, for a predicate that embeds another; else None."""
+    pos = "VERB" if token.pos_ in ("VERB", "AUX") else token.pos_
+    return _embedding_classes().get((token.lemma_.lower(), pos))
+
+
+@functools.lru_cache(maxsize=1)
+def _shell_nouns() -> dict[str, frozenset[str]]:
+    return {row["noun"]: frozenset(row["antecedents"].split("|")) for row in read_table("shell_nouns.tsv")}
+
+
+@dataclass(frozen=True)
+class StancePredicate:
+    lemma: str
+    pos: str
+    frames: frozenset[str]
+    certainty: str
+
+
+@functools.lru_cache(maxsize=1)
+def _stance_predicates() -> dict[str, StancePredicate]:
+    return {row["lemma"]: StancePredicate(row["lemma"], row["pos"], frozenset(row["frame"].split("|")),
+                                          row["certainty"])
+            for row in read_table("stance_predicates.tsv")}
+
+
+@functools.lru_cache(maxsize=1)
+def _frame_nouns() -> dict[str, str]:
+    return {row["noun"]: row["level"] for row in read_table("frame_nouns.tsv")}
+
+
+@functools.lru_cache(maxsize=1)
+def _anaphoric_nouns() -> dict[str, frozenset[str]]:
+    return {row["noun"]: frozenset(row["labels"].split("|")) for row in read_table("anaphoric_nouns.tsv")}
+
+
+@functools.lru_cache(maxsize=1)
+def _reporting_verbs() -> dict[str, tuple[str, str]]:
+    return {row["lemma"]: (row["class"], row["kind"]) for row in read_table("reporting_verbs.tsv")}
+
+
+@functools.lru_cache(maxsize=1)
+def _cue_table() -> tuple[dict[str, str], ...]:
+    return read_table("certainty_cues.tsv")
+
+
+def cue_effect(category: str, subcategory: str, text: str) -> tuple[str | None, bool]:
+    """(FactBank level or None, reverses polarity) of a marker, by the first matching row of the cue table."""
+    return _cue_effect(category, subcategory, " ".join(text.lower().split()))
+
+
+@functools.lru_cache(maxsize=4096)
+def _cue_effect(category: str, subcategory: str, text: str) -> tuple[str | None, bool]:
+    for row in _cue_table():
+        if row["category"] not in (category, "*") or row["subcategory"] not in (subcategory, "*"):
+            continue
+        if row["text"] not in ("*", text):
+            continue
+        return (None if row["level"] == "-" else row["level"]), row["negates"] == "yes"
+    return None, False
+
+
+# ----------------------------------------------------------------------------------------------- derivation
+
+#: Suffixes of nouns and adjectives derived from verbs, with the verb ending that replaces them (English
+#: derivational morphology after Quirk et al. 1985, appendix I); a base counts only if the model's lemmatizer knows it
+#: as a verb.
+DERIVATION_RULES = (
+    ("iers", "y"), ("ier", "y"), ("ies", "y"), ("ication", "y"), ("ation", "ate"), ("ation", "e"), ("ation", ""),
+    ("ition", "ite"), ("sion", "de"), ("sion", "t"), ("ision", "ide"), ("ment", ""), ("ance", ""), ("ence", ""),
+    ("ance", "e"), ("al", ""), ("al", "e"), ("ers", ""), ("er", ""), ("ers", "e"), ("er", "e"), ("ors", ""),
+    ("or", ""), ("ors", "e"), ("or", "e"), ("ure", ""), ("ure", "e"), ("ing", ""), ("ing", "e"), ("s", ""),
+    ("ion", ""), ("ion", "e"),
+)
+
+
+@functools.lru_cache(maxsize=1)
+def _verb_lemmas() -> frozenset[str]:
+    """The verbs en_core_web_sm's rule lemmatizer knows (its ``lemma_index`` table), for derivational bases."""
+    try:
+        import spacy
+
+        from ..pipeline import resolve_model
+
+        nlp = spacy.load(resolve_model(), exclude=["tok2vec", "tagger", "parser", "attribute_ruler", "ner",
+                                                   "senter"])
+        table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+        return frozenset(table["verb"])
+    except Exception:  # pragma: no cover - a model without the lookups: no derivation, lemmas stay as they are
+        return frozenset()
+
+
+@functools.lru_cache(maxsize=8192)
+def derivational_base(lemma: str) -> str:
+    """The verb a noun is derived from, when the model knows it (*supplier*, *supplies* -> *supply*; *decision* ->
+    *decide*; *engagement* -> *engage*); else the lemma itself, lower-cased."""
+    word = lemma.lower()
+    verbs = _verb_lemmas()
+    if word in verbs or len(word) < 5:
+        return word
+    for suffix, replacement in DERIVATION_RULES:
+        if word.endswith(suffix):
+            base = word[: -len(suffix)] + replacement
+            if len(base) >= 3 and base in verbs:
+                return base
+    return word
+
+
+# ----------------------------------------------------------------------------------------------- context
+
+
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    entity: str
+    label: str
+
+
+@dataclass
+class _Context:
+    """What every claim of one Doc reads: entity mentions by token, markers by token, attributions, author aliases."""
+
+    doc: "Doc"
+    text: str
+    author_aliases: tuple[str, ...]
+    markers: list[tuple[int, Any]]
+    attributions: list[dict[str, Any]]
+    mention_at: dict[int, _Mention] = field(default_factory=dict)
+    mentions: list[_Mention] = field(default_factory=list)
+    marker_at: dict[int, list[Any]] = field(default_factory=dict)
+    paragraph_starts: list[int] = field(default_factory=list)
+    author_tokens: set[int] = field(default_factory=set)
+
+    def paragraph_of(self, char: int) -> int:
+        return bisect.bisect_right(self.paragraph_starts, char) - 1
+
+
+def _build_context(doc: "Doc", text: str, markers: Iterable[tuple[int, Any]], attributions: list[dict[str, Any]],
+                   mentions: Iterable[dict[str, Any]], author_aliases: Sequence[str]) -> _Context:
+    aliases = tuple(a for a in (alias.strip() for alias in author_aliases) if a)
+    ctx = _Context(doc, text, aliases, list(markers), list(attributions))
+    for m in mentions:
+        mention = _Mention(m["token_start"], m["token_end"], m.get("demonym_of") or m["canonical"], m["label"])
+        ctx.mentions.append(mention)
+        for i in range(mention.start, mention.end):
+            ctx.mention_at[i] = mention
+    ctx.mentions.sort(key=lambda m: m.start)
+    for token_index, marker in ctx.markers:
+        ctx.marker_at.setdefault(token_index, []).append(marker)
+    ctx.paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n\s*\n", text)]
+    ctx.author_tokens = _author_tokens(doc, aliases)
+    return ctx
+
+
+def _author_tokens(doc: "Doc", aliases: Sequence[str]) -> set[int]:
+    """Token indices of the author's self-references by name: each alias, and its head noun after *the* (*the
+    Committee* for *Federal Open Market Committee*), matched case-sensitively as whole tokens."""
+    if not aliases:
+        return set()
+    forms: set[tuple[str, ...]] = set()
+    for alias in aliases:
+        words = tuple(alias.split())
+        forms.add(words)
+        if len(words) > 1 and words[-1][:1].isupper():
+            forms.add(("the", words[-1]))
+            forms.add(("The", words[-1]))
+    found: set[int] = set()
+    orths = [t.text for t in doc]
+    for words in forms:
+        size = len(words)
+        for start in range(len(orths) - size + 1):
+            if tuple(orths[start : start + size]) == words:
+                found.update(range(start, start + size))
+    return found
+
+
+# ----------------------------------------------------------------------------------------------- clause structure
+
+
+def _children(token: "Token", deps: Iterable[str]) -> list["Token"]:
+    wanted = set(deps)
+    return [c for c in token.children if c.dep_ in wanted]
+
+
+def _first(token: "Token", deps: Iterable[str]) -> "Token | None":
+    wanted = set(deps)
+    return next((c for c in token.children if c.dep_ in wanted), None)
+
+
+def _is_verbal(token: "Token") -> bool:
+    return token.pos_ in ("VERB", "AUX")
+
+
+def _is_condition(token: "Token") -> bool:
+    """An adverbial clause that states an open condition (*if X*, *unless X*) or an embedded question."""
+    marks = {c.lower_ for c in token.children if c.dep_ == "mark"}
+    return bool(marks & CONDITION_MARKS) or "whether" in marks
+
+
+def _transparent_complement(token: "Token") -> "Token | None":
+    """For a raising, implicative or negative-implicative verb or adjective: the complement that carries the claim
+    (*seems to arm*, *failed to work*, *going to be*); else None."""
+    xcomp = _first(token, ("xcomp",))
+    if xcomp is None or not _is_verbal(xcomp):
+        return None
+    kind = embedding_class(token)
+    if kind in ("raising", "implicative", "negative"):
+        return xcomp
+    if token.lemma_ == "go" and token.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in token.children):
+        return xcomp  # "are going to be": a future
+    if token.lemma_ == "be" and any(c.dep_ == "acomp" and embedding_class(c) in ("raising",) for c in token.children):
+        return xcomp  # "is likely to X"
+    if token.lemma_ == "be" and xcomp.lemma_ == "be" and not any(c.dep_ in ("acomp", "attr") for c in token.children):
+        return xcomp  # "my response was to be skeptical": the second "be" carries the predicate
+    return None
+
+
+def _through_light_nouns(token: "Token") -> "Token":
+    """*a form of insurance*, *part of some kind of coalition*: the noun after the light nouns."""
+    current = token
+    for _ in range(4):
+        if current.lemma_.lower() not in LIGHT_NOUNS:
+            break
+        of = next((c for c in current.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        pobj = _first(of, ("pobj",)) if of is not None else None
+        if pobj is None:
+            break
+        current = pobj
+    return current
+
+
+def _absorbed(token: "Token") -> bool:
+    """A complement that stays inside its governor's claim: the infinitive of an intention (*seeks to play*, *a
+    desire to be*, *eager to bring*), or the verb of a purpose clause (*in order to*)."""
+    if token.dep_ == "conj" and _is_verbal(token.head):
+        return _absorbed(token.head)  # "the ability to finish off X or to leave Y"
+    if token.dep_ == "pcomp":
+        prep = token.head
+        if prep.lower_ in ("for", "by"):
+            return True  # "paid in exchange for killing", "by hosting talks": purpose, means
+        if prep.lower_ == "about" and prep.head.lemma_ == "be":
+            return True  # "is not about punishing the U.S.": the content of the copula's claim
+    if token.dep_ not in ("xcomp", "acl", "advcl", "ccomp"):
+        return False
+    governor = token.head
+    if token.dep_ == "xcomp":
+        if embedding_class(governor) == "intention":
+            return True
+        if governor.pos_ == "ADJ" and embedding_class(governor) == "intention":
+            return True
+        return governor.pos_ == "ADJ"  # "hard to imagine", "helpful to know": the adjective's own clause
+    if token.dep_ == "acl" and governor.pos_ == "NOUN" and embedding_class(governor) == "intention":
+        return True
+    if token.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return True  # "to support a stronger recovery, the Committee will ...": a purpose
+    return False
+
+
+class ClaimReader:
+    """Reads the claims of one Doc. Call :meth:`read` once; the instance holds the Doc's context meanwhile."""
+
+    def __init__(self, doc: "Doc", *, markers: Iterable[tuple[int, Any]], attributions: list[dict[str, Any]],
+                 mentions: Iterable[dict[str, Any]], author_aliases: Sequence[str] = (), text: str | None = None,
+                 sents: "Sequence[Span] | None" = None) -> None:
+        self.doc = doc
+        self.sents = list(doc.sents) if sents is None else list(sents)
+        self.ctx = _build_context(doc, doc.text if text is None else text, markers, attributions, mentions,
+                                  author_aliases)
+        self.sent_starts = [s.start for s in self.sents]
+        self.evaluative = dict(evaluative_indices(doc))
+        self.not_evaluative = self._marker_tokens(("hedge", "booster", "engagement")) | \
+            fixed_expression_tokens(doc, self.evaluative)
+
+    def _marker_tokens(self, categories: tuple[str, ...]) -> set[int]:
+        """Token indices covered by markers of the given categories."""
+        covered: set[int] = set()
+        for _, marker in self.ctx.markers:
+            if marker.category not in categories:
+                continue
+            span = self.doc.char_span(marker.start, marker.end, alignment_mode="expand")
+            if span is not None:
+                covered.update(range(span.start, span.end))
+        return covered
+
+    # ------------------------------------------------------------------------------------ heads
+
+    def _frames_above(self, head: "Token") -> list["Token"]:
+        """The transparent governors of a claim head, nearest first: raising or implicative verbs whose complement it
+        is, and epistemic frames (*there is evidence that*, *it is unlikely that*, *the Committee expects that*)."""
+        frames: list["Token"] = []
+        current = head
+        for _ in range(8):
+            governor = current.head
+            if governor.i == current.i:
+                break
+            complement = _transparent_complement(governor) if current.dep_ == "xcomp" else None
+            if complement is not None and complement.i == current.i:
+                frames.append(governor)
+            elif current.dep_ in ("ccomp", "acl", "xcomp") and self._is_frame(governor, current):
+                frames.append(governor)
+            elif current.dep_ == "acomp" and governor.lemma_ == "be":
+                frames.append(governor)
+            else:
+                break
+            current = governor
+        return frames
+
+    def _is_frame(self, governor: "Token", content: "Token") -> bool:
+        """Whether ``governor`` only frames ``content`` (the content is the claim, the governor lends it cues)."""
+        if content.dep_ == "acl" and governor.pos_ == "NOUN":
+            # "evidence that X", "the fact that X": the noun and its clause is one claim about X
+            return governor.lemma_.lower() in _frame_nouns() and _is_verbal(content)
+        if not _is_verbal(governor) or not _is_verbal(content):
+            return False
+        if governor.lemma_ == "be":
+            subject = _first(governor, SUBJECT_DEPS | {"expl"})
+            if subject is not None and subject.lower_ in ("it", "there"):
+                return True  # "it is unlikely that X", "there is evidence that X"
+            return False
+        subject = _first(governor, SUBJECT_DEPS)
+        lemma = governor.lemma_.lower()
+        if lemma in _reporting_verbs() and subject is not None and self._is_author(subject):
+            return True  # "I think that X", "the Committee expects that X"
+        if lemma in ("suggest", "indicate", "show", "imply", "mean", "confirm", "demonstrate") and subject is not None \
+                and subject.pos_ != "PRON" and not self._is_person_like(subject):
+            return True  # "information received suggests that X", "my research indicates X"
+        if lemma == "imagine" and governor.dep_ == "xcomp" and governor.head.pos_ == "ADJ":
+            return True  # "hard to imagine that X"
+        return False
+
+    def _is_author(self, token: "Token") -> bool:
+        """A subject that is the author: a first-person pronoun, or the author's name or one of its aliases."""
+        return token.lower_ in FIRST_PERSON or token.i in self.ctx.author_tokens
+
+    @staticmethod
+    def _is_person_like(token: "Token") -> bool:
+        from ..attribution import is_person_like
+
+        return is_person_like(token)
+
+    def _clause_heads(self, sent: "Span") -> list["Token"]:
+        """Tokens that head a claim in the sentence, in order."""
+        heads = []
+        for token in sent:
+            if not _is_verbal(token) or token.dep_ in NON_HEAD_DEPS:
+                continue
+            if token.dep_ in ("aux", "auxpass"):
+                continue
+            if _transparent_complement(token) is not None or _absorbed(token):
+                continue
+            if token.dep_ == "advcl" and _is_condition(token):
+                continue  # the antecedent of a condition is supposed, not claimed
+            if token.dep_ == "ccomp" and any(c.dep_ == "mark" and c.lower_ == "whether" for c in token.children):
+                continue
+            if any(self._is_frame(token, c) for c in token.children if c.dep_ in ("ccomp", "xcomp")):
+                continue
+            if token.lemma_ == "be" and any(c.dep_ == "attr" and self._frames_noun(c) for c in token.children):
+                continue  # "there is plausible evidence that X": the claim is X
+            heads.append(token)
+        heads += self._nominal_heads(sent)
+        heads.sort(key=lambda t: t.i)
+        return [h for h in heads if not self._only_reports(h, heads)]
+
+    def _only_reports(self, head: "Token", heads: list["Token"]) -> bool:
+        """A reporting clause (*officials have accused X of Y*, *they hoped that Y*) whose content is a claim of its
+        own: the report is recorded as that claim's source, not as a claim."""
+        for a in self.ctx.attributions:
+            if a["cue_start"] != head.i and not (a["kind"] == "reporting_verb" and self.doc[a["cue_start"]].head.i == head.i
+                                                 and self.doc[a["cue_start"]].dep_ == "xcomp"):
+                continue
+            if any(a["content_start"] <= h.i < a["content_end"] for h in heads if h.i != head.i):
+                return True
+        return False
+
+    def _frames_noun(self, noun: "Token") -> bool:
+        return any(c.dep_ == "acl" and self._is_frame(noun, c) for c in noun.children)
+
+    def _nominal_heads(self, sent: "Span") -> list["Token"]:
+        """Event nouns that carry reported content of their own (*denied military support to the Taliban*, *won't
+        confirm arm supplies*): the attribution component's content is a noun phrase."""
+        heads = []
+        doc = self.doc
+        for a in self.ctx.attributions:
+            if not (sent.start <= a["content_start"] < sent.end):
+                continue
+            span = doc[a["content_start"] : a["content_end"]]
+            root = span.root
+            if root.pos_ == "NOUN" and not any(_is_verbal(t) for t in span):
+                heads.append(root)
+        return heads
+
+    # ------------------------------------------------------------------------------------ arguments
+
+    def _subject_of(self, head: "Token", frames: list["Token"]) -> "Token | None":
+        """The claim's subject: its own, a raising or implicative frame's (*Russia seems to arm*), the first
+        conjunct's, the noun a participle modifies, or the accused of *accused X of providing*."""
+        for candidate in [head, *frames]:
+            subject = _first(candidate, SUBJECT_DEPS)
+            if subject is None or subject.lower_ in ("it", "there"):
+                continue
+            if subject.lower_ in ("that", "which", "who") and head.dep_ == "relcl":
+                return head.head
+            return subject
+        if head.dep_ == "relcl":
+            return head.head
+        if head.dep_ == "conj" and _is_verbal(head.head):
+            return self._subject_of(head.head, self._frames_above(head.head))
+        if head.dep_ == "conj" and head.head.pos_ == "NOUN":
+            return _first(head.head, ("poss",))  # "Moscow's decision to open ... and (to) supply ..."
+        if head.dep_ == "acl" and head.head.pos_ in ("NOUN", "PROPN"):
+            noun = head.head
+            if head.tag_ == "VBN":
+                agent = _first(head, ("agent",))
+                return _first(agent, ("pobj",)) if agent is not None else None
+            of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            if of is not None and _first(of, ("pobj",)) is not None:
+                return _first(of, ("pobj",))  # "evidence of Russia providing ..."
+            possessor = _first(noun, ("poss",))
+            return possessor if possessor is not None else noun
+        if head.dep_ == "pcomp" and _is_verbal(head.head.head):
+            verb = head.head.head
+            obj = _first(verb, ("dobj",))
+            return obj if obj is not None else _first(verb, SUBJECT_DEPS)  # "accused X of providing"
+        if head.dep_ in ("xcomp", "advcl") and _is_verbal(head.head):
+            return self._subject_of(head.head, [])
+        if head.pos_ == "NOUN":
+            possessor = _first(head, ("poss",))
+            if possessor is not None:
+                return possessor
+            return next((c for c in head.children if c.dep_ == "amod" and c.i in self.ctx.mention_at), None)
+        return None
+
+    def _resolve_entity(self, token: "Token") -> str | None:
+        """The canonical entity a noun-phrase head stands for: its own mention, the entity modifying an agent noun
+        (*the Russian government*), or the nearest earlier organisation for *the group*."""
+        mention = self.ctx.mention_at.get(token.i)
+        if mention is not None:
+            return mention.entity
+        lemma = token.lemma_.lower()
+        if token.lower_ in read_word_list("agent_nouns.txt") or lemma in read_word_list("agent_nouns.txt"):
+            for child in token.children:
+                if child.dep_ in ("amod", "compound", "poss", "nmod") and child.i in self.ctx.mention_at:
+                    return self.ctx.mention_at[child.i].entity
+        if token.pos_ == "PRON":
+            antecedent = self._antecedent(token)
+            return self._resolve_entity(antecedent) if antecedent is not None and antecedent.pos_ != "PRON" else None
+        labels = _anaphoric_nouns().get(lemma)
+        if labels and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+            first_sentence = max(0, bisect.bisect_right(self.sent_starts, token.i) - 4)
+            window_start = self.sent_starts[first_sentence] if self.sent_starts else 0
+            earlier = [m for m in self.ctx.mentions if window_start <= m.start < token.i and m.label in labels]
+            if earlier:
+                return earlier[-1].entity
+        return None
+
+    def _argument(self, token: "Token", role: str, depth: int = 0,
+                  modifiers: bool = True) -> list[tuple[Argument, "Token"]]:
+        """The arguments a noun-phrase head contributes, with their tokens: itself (entity or head noun) and the
+        entities modifying it (*Russian support to the Taliban*: support, Russia, the Taliban). A pronoun stands
+        for its antecedent's arguments."""
+        if token.i in self.ctx.author_tokens or token.lower_ in FIRST_PERSON:
+            return [(Argument(key="author", text=token.text, role=role), token)]  # type: ignore[arg-type]
+        if token.pos_ == "PRON":
+            antecedent = self._antecedent(token) if depth == 0 else None
+            if antecedent is None:
+                return []
+            return [(Argument(a.key, token.text, role if a.role == "subject" else a.role, a.entity), t)  # type: ignore[arg-type]
+                    for a, t in self._argument(antecedent, "subject", depth + 1, modifiers)]
+        found: list[tuple[Argument, "Token"]] = []
+        entity = self._resolve_entity(token)
+        if entity is not None:
+            found.append((Argument(key="ent:" + entity, text=self._np_text(token), role=role,  # type: ignore[arg-type]
+                                   entity=entity), token))
+        elif token.pos_ in ("NOUN", "PROPN") and token.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL",
+                                                                          "PERCENT", "MONEY", "QUANTITY"):
+            lemma = token.lemma_.lower()
+            if lemma not in _generic_nouns():
+                found.append((Argument(key="np:" + derivational_base(lemma), text=self._np_text(token),
+                                       role=role), token))  # type: ignore[arg-type]
+        takes_modifiers = modifiers and (role == "subject" or self._is_event_noun(token) or
+                                         token.lower_ in read_word_list("agent_nouns.txt"))
+        for child in token.children if takes_modifiers else ():
+            modifier = None
+            modifier_role = role
+            if child.dep_ in ("amod", "compound", "poss", "nmod"):
+                modifier = child  # "Russian support", "Moscow's decision": the agent, in the phrase's own role
+            elif child.dep_ == "prep" and child.lower_ in ("of", "to", "for", "with", "against", "toward", "towards"):
+                modifier = _first(child, ("pobj",))
+                modifier_role = "oblique"  # "support to the Taliban": a further participant
+            if modifier is None:
+                continue
+            if modifier.pos_ == "PRON" and modifier.dep_ == "poss" and depth == 0:
+                antecedent = self._antecedent(modifier)
+                other = self._resolve_entity(antecedent) if antecedent is not None else None
+            else:
+                other = self._resolve_entity(modifier) if modifier.pos_ != "PRON" else None
+            if other is not None and other != entity:
+                found.append((Argument(key="ent:" + other, text=modifier.text, role=modifier_role,  # type: ignore[arg-type]
+                                       entity=other), modifier))
+        return found
+
+    @staticmethod
+    def _is_event_noun(token: "Token") -> bool:
+        """A noun that names an event or act (*support*, *supplies*, *engagement*, *decision*): its modifiers are the
+        event's participants. *the Taliban's enemies* is not an event of the Taliban's."""
+        return token.pos_ == "NOUN" and derivational_base(token.lemma_.lower()) in _verb_lemmas()
+
+    def _antecedent(self, pronoun: "Token") -> "Token | None":
+        """The noun phrase a third-person pronoun stands for: the nearest earlier subject in this sentence or the one
+        before that agrees in number (a subject-preference heuristic after Hobbs 1978, Lappin & Leass 1994)."""
+        lower = pronoun.lower_
+        if lower not in ("they", "them", "their", "it", "its", "theirs"):
+            return None
+        plural = lower in ("they", "them", "their", "theirs")
+        sentence = bisect.bisect_right(self.sent_starts, pronoun.i) - 1
+        first = self.sent_starts[max(0, sentence - 1)] if self.sent_starts else 0
+        for i in range(pronoun.i - 1, first - 1, -1):
+            token = self.doc[i]
+            if token.dep_ not in ("nsubj", "nsubjpass") or token.pos_ == "PRON":
+                continue
+            if token.i in self.ctx.author_tokens:
+                continue
+            token_plural = token.tag_ in ("NNS", "NNPS") or (token.ent_type_ in ("NORP",) and token.tag_ != "NNP")
+            if token.ent_type_ == "ORG" or plural == token_plural:
+                return token
+        return None
+
+    def _np_text(self, token: "Token") -> str:
+        mention = self.ctx.mention_at.get(token.i)
+        if mention is not None:
+            return self.doc[mention.start : mention.end].text
+        left = min([token.i] + [c.left_edge.i for c in token.lefts if c.dep_ in ("det", "amod", "compound", "poss",
+                                                                                 "nummod", "nmod")])
+        return self.doc[left : token.i + 1].text
+
+    def _arguments(self, head: "Token", subject: "Token | None") -> list[tuple[Argument, "Token"]]:
+        args: list[tuple[Argument, "Token"]] = []
+        if subject is not None:
+            args += self._argument(subject, "subject")
+            for conj in _children(subject, ("conj",)):
+                args += self._argument(conj, "subject")
+        content = self._content_word(head)
+        for anchor in {head, content}:
+            for child in anchor.children:
+                if child.dep_ in OBJECT_DEPS and child.pos_ in ("NOUN", "PROPN", "PRON"):
+                    args += self._argument(child, "object")
+                    for conj in _children(child, ("conj",)):
+                        args += self._argument(conj, "object")
+                elif child.dep_ in ("prep", "agent", "dative") and child.pos_ == "ADP":
+                    pobj = _first(child, ("pobj",))
+                    if pobj is not None and pobj.pos_ in ("NOUN", "PROPN"):
+                        role = "subject" if child.dep_ == "agent" else "oblique"
+                        nested = child.dep_ == "agent"  # "paid by Russian operatives": the agent's own modifiers
+                        args += self._argument(pobj, role, modifiers=nested)
+                        for conj in _children(pobj, ("conj",)):
+                            args += self._argument(conj, role, modifiers=nested)
+        if head.pos_ == "NOUN":
+            args += [pair for pair in self._argument(head, "object") if pair[0].entity]
+            args += self._reported_noun_arguments(head)
+        if head.dep_ == "acl" and head.tag_ == "VBN" and head.head.pos_ in ("NOUN", "PROPN"):
+            args += self._argument(head.head, "object")  # "bounties paid by X": the bounties are what is paid
+        unique: dict[str, tuple[Argument, "Token"]] = {}
+        for pair in args:
+            unique.setdefault(pair[0].key, pair)
+        return list(unique.values())
+
+    def _reported_noun_arguments(self, noun: "Token") -> list[tuple[Argument, "Token"]]:
+        """For reported content that is a noun phrase (*denied military support to the Taliban*): the cue verb's
+        prepositional objects, which the parser often attaches to the verb, and the holder as the agent when the noun
+        has none (those who deny or confirm support are its givers)."""
+        found: list[tuple[Argument, "Token"]] = []
+        verb = noun.head if noun.dep_ == "dobj" else None
+        if verb is None:
+            return found
+        for child in verb.children:
+            if child.dep_ in ("prep", "dative") and child.lower_ in ("to", "for", "with", "against"):
+                pobj = _first(child, ("pobj",))
+                if pobj is not None:
+                    found += [pair for pair in self._argument(pobj, "oblique") if pair[0].entity]
+        if verb.lemma_.lower() in ("deny", "confirm", "admit", "acknowledge") and \
+                not any(pair[0].role == "subject" for pair in found):
+            subject = _first(verb, SUBJECT_DEPS)
+            if subject is not None:
+                found += [(Argument(a.key, a.text, "subject", a.entity), t) for a, t in self._argument(subject, "subject")
+                          if a.entity]
+        return found
+
+    @staticmethod
+    def _content_word(head: "Token") -> "Token":
+        """The word that carries a copular clause's predicate (*is questionable* -> questionable, *is a form of
+        insurance* -> insurance), else the head itself."""
+        if head.lemma_ != "be":
+            return head
+        complement = _first(head, ("acomp", "attr", "oprd"))
+        if complement is None:
+            return head
+        return _through_light_nouns(complement)
+
+    def _predicate_keys(self, head: "Token", subject: "Token | None",
+                        scope: Sequence[int] = ()) -> tuple[str, tuple[str, ...]]:
+        content = self._content_word(head)
+        predicate = content.lemma_.lower()
+        keys = [derivational_base(predicate)]
+        own = set(head.subtree)
+        for i in scope:
+            token = self.doc[i]
+            if token.pos_ == "VERB" and token.i != head.i and token in own and _absorbed(token):
+                keys.append(derivational_base(token.lemma_.lower()))
+                obj = _first(token, ("dobj",))
+                if obj is not None and obj.pos_ == "NOUN" and self._resolve_entity(obj) is None:
+                    keys.append(derivational_base(obj.lemma_.lower()))
+        for child in head.children if content.i == head.i else list(head.children) + list(content.children):
+            if child.dep_ == "dobj" and child.pos_ == "NOUN" and self._resolve_entity(child) is None:
+                keys.append(derivational_base(_through_light_nouns(child).lemma_.lower()))
+            elif child.dep_ == "prep" and child.lower_ == "with":
+                pobj = _first(child, ("pobj",))
+                if pobj is not None and pobj.pos_ == "NOUN" and self._resolve_entity(pobj) is None:
+                    keys.append(derivational_base(pobj.lemma_.lower()))
+            elif child.dep_ in ("xcomp", "acl") and _absorbed(child):
+                keys.append(derivational_base(child.lemma_.lower()))
+                obj = _first(child, ("dobj",))
+                if obj is not None and obj.pos_ == "NOUN" and obj.i not in self.ctx.mention_at:
+                    keys.append(derivational_base(obj.lemma_.lower()))
+            elif child.dep_ == "compound" and head.pos_ == "NOUN" and child.pos_ == "NOUN":
+                keys.append(derivational_base(child.lemma_.lower()))  # "arm supplies"
+        if subject is not None and subject.pos_ == "NOUN" and head.lemma_ == "be":
+            base = derivational_base(subject.lemma_.lower())
+            if base in _verb_lemmas() and subject.lemma_.lower() not in _generic_nouns():
+                keys.append(base)  # "Russian support ... has been limited": about the support
+        keys = [k for k in dict.fromkeys(keys) if k and k not in ("be", "have", "do") and k not in _generic_nouns()]
+        return predicate, tuple(keys)
+
+    # ------------------------------------------------------------------------------------ scope, polarity, time
+
+    def _clause_tokens(self, head: "Token", frames: list["Token"], heads: set[int]) -> list[int]:
+        """The tokens whose cues apply to the claim: the head's subtree without embedded claims, plus the frames'
+        own tokens (without the frame's other clauses)."""
+        tokens: list[int] = []
+        for root in [head, *frames]:
+            stack = [root]
+            while stack:
+                token = stack.pop()
+                tokens.append(token.i)
+                for child in token.children:
+                    if child.i in heads and child.i != head.i:
+                        continue
+                    if child.dep_ in ("relcl", "advcl", "acl", "conj", "parataxis", "ccomp", "csubj") and \
+                            not (child.i == head.i or child in frames) and _is_verbal(child) and not _absorbed(child):
+                        continue
+                    if child in frames or child.i == head.i:
+                        continue
+                    stack.append(child)
+        return sorted(set(tokens))
+
+    def _time_frame(self, head: "Token", frames: list["Token"], scope: list[int]) -> tuple[TimeFrame, int | None]:
+        """The claim's time frame and the earliest year named in its clause (a historical anchor)."""
+        chain = [head, *frames]
+        if head.dep_ == "conj" and _is_verbal(head.head) and not any(c.dep_ in ("aux", "auxpass") for c in head.children):
+            chain.append(head.head)  # "would see X and push Y": the conjuncts share their auxiliaries
+        finite = self._finite_verb(head, frames)
+        auxes = [c for t in chain for c in t.children if c.dep_ in ("aux", "auxpass")]
+        lowers = {a.lower_ for a in auxes}
+        if lowers & FUTURE_MODALS or any(t.lemma_ == "go" and t.tag_ == "VBG" for t in frames):
+            frame: TimeFrame = "future"
+        elif lowers & HYPOTHETICAL_MODALS or any(_is_condition(c) for t in chain for c in t.children
+                                                 if c.dep_ == "advcl"):
+            frame = "hypothetical"
+        elif finite is not None and (finite.tag_ == "VBD" or finite.lower_ in ("had", "was", "were", "did")):
+            frame = "past"
+        elif finite is None and head.tag_ == "VBD":
+            frame = "past"
+        else:
+            frame = "present"
+            if any(c.lower_ in FREQUENCY_ADVERBS for t in chain for c in t.children if c.dep_ == "advmod") or any(
+                    c.dep_ == "advcl" and any(g.lower_ in FREQUENCY_ADVERBS for g in c.children)
+                    and any(g.dep_ == "mark" and g.lower_ == "as" for g in c.children)
+                    for t in chain for c in t.children):
+                frame = "generic"  # "as often happens, ...": a generalisation
+        years = [int(self.doc[i].text.rstrip("s")) for i in scope
+                 if self.doc[i].ent_type_ == "DATE" and YEAR.match(self.doc[i].text)]
+        return frame, (min(years) if years else None)
+
+    @staticmethod
+    def _finite_verb(head: "Token", frames: list["Token"]) -> "Token | None":
+        """The token that carries tense: the first auxiliary of the chain, or a finite verb."""
+        for t in [head, *frames]:
+            auxes = [c for c in t.children if c.dep_ in ("aux", "auxpass") and c.lower_ != "to"]
+            if auxes:
+                return auxes[0]
+            if t.tag_ in ("VBD", "VBZ", "VBP"):
+                return t
+        governor = head.head
+        while head.dep_ in ("acl", "relcl") and governor.pos_ in ("NOUN", "PROPN", "PRON") and \
+                governor.head.i != governor.i:
+            governor = governor.head  # "I heard similar claims made against X": the tense of "heard"
+            if _is_verbal(governor):
+                break
+            if governor.dep_ == "prep":
+                governor = governor.head
+        if head.dep_ in ("acl", "pcomp", "xcomp", "relcl", "advcl", "conj") and _is_verbal(governor):
+            auxes = [c for c in governor.children if c.dep_ in ("aux", "auxpass") and c.lower_ != "to"]
+            if auxes:
+                return auxes[0]
+            if governor.tag_ in ("VBD", "VBZ", "VBP"):
+                return governor
+        return None
+
+    # ------------------------------------------------------------------------------------ certainty
+
+    def _attribution_of(self, head: "Token", scope: set[int]) -> dict[str, Any] | None:
+        """The innermost attribution whose content holds the claim head and whose cue is outside the claim; else a
+        report noun whose complement holds it (*intelligence about bounties paid by X*)."""
+        found = self._attribution_span(head, scope)
+        return found if found is not None else self._noun_report(head)
+
+    def _noun_report(self, head: "Token") -> dict[str, Any] | None:
+        """*intelligence about X*, *allegations of X*, *reports that X*: X is reported by whoever the noun stands for
+        (its possessor, or the noun phrase itself)."""
+        from ..attribution import attribution_nouns
+
+        nouns = attribution_nouns()
+        current = head
+        for _ in range(6):
+            if current.head.i == current.i:
+                return None
+            current = current.head
+            if _is_verbal(current):
+                obj = _first(current, ("dobj",))
+                if obj is not None and obj.pos_ == "NOUN" and obj.i != head.i:
+                    current = obj  # "ignored intelligence about X": the phrase hangs on the verb
+            if current.pos_ != "NOUN":
+                continue
+            entry = nouns.get(current.lemma_.lower())
+            if entry is None or entry[0] == "factive":
+                continue  # "the revelation that X", "evidence that X": the author's, not a report
+            region = StanceLinker._complement_region(current)
+            if region is None or not (region[0] <= head.i < region[1]):
+                continue
+            possessor = _first(current, ("poss",))
+            holder = self.doc[possessor.left_edge.i : possessor.i + 1].text if possessor is not None else current.text
+            return {"kind": "noun_report", "cue": current.text, "cue_start": current.i, "cue_end": current.i + 1,
+                    "verb_class": entry[0], "cue_kind": entry[1], "content_start": region[0],
+                    "content_end": region[1], "holder": holder, "holder_start": None, "holder_end": None}
+        return None
+
+    def _attribution_span(self, head: "Token", scope: set[int]) -> dict[str, Any] | None:
+        best = None
+        for a in self.ctx.attributions:
+            if not (a["content_start"] <= head.i < a["content_end"]):
+                continue
+            if a["cue_kind"] == "evidence" and a["kind"] == "noun_complement":
+                continue  # "evidence that X": the author's evidential, handled as a frame
+            if a["cue_start"] in scope and a["kind"] not in ("quotation", "according_to", "for_source"):
+                continue
+            if a.get("holder_start") is not None and self._holder_is_author(a):
+                continue
+            if best is None or (a["content_end"] - a["content_start"]) < (best["content_end"] - best["content_start"]):
+                best = a
+        return best
+
+    def _enclosing_holder(self, attribution: dict[str, Any]) -> str | None:
+        """For a quotation without a named speaker: the holder of a reporting attribution around it."""
+        for a in self.ctx.attributions:
+            if a is not attribution and a.get("holder") and a["content_start"] <= attribution["content_start"] and \
+                    attribution["content_end"] <= a["content_end"] + 1:
+                return a["holder"]
+            if a is not attribution and a.get("holder") and a["kind"] == "reporting_verb" and \
+                    a["cue_start"] < attribution["content_start"] and \
+                    self.doc[a["cue_start"]].sent.start == self.doc[attribution["content_start"]].sent.start:
+                return a["holder"]
+        return None
+
+    def _holder_is_author(self, attribution: dict[str, Any]) -> bool:
+        start, end = attribution["holder_start"], attribution["holder_end"]
+        tokens = self.doc[start:end]
+        return any(t.lower_ in FIRST_PERSON for t in tokens if t.dep_ in SUBJECT_DEPS or t.i == tokens.root.i) or \
+            tokens.root.i in self.ctx.author_tokens
+
+    def _author_certainty(self, head: "Token", frames: list["Token"], scope: list[int],
+                          question: bool) -> tuple[str, bool, list[str]]:
+        """(level, negative, cues) of the author's commitment to a claim of his own."""
+        if question:
+            return "Uu", False, ["?"]
+        level, negative, cues = "CT", False, []
+        chain = [head, *frames]
+        for t in chain:
+            if any(c.dep_ == "neg" for c in t.children):
+                negative = not negative
+                cues.append("not")
+            if embedding_class(t) == "negative" and t.i != head.i:
+                negative = not negative
+                cues.append(t.lower_)
+        subject = _first(head, SUBJECT_DEPS) or next((_first(f, SUBJECT_DEPS) for f in frames
+                                                      if _first(f, SUBJECT_DEPS) is not None), None)
+        if subject is not None and (any(c.dep_ == "det" and c.lower_ in NEGATIVE_DETERMINERS
+                                        for c in subject.children) or subject.lower_ in ("nobody", "nothing",
+                                                                                          "none", "noone")):
+            negative = not negative
+            cues.append(self.doc[subject.left_edge.i : subject.i + 1].text.lower())
+        for frame in frames:
+            level_of_noun = _frame_nouns().get(frame.lemma_.lower()) if frame.pos_ == "NOUN" else None
+            if level_of_noun is not None and LEVEL_RANK[level_of_noun] < LEVEL_RANK[level]:
+                level = level_of_noun
+                cues.append(frame.lower_)
+        seen: set[int] = set()
+        for i in scope:
+            for marker in self.ctx.marker_at.get(i, ()):
+                if marker.voice != "author" or id(marker) in seen:
+                    continue
+                seen.add(id(marker))
+                if marker.category == "hedge" and getattr(marker, "epistemic", True) is False:
+                    continue
+                effect, negates = cue_effect(marker.category, marker.subcategory, marker.text)
+                if effect is None and not negates:
+                    continue
+                cues.append(marker.text.lower())
+                if negates:
+                    negative = not negative
+                if effect is not None and LEVEL_RANK[effect] < LEVEL_RANK[level]:
+                    level = effect
+        if negative and any(c.dep_ == "prep" and c.lower_ == "without" for t in chain for c in t.children):
+            negative = False  # "hardly a week passes without a crisis", "never ... without": two negatives
+            cues.append("without")
+        if any(c.dep_ == "advcl" and _is_condition(c) for t in chain for c in t.children):
+            if LEVEL_RANK["PS"] < LEVEL_RANK[level]:
+                level = "PS"
+            cues.append("if")
+        return level, negative, cues
+
+    def _claim_certainty(self, head: "Token", frames: list["Token"], scope: list[int],
+                         question: bool) -> tuple[str, str | None, tuple[Source, ...], list[str], ClaimRole]:
+        """(author's certainty, holder, nested sources, cues, role)."""
+        level, negative, cues = self._author_certainty(head, frames, scope, question)
+        own = certainty_label(level, negative)
+        attribution = self._attribution_of(head, set(scope))
+        if attribution is None:
+            role: ClaimRole = "assertion"
+            if not frames and (head.pos_ == "NOUN" or head.dep_ in ("relcl", "acl", "pcomp", "advcl")):
+                role = "presupposition"
+            if any(embedding_class(t) == "intention" for t in [head.head] if head.dep_ in ("xcomp", "acl")):
+                own = "Uu"
+            return own, None, (Source(None, own),), cues, role
+        holder = attribution.get("holder") or self._enclosing_holder(attribution) or "unnamed source"
+        verb_class = attribution["verb_class"]
+        cue_token = self.doc[attribution["cue_start"]]
+        cue_negated = any(c.dep_ == "neg" for c in cue_token.children) or \
+            any(c.dep_ == "neg" for c in cue_token.head.children if cue_token.dep_ in ("xcomp",))
+        if cue_token.lemma_.lower() == "deny":
+            holder_value = certainty_label(level, not negative)
+        elif cue_negated:
+            holder_value = "Uu"
+        else:
+            holder_value = own
+        if verb_class == "factive" and not cue_negated:
+            author_value = own
+        elif level != "CT" and attribution["kind"] == "noun_report":
+            author_value = own  # "intelligence about bounties supposedly paid": the author's own hedge
+        else:
+            author_value = "Uu"
+        sources = (Source(None, author_value, None), Source(holder, holder_value, attribution["cue"]))  # type: ignore[arg-type]
+        return author_value, holder, sources, cues + [attribution["cue"].lower()], "report"
+
+    # ------------------------------------------------------------------------------------ claims
+
+    def read(self) -> list[Claim]:
+        """Every claim of the Doc, in text order, with stance links resolved."""
+        claims: list[Claim] = []
+        self._heads_of: dict[int, int] = {}
+        for sent_index, sent in enumerate(self.sents):
+            if all(t.is_punct or t.is_space for t in sent):
+                continue
+            question = any(t.text == "?" for t in sent[-2:])
+            heads = self._clause_heads(sent)
+            head_indices = {h.i for h in heads}
+            for head in heads:
+                claim = self._claim(head, head_indices, sent, sent_index, question, len(claims))
+                if claim is not None and (claim.arguments or self._may_be_stance(head)):
+                    self._heads_of[head.i] = len(claims)
+                    claims.append(claim)
+        return StanceLinker(self, claims).link()
+
+    def _gist(self, head: "Token", subject: "Token | None") -> str:
+        """The proposition in plain words, positive and in the present: subject, verb, object and the phrases that
+        name its participants (*Russia supplies the Taliban with arms*, *Russia pays bounties to the Taliban*)."""
+        parts = []
+        if subject is not None:
+            parts.append(self._participant_text(subject))
+        content = self._content_word(head)
+        about = next((c for c in head.children if c.dep_ == "prep"), None) if head.lemma_ == "be" else None
+        if head.lemma_ == "be" and content.i == head.i and about is not None:
+            parts.append("is " + about.lower_)  # "Russia's engagement is (not) about punishing the U.S."
+            complement = _first(about, ("pcomp", "pobj"))
+            if complement is not None:
+                obj = _first(complement, ("dobj",))
+                parts.append(complement.lower_ + (" " + self._participant_text(obj) if obj is not None else ""))
+            anchor = head
+        elif head.lemma_ == "be" and content.i != head.i:
+            parts.append("is")
+            parts.append(self._participant_text(content) if content.pos_ in ("NOUN", "PROPN") else content.text.lower())
+            anchor = content
+        elif head.pos_ == "NOUN":
+            parts.append(head.lemma_.lower() if head.lemma_ else head.text)
+            anchor = head
+        elif any(c.dep_ == "auxpass" for c in head.children):
+            parts.append("is " + head.lower_)  # "Russia is spooked by the Islamic State"
+            anchor = head
+            agent = _first(head, ("agent",))
+            pobj = _first(agent, ("pobj",)) if agent is not None else None
+            if pobj is not None:
+                parts.append("by " + self._participant_text(pobj))
+        else:
+            verb = head.lemma_.lower()
+            particle = _first(head, ("prt",))
+            parts.append(_third_person(verb) + (" " + particle.lower_ if particle is not None else ""))
+            anchor = head
+            complement = _first(head, ("xcomp",))
+            if complement is not None and _absorbed(complement):
+                obj = _first(complement, ("dobj",))
+                parts.append("to " + complement.lemma_.lower() + (" " + self._participant_text(obj) if obj is not None
+                                                                  else ""))
+            obj = _first(head, ("dobj", "attr"))
+            if obj is None and head.dep_ == "acl" and head.tag_ == "VBN" and head.head.pos_ in ("NOUN", "PROPN"):
+                obj = head.head
+            if obj is not None:
+                parts.append(self._participant_text(obj))
+        for child in anchor.children:
+            if child.dep_ in ("prep", "dative") and child.lower_ in ("to", "with", "for", "against", "from", "about",
+                                                                     "on", "toward", "towards", "in"):
+                pobj = _first(child, ("pobj",))
+                if pobj is None or pobj.ent_type_ in ("DATE", "TIME"):
+                    continue
+                if child.lower_ == "in" and pobj.i not in self.ctx.mention_at:
+                    continue
+                parts.append(child.lower_ + " " + self._participant_text(pobj))
+        text = " ".join(p for p in parts if p)
+        return text[:1].upper() + text[1:] if text else ""
+
+    def _participant_text(self, token: "Token") -> str:
+        """A participant as a reader names it: the canonical entity it stands for, else its noun phrase."""
+        if token.pos_ == "PRON":
+            antecedent = self._antecedent(token)
+            if antecedent is None:
+                return token.lower_ if token.lower_ not in ("i", "we") else "the author"
+            token = antecedent
+        entity = self._resolve_entity(token)
+        if entity is not None:
+            return ("the " + entity) if entity in _definite_entities() else entity
+        left = min([token.i] + [c.left_edge.i for c in token.lefts
+                                if c.dep_ in ("amod", "compound", "nummod", "nmod", "det", "poss")])
+        words = [t for t in self.doc[left : token.i + 1] if t.lower_ not in ("a", "an", "the", "this", "these", "that",
+                                                                             "those", "such")]
+        return "".join(t.text_with_ws for t in words[:-1]) + words[-1].text if words else token.text
+
+    def _may_be_stance(self, head: "Token") -> bool:
+        """A clause without arguments is kept only if it may carry the author's stance (*They may be right*)."""
+        predicates = _stance_predicates()
+        return any(t.lemma_.lower() in predicates for t in [head, *head.children])
+
+    def _claim(self, head: "Token", heads: set[int], sent: "Span", sent_index: int, question: bool,
+               index: int) -> Claim | None:
+        frames = self._frames_above(head)
+        subject = self._subject_of(head, frames)
+        scope = self._clause_tokens(head, frames, heads)
+        words = [i for i in scope if not self.doc[i].is_punct and not self.doc[i].is_space]
+        if not words:
+            return None
+        predicate, keys = self._predicate_keys(head, subject, scope)
+        argument_tokens = self._arguments(head, subject)
+        arguments = [a for a, _ in argument_tokens]
+        certainty, holder, sources, cues, role = self._claim_certainty(head, frames, scope, question)
+        time_frame, anchor = self._time_frame(head, frames, scope)
+        start_token = min(words)
+        end_token = max(words)
+        start = self.doc[start_token].idx
+        end = self.doc[end_token].idx + len(self.doc[end_token].text)
+        polarity_source = sources[-1].certainty if holder is not None else certainty
+        if polarity_source == "Uu":
+            negative_claim = "not" in cues
+        else:
+            negative_claim = certainty_parts(polarity_source)[1]
+        evaluations = argument_evaluations(self.doc, argument_tokens, self.evaluative, self.not_evaluative)
+        return Claim(
+            index=index,
+            sentence=sent_index,
+            paragraph=self.ctx.paragraph_of(self.doc[sent.start].idx),
+            start=start,
+            end=end,
+            text=self.ctx.text[start:end],
+            predicate=predicate,
+            predicate_keys=keys,
+            arguments=tuple(arguments),
+            polarity="negative" if negative_claim else "positive",
+            time_frame=time_frame,
+            certainty=certainty,  # type: ignore[arg-type]
+            voice="reported" if holder is not None else "author",
+            role=role,
+            holder=holder,
+            sources=sources,
+            cues=tuple(dict.fromkeys(cues)),
+            evaluations=tuple(evaluations),
+            anchor_year=anchor,
+            head=head.i,
+            gist=self._gist(head, subject),
+        )
+
+
+# ----------------------------------------------------------------------------------------------- stance links
+
+
+class StanceLinker:
+    """Resolves shell nouns and stance predicates to the claims they are about, and records the author's stance."""
+
+    def __init__(self, reader: ClaimReader, claims: list[Claim]) -> None:
+        self.reader = reader
+        self.doc = reader.doc
+        self.claims = claims
+        self.claim_at_head = {c.head: c.index for c in claims}
+
+    def link(self) -> list[Claim]:
+        links: dict[int, StanceLink] = {}
+        for claim in self.claims:
+            if claim.voice != "author":
+                continue
+            link = self._stance_of(claim, links)
+            if link is not None:
+                links[claim.index] = link
+        if not links:
+            return self.claims
+        from dataclasses import replace
+
+        return [replace(c, stance=links[c.index], role="stance") if c.index in links else c for c in self.claims]
+
+    def _stance_of(self, claim: Claim, links: dict[int, StanceLink]) -> StanceLink | None:
+        predicates = _stance_predicates()
+        for token in self._clause_span(claim):
+            entry = predicates.get(token.lemma_.lower())
+            if entry is None or (entry.pos == "ADJ") != (token.pos_ == "ADJ") and entry.pos != "NOUN":
+                continue
+            target, via = self._target(token, entry, claim, links)
+            if target is None:
+                continue
+            certainty = self._stance_certainty(token, entry, claim)
+            return StanceLink(target=target, certainty=certainty, cue=token.text, via=via,  # type: ignore[arg-type]
+                              time_frame=claim.time_frame)
+        return None
+
+    def _clause_span(self, claim: Claim) -> list["Token"]:
+        start = self.doc.char_span(claim.start, claim.end, alignment_mode="expand")
+        return list(start) if start is not None else []
+
+    def _target(self, token: "Token", entry: StancePredicate, claim: Claim,
+                links: dict[int, StanceLink]) -> tuple[int | None, str]:
+        doc = self.doc
+        if "subject" in entry.frames:
+            subject = self._copular_subject(token)
+            if subject is not None:
+                shell = self._through_truth_noun(subject)
+                resolved = self._resolve_shell(shell, claim)
+                if resolved is not None:
+                    return resolved, doc[shell.left_edge.i : shell.i + 1].text
+        if "of" in entry.frames:
+            prep = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "about")), None)
+            pobj = _first(prep, ("pobj",)) if prep is not None else None
+            if pobj is not None and self._experiencer_is_author(token):
+                resolved = self._resolve_shell(pobj, claim)
+                if resolved is not None:
+                    return resolved, doc[pobj.left_edge.i : pobj.i + 1].text
+        if "object" in entry.frames and _is_verbal(token):
+            obj = _first(token, ("dobj",))
+            if obj is not None and self._experiencer_is_author(token):
+                resolved = self._resolve_shell(obj, claim)
+                if resolved is not None:
+                    return resolved, doc[obj.left_edge.i : obj.i + 1].text
+        if "object" in entry.frames and token.pos_ == "NOUN" and token.head.dep_ == "prep" and token.head.lower_ == "as":
+            verb = token.head.head
+            obj = _first(verb, ("dobj",)) if _is_verbal(verb) else None
+            if obj is not None and self._experiencer_is_author(verb):
+                resolved = self._resolve_shell(obj, claim)
+                if resolved is not None:
+                    return resolved, doc[obj.left_edge.i : obj.i + 1].text
+        if "holder" in entry.frames:
+            subject = self._copular_subject(token)
+            if subject is not None and subject.pos_ in ("PRON", "NOUN", "PROPN") and \
+                    not self.reader._is_author(subject):
+                resolved = self._reported_before(claim)
+                if resolved is not None:
+                    return resolved, subject.text
+        if "implicit" in entry.frames and self._experiencer_is_author(token) and \
+                not any(c.dep_ == "prep" for c in token.children):
+            resolved = self._topic(claim, links)
+            if resolved is not None:
+                return resolved, ""
+        return None, ""
+
+    @staticmethod
+    def _copular_subject(token: "Token") -> "Token | None":
+        governor = token.head if token.dep_ in ("acomp", "attr", "oprd") else token
+        subject = _first(governor, SUBJECT_DEPS)
+        if subject is None and governor.dep_ == "xcomp":
+            subject = _first(governor.head, SUBJECT_DEPS)
+        return subject
+
+    def _through_truth_noun(self, token: "Token") -> "Token":
+        """*the veracity of X* stands for X."""
+        if token.lemma_.lower() in read_word_list("truth_nouns.txt"):
+            of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            pobj = _first(of, ("pobj",)) if of is not None else None
+            if pobj is not None:
+                return pobj
+        return token
+
+    def _experiencer_is_author(self, token: "Token") -> bool:
+        """The one who holds the stance is the author: a first-person subject, the author's name, or none (an
+        impersonal stance), or the author's own reaction (*my initial response was to be skeptical*)."""
+        current = token
+        for _ in range(4):
+            subject = _first(current, SUBJECT_DEPS)
+            if subject is not None:
+                if self.reader._is_author(subject):
+                    return True
+                return any(c.dep_ == "poss" and c.lower_ in FIRST_PERSON for c in subject.children)
+            if current.head.i == current.i:
+                return True
+            current = current.head
+        return True
+
+    def _resolve_shell(self, token: "Token", claim: Claim) -> int | None:
+        """The claim a shell noun phrase stands for: an earlier noun phrase with the same head and a complement, else
+        the nearest earlier reported (or asserted) content that the noun can name, preferring content that shares
+        words with the noun phrase's own modifiers."""
+        lemma = token.lemma_.lower()
+        antecedents = _shell_nouns().get(lemma)
+        if antecedents is None:
+            return None
+        is_shell = any(c.dep_ == "det" and c.lower_ in SHELL_DETERMINERS for c in token.children) or \
+            any(c.dep_ == "amod" and c.lower_ in ("recent", "latest", "similar", "same", "particular")
+                for c in token.children)
+        if not is_shell:
+            return None
+        own_words = {derivational_base(t.lemma_.lower()) for t in token.subtree
+                     if t.pos_ in ("NOUN", "VERB", "PROPN") and t.i != token.i}
+        own_entities = {self.reader.ctx.mention_at[t.i].entity for t in token.subtree if t.i in self.reader.ctx.mention_at}
+        first_sentence = max(0, claim.sentence - SHELL_WINDOW)
+        earlier = [c for c in self.claims if c.end <= self.doc[token.i].idx and c.index != claim.index
+                   and c.role != "stance"]
+        candidates = [c for c in earlier if first_sentence <= c.sentence]
+        same_head = self._same_head_antecedent(lemma, token, candidates)
+        if same_head is not None:
+            return same_head
+        scored = []
+        for c in earlier:
+            compatible = "*" in antecedents or c.voice == "reported" and any(
+                (s.cue or "").lower() in antecedents or _lemma_of(s.cue) in antecedents for s in c.sources)
+            overlap = len(own_words & set(c.predicate_keys)) + len(
+                own_words & {a.key[3:] for a in c.arguments if a.key.startswith("np:")}) + len(
+                own_entities & set(c.entities))
+            if overlap >= 2 or (compatible and c.sentence >= first_sentence):
+                scored.append((overlap + compatible, c.index))
+        if not scored:
+            return None
+        best = max(score for score, _ in scored)
+        return max(index for score, index in scored if score == best)
+
+    def _same_head_antecedent(self, lemma: str, token: "Token", candidates: list[Claim]) -> int | None:
+        """An earlier noun phrase with the same head noun (*intelligence about X* ... *this intelligence*): the first
+        claim inside its complement (*about X*, *that X*, a participle), or the claim it is an argument of."""
+        if not candidates:
+            return None
+        first = self._token_at(candidates[0].start)
+        for earlier in reversed([t for t in self.doc[first : token.i] if t.lemma_.lower() == lemma and t.pos_ == "NOUN"]):
+            region = self._complement_region(earlier)
+            inside = [c for c in candidates if region is not None and region[0] <= c.head < region[1]]
+            if inside:
+                return inside[0].index
+            owner = [c for c in candidates if c.start <= earlier.idx < c.end]
+            if owner:
+                return owner[-1].index
+        return None
+
+    @staticmethod
+    def _complement_region(noun: "Token") -> tuple[int, int] | None:
+        """Token range of a noun's propositional complement: its own *about / of / on / concerning* phrase or clause,
+        or the same phrase attached to the verb the noun is the object of (a common misattachment)."""
+        holders = [noun] + ([noun.head] if noun.dep_ == "dobj" else [])
+        for holder in holders:
+            for child in holder.children:
+                if child.dep_ == "prep" and child.lower_ in ("about", "of", "on", "concerning", "regarding"):
+                    return child.i, child.right_edge.i + 1
+                if child.dep_ in ("acl", "relcl") and holder.i == noun.i:
+                    return child.left_edge.i, child.right_edge.i + 1
+        return None
+
+    def _token_at(self, char: int) -> int:
+        span = self.doc.char_span(char, char + 1, alignment_mode="expand")
+        return span.start if span is not None else 0
+
+    def _reported_before(self, claim: Claim) -> int | None:
+        """The nearest earlier reported claim, in this sentence or the two before (*They may be right*)."""
+        for c in reversed(self.claims[: claim.index]):
+            if claim.sentence - c.sentence > 2:
+                break
+            if c.voice == "reported":
+                return c.index
+        return None
+
+    def _topic(self, claim: Claim, links: dict[int, StanceLink]) -> int | None:
+        """The proposition under discussion for a stance without an object: the latest earlier stance target whose
+        stance shares this claim's time frame, else the latest reported claim, within the window."""
+        first_sentence = claim.sentence - SHELL_WINDOW
+        for index in sorted(links, reverse=True):
+            source = self.claims[index]
+            if source.sentence < first_sentence:
+                break
+            if _frames_compatible(self.claims[links[index].target].time_frame, claim.time_frame):
+                return links[index].target
+        for c in reversed(self.claims[: claim.index]):
+            if c.sentence < first_sentence:
+                break
+            if c.voice == "reported" and c.time_frame != "past":
+                return c.index
+        return None
+
+    def _stance_certainty(self, token: "Token", entry: StancePredicate, claim: Claim) -> str:
+        """The stance's value read in its own clause: a comparative *less* reverses it at PS (*less credible*);
+        a negation reverses it, and a reversed certainty becomes a possibility (*not be so dismissive*); the clause's
+        other epistemic hedges cap it (*perhaps*, *may*, *seems*)."""
+        level, negative = certainty_parts(entry.certainty)
+        if any(c.dep_ == "advmod" and c.lower_ in ("less", "least") for c in token.children):
+            negative, level = not negative, "PS"
+        chain = [token]
+        current = token
+        for _ in range(3):
+            if current.dep_ in ("acomp", "attr", "xcomp", "oprd") and current.head.i != current.i:
+                current = current.head
+                chain.append(current)
+            else:
+                break
+        if any(c.dep_ == "neg" for t in chain for c in t.children):
+            negative = not negative
+            if level == "CT":
+                level = "PS"
+        span = self.doc.char_span(claim.start, claim.end, alignment_mode="expand")
+        for t in span if span is not None else []:
+            for marker in self.reader.ctx.marker_at.get(t.i, ()):
+                if marker.voice != "author" or marker.category != "hedge" or t.i == token.i:
+                    continue
+                if marker.text.lower() in (token.lower_, token.lemma_.lower()):
+                    continue
+                effect, negates = cue_effect(marker.category, marker.subcategory, marker.text)
+                if effect is not None and not negates and LEVEL_RANK[effect] < LEVEL_RANK[level]:
+                    level = effect
+        return certainty_label(level, negative)
+
+
+def _third_person(verb: str) -> str:
+    """The third-person singular present of a verb lemma (*supply* -> *supplies*, *be* -> *is*)."""
+    irregular = {"be": "is", "have": "has", "do": "does", "go": "goes"}
+    if verb in irregular:
+        return irregular[verb]
+    if verb.endswith(("s", "sh", "ch", "x", "z", "o")):
+        return verb + "es"
+    if verb.endswith("y") and len(verb) > 1 and verb[-2] not in "aeiou":
+        return verb[:-1] + "ies"
+    return verb + "s"
+
+
+@functools.lru_cache(maxsize=1)
+def _definite_entities() -> frozenset[str]:
+    """Canonical names that take *the* in running text (*the Taliban*, *the United States*), from the known-entity
+    table's aliases."""
+    names = set()
+    for row in read_table("known_entities.tsv"):
+        aliases = [a.strip() for a in row["aliases"].split("|")]
+        if any(a.lower() == "the " + row["canonical"].lower() for a in aliases):
+            names.add(row["canonical"])
+    return frozenset(names)
+
+
+def _lemma_of(word: str | None) -> str:
+    if not word:
+        return ""
+    lower = word.lower()
+    for suffix in ("ed", "es", "s", "d", "ing"):
+        if lower.endswith(suffix) and lower[: -len(suffix)] in _reporting_verbs():
+            return lower[: -len(suffix)]
+    return lower
+
+
+def _frames_compatible(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    return {a, b} <= {"present", "generic", "future"}
+
+
+@functools.lru_cache(maxsize=1)
+def _generic_nouns() -> frozenset[str]:
+    return read_word_list("generic_nouns.txt")
+
+
+def extract_claims(doc: "Doc", *, markers: Iterable[tuple[int, Any]], attributions: list[dict[str, Any]],
+                   mentions: Iterable[dict[str, Any]], author_aliases: Sequence[str] = (), text: str | None = None,
+                   sents: "Sequence[Span] | None" = None) -> list[Claim]:
+    """The claims of a parsed Doc (see the module docstring). ``markers``: (token index, marker) pairs, the marker
+    with ``category``, ``subcategory``, ``text``, ``voice``; ``attributions`` and ``mentions``: the attribution and
+    canonical-entity components' dicts; ``author_aliases``: the author's name and the names the author uses for
+    itself."""
+    return ClaimReader(doc, markers=markers, attributions=attributions, mentions=mentions,
+                       author_aliases=author_aliases, text=text, sents=sents).read()

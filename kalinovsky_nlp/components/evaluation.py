@@ -1,0 +1,233 @@
+"""The author's evaluation of a claim's arguments: attitude words tied to the argument in the parse, nothing else.
+
+Word polarity comes from VADER's lexicon (Hutto & Gilbert 2014, shipped with ``vaderSentiment``) with
+``lexicons/evaluation_polarity.tsv`` overriding it for argument prose (*pragmatic*, *credible*, and words of
+dimension such as *low* set to 0). Only adjectives and adverbs (and the attitude nouns of the metadiscourse
+lexicon) can evaluate; nouns and verbs such as *war*, *support*, *threat* name topics.
+
+A word evaluates an argument when it is tied to it: it modifies the argument or what the argument owns (*Russia's
+pragmatic policy*), it is predicated of it (*the policy is pragmatic*, *Moscow acted recklessly*, *activity expanded
+at a solid pace*), it modifies the conduct the argument pursues (*Moscow is pursuing a pragmatic policy*), or the
+argument is the object of an evaluative verb (*critics condemn X*). Never the tone of the rest of the sentence.
+Within those ties:
+
+* words inside fixed expressions (*as well as*, *no doubt*) and inside epistemic markers are not evaluations;
+* an evaluation relative to an experiencer (*attractive to groups like the Islamic State*) is not the author's;
+* a comparative *less* reverses the word (*less credible*); negation of its clause reverses it;
+* words inside an open condition (*if X*) do not count, and in a concession (*although X*) count half.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import TYPE_CHECKING, Iterable, Sequence
+
+from ..lexicons import read_table, read_word_list
+from ..results import Argument, Evaluation
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+__all__ = ["argument_evaluations", "evaluative_indices", "fixed_expression_tokens", "word_valence"]
+
+EVALUATIVE_POS = frozenset({"ADJ", "ADV"})
+CONCESSIVE_MARKS = frozenset({"although", "though", "while", "whereas", "whilst"})
+CONDITION_MARKS = frozenset({"if", "unless"})
+CONDUCT_VERB_EXCLUSIONS = frozenset({"see", "fear", "face", "feel", "find", "worry", "consider", "view", "regard",
+                                     "know", "think", "believe", "want", "need", "lack", "ignore"})
+
+
+@functools.lru_cache(maxsize=1)
+def _evaluative_nouns() -> frozenset[str]:
+    """The attitude nouns of the metadiscourse lexicon (*nonsense, mistake, success, ...*)."""
+    rows = read_table("metadiscourse.tsv")
+    return frozenset(form.strip() for row in rows if row["subcategory"] == "evaluative_noun"
+                     for form in row["forms"].split("|"))
+
+
+@functools.lru_cache(maxsize=1)
+def _lexicon() -> dict[str, float]:
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    lexicon = dict(SentimentIntensityAnalyzer().lexicon)
+    for row in read_table("evaluation_polarity.tsv"):
+        lexicon[row["word"]] = float(row["valence"])
+    return lexicon
+
+
+@functools.lru_cache(maxsize=1)
+def _evaluative_verbs() -> dict[str, float]:
+    return {row["verb"]: float(row["valence"]) for row in read_table("evaluative_verbs.tsv")}
+
+
+def word_valence(word: str) -> float:
+    """Valence of a word (-4 .. +4), 0.0 when unknown."""
+    return _lexicon().get(word.lower(), 0.0)
+
+
+def _evaluative_valence(lower: str, evaluative_pos: bool) -> float:
+    return word_valence(lower) if evaluative_pos or lower in _evaluative_nouns() else 0.0
+
+
+def evaluative_indices(doc: "Doc") -> list[tuple[int, float]]:
+    """(token index, valence) of every word of the Doc that can evaluate, in order, read from the Doc's arrays
+    (only adjectives, adverbs and the attitude nouns can, so NumPy picks those first)."""
+    import numpy as np
+    from spacy.attrs import LOWER, POS
+    from spacy.parts_of_speech import IDS
+
+    if not len(doc):
+        return []
+    strings = doc.vocab.strings
+    pos, lower = doc.to_array([POS, LOWER]).T
+    evaluative_pos = np.isin(pos, [IDS[name] for name in EVALUATIVE_POS])
+    candidates = evaluative_pos | np.isin(lower, [strings[noun] for noun in _evaluative_nouns()])
+    valences: dict[tuple[int, bool], float] = {}
+    out = []
+    for i, word, is_evaluative_pos in zip(np.flatnonzero(candidates).tolist(), lower[candidates].tolist(),
+                                          evaluative_pos[candidates].tolist()):
+        key = (word, is_evaluative_pos)
+        valence = valences.get(key)
+        if valence is None:
+            valence = valences[key] = _evaluative_valence(strings[word], is_evaluative_pos)
+        if valence:
+            out.append((i, valence))
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _fixed_expressions() -> tuple[tuple[str, ...], ...]:
+    return tuple(sorted((tuple(line.split()) for line in read_word_list("fixed_expressions.txt")), key=len,
+                        reverse=True))
+
+
+def fixed_expression_tokens(doc: "Doc", candidates: Iterable[int]) -> set[int]:
+    """The candidate token indices that lie inside a fixed expression (*as well as*, *no doubt*)."""
+    found: set[int] = set()
+    lowers = None
+    for i in candidates:
+        if lowers is None:
+            lowers = [t.lower_ for t in doc]
+        for words in _fixed_expressions():
+            size = len(words)
+            for start in range(max(0, i - size + 1), min(i, len(lowers) - size) + 1):
+                if tuple(lowers[start : start + size]) == words:
+                    found.add(i)
+                    break
+            if i in found:
+                break
+    return found
+
+
+def _clause_head(token: "Token") -> "Token":
+    current = token
+    for _ in range(32):
+        if current.pos_ in ("VERB", "AUX") or current.head.i == current.i:
+            return current
+        current = current.head
+    return current
+
+
+def _owner(anchor: "Token") -> "Token":
+    """What the argument stands for in its clause: itself, or the noun it possesses or modifies (*Moscow's
+    decision*, *the Kabul government*, *Russian support*)."""
+    if anchor.dep_ in ("poss", "compound", "amod", "nmod") and anchor.head.pos_ in ("NOUN", "PROPN"):
+        return anchor.head
+    return anchor
+
+
+def _is_conduct_object(word: "Token", subject: "Token") -> bool:
+    """*Moscow is pursuing a pragmatic policy*: the word modifies the object of a verb the argument is the subject
+    of, and the verb is an action of the subject's (not perceiving, fearing or facing something)."""
+    verb = subject.head
+    if subject.dep_ not in ("nsubj",) or verb.lemma_.lower() in CONDUCT_VERB_EXCLUSIONS:
+        return False
+    obj = word.head
+    return word.dep_ == "amod" and obj.dep_ == "dobj" and obj.head.i == verb.i
+
+
+def _tied(word: "Token", owner: "Token") -> bool:
+    if word.head.i == owner.i and word.dep_ in ("amod", "advmod", "acomp", "appos", "nmod", "compound"):
+        return True
+    if owner.dep_ in ("nsubj", "nsubjpass"):
+        verb = owner.head
+        if word.head.i == verb.i and word.dep_ in ("acomp", "attr", "oprd", "advmod", "xcomp"):
+            return True  # "the policy is pragmatic", "Moscow acted recklessly"
+        if word.dep_ == "amod" and word.head.dep_ == "attr" and word.head.head.i == verb.i:
+            return True  # "the decision was a dangerous gamble"
+        if _is_conduct_object(word, owner):
+            return True
+        if word.dep_ == "amod" and word.head.dep_ == "pobj" and word.head.head.head.i == verb.i and \
+                word.head.lemma_.lower() in read_word_list("manner_nouns.txt"):
+            return True  # "activity expanded at a solid pace"
+    return False
+
+
+def _experiencer_relative(word: "Token") -> bool:
+    """*attractive to X*, *helpful for X*: good or bad for someone, not the author's evaluation of the subject."""
+    return any(c.dep_ in ("prep",) and c.lower_ in ("to", "for") and any(g.dep_ == "pobj" for g in c.children)
+               for c in word.children)
+
+
+def _context_weight(word: "Token") -> float:
+    """1 in a plain clause, 0.5 in a concession, 0 in an open condition."""
+    current = word
+    for _ in range(16):
+        if current.dep_ == "advcl":
+            marks = {c.lower_ for c in current.children if c.dep_ == "mark"}
+            if marks & CONDITION_MARKS:
+                return 0.0
+            if marks & CONCESSIVE_MARKS:
+                return 0.5
+        if current.head.i == current.i:
+            break
+        current = current.head
+    return 1.0
+
+
+def _direction(word: "Token") -> float:
+    """-1 for *less X* and for a negated clause (each reverses), else 1."""
+    sign = 1.0
+    if any(c.dep_ == "advmod" and c.lower_ in ("less", "least") for c in word.children):
+        sign = -sign
+    if any(c.dep_ == "neg" for c in _clause_head(word).children):
+        sign = -sign
+    return sign
+
+
+def argument_evaluations(doc: "Doc", arguments: Sequence[tuple[Argument, "Token"]], evaluative: dict[int, float],
+                         excluded: set[int]) -> list[Evaluation]:
+    """For each argument (with its noun-phrase head token): the sum of the evaluations tied to it, with their cue
+    words; arguments without one are left out. ``evaluative``: the Doc's evaluative words (index -> valence);
+    ``excluded``: token indices that cannot evaluate (inside markers or fixed expressions)."""
+    out: list[Evaluation] = []
+    verbs = _evaluative_verbs()
+    for argument, token in arguments:
+        owner = _owner(token)
+        score = 0.0
+        cues: list[str] = []
+        candidates = list(owner.children) + list(owner.head.children) + [owner.head]
+        if owner.dep_ in ("nsubj", "nsubjpass"):
+            for child in owner.head.children:
+                candidates += list(child.children)
+                for grandchild in child.children:
+                    candidates += list(grandchild.children)
+        seen: set[int] = set()
+        for word in candidates:
+            if word.i in seen or word.i in excluded or word.i == token.i:
+                continue
+            seen.add(word.i)
+            valence = evaluative.get(word.i)
+            if not valence or not _tied(word, owner) or _experiencer_relative(word):
+                continue
+            weight = _context_weight(word)
+            if not weight:
+                continue
+            score += valence * weight * _direction(word)
+            cues.append(word.text)
+        if owner.dep_ == "dobj" and owner.head.lemma_.lower() in verbs:
+            score += verbs[owner.head.lemma_.lower()] * _direction(owner.head)
+            cues.append(owner.head.text)
+        if cues and round(score, 2):
+            out.append(Evaluation(target=argument.key, score=round(score, 2), cues=tuple(cues)))
+    return out

@@ -1,0 +1,1 @@
+"""Evaluation of the library's detectors and findings against gold annotations."""

@@ -1,0 +1,254 @@
+"""Findings: how the author's position on each proposition changed between two documents.
+
+For every proposition of a step (:mod:`.propositions`) the positions of both dates are compared:
+
+* ``certainty_up`` / ``certainty_down``: the author's commitment rose or fell on the FactBank scale (CT > PR > PS >
+  Uu), polarity kept; ``polarity_reversed``: the author now commits to the opposite;
+* ``reported_to_asserted`` / ``asserted_to_reported``: the proposition moved from others' words into the author's
+  own voice (with a commitment of at least PS), or back;
+* ``evaluation_more_favourable`` / ``evaluation_less_favourable``: the author's evaluation of its participants,
+  from attitude words tied to them, moved by at least :data:`EVALUATION_STEP`;
+* ``new_judgement`` / ``dropped_judgement``: a proposition only one date has, on which the author takes a stance
+  there (a stance predicate, an epistemic cue, a rejection or an evaluation); a topic that merely appears is not a
+  judgement and is left to the report's section on what the author writes about.
+
+Each finding quotes the evidence of both dates (sentences verbatim from the texts), says how many claims stand
+behind each side and what the aligned claims share, and gets a confidence from the alignment's strength, the
+support on both sides and whether the author's stance is explicit.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Sequence
+
+from ..profile import DocumentProfile
+from ..results import LEVEL_RANK, Claim, Finding, FindingSide, Position, certainty_parts
+from .propositions import Proposition, find_propositions, position_of, representative
+from .wording import finding_statement, proposition_label
+
+__all__ = ["EVALUATION_STEP", "SHOWN_CONFIDENCE", "judged_members", "judgement_kinds", "shown_findings",
+           "step_findings"]
+
+EVALUATION_STEP = 1.0
+#: Confidence levels a report shows; the JSON report keeps every finding with its confidence.
+SHOWN_CONFIDENCE = ("high", "medium")
+#: Evidence sentences quoted per side.
+MAX_EVIDENCE = 3
+
+
+def judgement_kinds(earlier: Position, later: Position) -> list[str]:
+    """The kinds of change between two positions on one proposition (possibly none)."""
+    kinds: list[str] = []
+    level_a, negative_a = certainty_parts(earlier.certainty or "Uu")
+    level_b, negative_b = certainty_parts(later.certainty or "Uu")
+    if level_a != "Uu" and level_b != "Uu" and negative_a != negative_b:
+        kinds.append("polarity_reversed")
+    elif LEVEL_RANK[level_b] > LEVEL_RANK[level_a]:
+        kinds.append("certainty_up")
+    elif LEVEL_RANK[level_b] < LEVEL_RANK[level_a]:
+        kinds.append("certainty_down")
+    if earlier.voice == "reported" and later.voice in ("author", "both") and LEVEL_RANK[level_b] >= LEVEL_RANK["PS"]:
+        kinds.append("reported_to_asserted")
+    elif later.voice == "reported" and earlier.voice in ("author", "both") and LEVEL_RANK[level_a] >= LEVEL_RANK["PS"]:
+        kinds.append("asserted_to_reported")
+    if abs(later.evaluation - earlier.evaluation) >= EVALUATION_STEP:
+        kinds.append("evaluation_more_favourable" if later.evaluation > earlier.evaluation
+                     else "evaluation_less_favourable")
+    return kinds
+
+
+def judged_members(claims: Sequence[Claim], members: Sequence[int]) -> list[int]:
+    """The members of a proposition on which the author takes a stance in this document (what new and dropped
+    judgements rest on): claims the author's current stance is about, the author's claims hedged or boosted by an
+    epistemic cue, explicit rejections of a reading (*X is not about punishing the U.S.*), and assertions that
+    evaluate a participant."""
+    wanted = set(members)
+    judged = {c.stance.target for c in claims
+              if c.stance is not None and c.stance.target in wanted and c.stance.time_frame != "past"}
+    for i in members:
+        claim = claims[i]
+        if claim.voice != "author" or claim.time_frame == "past":
+            continue
+        level, negative = certainty_parts(claim.certainty)
+        if level in ("PR", "PS"):
+            judged.add(i)
+        elif negative and claim.role == "assertion" and claim.predicate in ("be",) and "not" in claim.cues:
+            judged.add(i)
+        elif claim.evaluations and claim.role == "assertion":
+            judged.add(i)
+    return sorted(judged)
+
+
+def _evidence(profile: DocumentProfile, members: Sequence[int], position: Position | None) -> FindingSide:
+    """One side of a finding: the sentences of the claims that decide the author's position first (the author's
+    stances, then the most committed own claims), then the others, verbatim from the text."""
+    claims = profile.claims
+    wanted = set(members)
+    stances = [c for c in claims if c.stance is not None and c.stance.target in wanted]
+    own = sorted((claims[i] for i in members),
+                 key=lambda c: (c.voice != "author", c.role != "assertion", not c.cues, -c.commitment, c.index))
+    reported = [c for c in own if c.voice == "reported"]
+    author = [c for c in own if c.voice == "author"]
+    if stances:
+        ordered = reported[:1] + stances + author + reported[1:]
+    else:
+        ordered = author[:1] + reported[:1] + author[1:] + reported[1:]
+    sentences: list[int] = []
+    for claim in ordered:
+        if claim.sentence not in sentences:
+            sentences.append(claim.sentence)
+    chosen = sentences[:MAX_EVIDENCE]
+    cues: list[str] = []
+    for claim in ordered:
+        if claim.sentence in chosen:
+            cues += [c for c in claim.cues if c not in ("“”",)]
+            cues += [cue for e in claim.evaluations for cue in e.cues]
+            if claim.stance is not None:
+                cues.append(claim.stance.cue.lower())
+    holders = tuple(dict.fromkeys(c.holder for c in own if c.holder))
+    return FindingSide(
+        document=profile.id,
+        date=profile.date.isoformat(),
+        position=position,
+        evidence=tuple(profile.sentences[i].text for i in sorted(chosen)),
+        claims=tuple(sorted({c.index for c in own} | {c.index for c in stances})),
+        cues=tuple(dict.fromkeys(cues)),
+        holders=holders,
+    )
+
+
+def _empty_side(profile: DocumentProfile) -> FindingSide:
+    return FindingSide(document=profile.id, date=profile.date.isoformat(), position=None, evidence=(), claims=(),
+                       cues=())
+
+
+def _magnitude(kinds: Sequence[str], earlier: Position | None, later: Position | None) -> float:
+    if not kinds:
+        return 0.0
+    values = []
+    if earlier is not None and later is not None:
+        level_a = LEVEL_RANK[certainty_parts(earlier.certainty or "Uu")[0]]
+        level_b = LEVEL_RANK[certainty_parts(later.certainty or "Uu")[0]]
+        if "polarity_reversed" in kinds:
+            values.append(1.0)
+        if "certainty_up" in kinds or "certainty_down" in kinds:
+            values.append(abs(level_b - level_a) / 3)
+        if "reported_to_asserted" in kinds or "asserted_to_reported" in kinds:
+            values.append(0.67)
+        if any(k.startswith("evaluation") for k in kinds):
+            values.append(min(1.0, abs(later.evaluation - earlier.evaluation) / 3))
+    if "new_judgement" in kinds or "dropped_judgement" in kinds:
+        values.append(0.6)
+    return max(values) if values else 0.0
+
+
+def _confidence(proposition: Proposition, earlier: FindingSide, later: FindingSide,
+                explicit: bool) -> tuple[str, str]:
+    """high, medium or low, with the reason in words."""
+    claims_a, claims_b = len(earlier.claims), len(later.claims)
+    entities = [k for k in proposition.shared_participants if k.startswith("ent:")]
+    if proposition.aligned:
+        strong = proposition.score >= 5 or (len(entities) >= 1 and proposition.score >= 4)
+        supported = min(claims_a, claims_b) >= 2 or explicit
+        if strong and supported:
+            level = "high"
+        elif strong or supported:
+            level = "medium"
+        else:
+            level = "low"
+        reason = (f"{claims_a} claim{'s' if claims_a != 1 else ''} in {earlier.date} and {claims_b} in {later.date} "
+                  f"share {_names(proposition.shared_participants)} and "
+                  f"{_quoted(proposition.shared_predicates)}"
+                  + ("; the author's stance is explicit" if explicit else ""))
+        return level, reason
+    side = later if later.claims else earlier
+    count = len(side.claims)
+    level = "high" if explicit and count >= 2 else "medium" if explicit or count >= 2 else "low"
+    reason = (f"{count} claim{'s' if count != 1 else ''} in {side.date}, none aligned in the other text"
+              + ("; the author's stance is explicit" if explicit else ""))
+    return level, reason
+
+
+def _names(keys: Sequence[str]) -> str:
+    names = [k[4:] if k.startswith("ent:") else k[3:] for k in keys]
+    if not names:
+        return "no participant"
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _quoted(words: Sequence[str]) -> str:
+    if not words:
+        return "no predicate"
+    return "/".join(f"'{w}'" for w in words)
+
+
+def _explicit(profile: DocumentProfile, members: Sequence[int]) -> bool:
+    wanted = set(members)
+    return any(c.stance is not None and c.stance.target in wanted for c in profile.claims)
+
+
+def step_findings(earlier: DocumentProfile, later: DocumentProfile) -> list[Finding]:
+    """Every finding between two documents, strongest first (the report shows the confident ones)."""
+    findings = []
+    for proposition in find_propositions(earlier.claims, later.claims, earlier.date.year):
+        finding = _finding(proposition, earlier, later)
+        if finding is not None:
+            findings.append(finding)
+    findings.sort(key=lambda f: (-_CONFIDENCE_RANK[f.confidence], -f.strength, f.proposition))
+    return findings
+
+
+_CONFIDENCE_RANK = {"high": 2, "medium": 1, "low": 0}
+
+
+def _judged_only(proposition: Proposition, claims: Sequence[Claim], side: str) -> Proposition:
+    """A one-sided proposition narrowed to the members the judgement rests on, so that its position and evidence
+    are those of the judgement, not of narration that shares its words."""
+    members = judged_members(claims, getattr(proposition, side))
+    return dataclasses.replace(proposition, **{side: tuple(members)})
+
+
+def _finding(proposition: Proposition, earlier: DocumentProfile, later: DocumentProfile) -> Finding | None:
+    position_a = position_of(earlier.claims, proposition.earlier)
+    position_b = position_of(later.claims, proposition.later)
+    if position_a is not None and position_b is not None:
+        kinds = judgement_kinds(position_a, position_b)
+    elif position_b is not None and judged_members(later.claims, proposition.later):
+        kinds = ["new_judgement"]
+        proposition = _judged_only(proposition, later.claims, "later")
+        position_b = position_of(later.claims, proposition.later)
+    elif position_a is not None and judged_members(earlier.claims, proposition.earlier):
+        kinds = ["dropped_judgement"]
+        proposition = _judged_only(proposition, earlier.claims, "earlier")
+        position_a = position_of(earlier.claims, proposition.earlier)
+    else:
+        return None
+    if not kinds:
+        return None
+    side_a = _evidence(earlier, proposition.earlier, position_a) if proposition.earlier else _empty_side(earlier)
+    side_b = _evidence(later, proposition.later, position_b) if proposition.later else _empty_side(later)
+    explicit = _explicit(earlier, proposition.earlier) or _explicit(later, proposition.later)
+    confidence, reason = _confidence(proposition, side_a, side_b, explicit)
+    support = min(1.0, (len(side_a.claims) + len(side_b.claims)) / 4)
+    strength = round(_magnitude(kinds, position_a, position_b) * (0.5 + 0.5 * support), 3)
+    named_by = representative(later.claims, proposition.later) or representative(earlier.claims, proposition.earlier)
+    label = proposition_label(named_by)
+    return Finding(
+        proposition=label,
+        kinds=tuple(kinds),  # type: ignore[arg-type]
+        statement=finding_statement(label, kinds, side_a, side_b),
+        confidence=confidence,  # type: ignore[arg-type]
+        confidence_reason=reason,
+        strength=strength,
+        shared_arguments=proposition.shared_participants,
+        shared_predicates=proposition.shared_predicates,
+        earlier=side_a,
+        later=side_b,
+    )
+
+
+def shown_findings(findings: Sequence[Finding], limit: int) -> list[Finding]:
+    """The findings a report shows: the confident ones (:data:`SHOWN_CONFIDENCE`), strongest first, at most
+    ``limit``."""
+    return [f for f in findings if f.confidence in SHOWN_CONFIDENCE][:limit]

@@ -1,0 +1,170 @@
+"""Propositions of a comparison step: claims of two documents grouped by what they assert, and the author's position
+on each in each document.
+
+Claims are grouped greedily by alignment strength (strongest first, as Kruskal's algorithm builds a spanning
+forest), so that a proposition grows only through claims that align with one of its members, and never beyond
+:data:`MAX_CLAIMS_PER_SIDE` claims of one document: a chain of weak links cannot merge unrelated claims. The
+author's stance claims (*these claims are questionable*) join the proposition of the claim they are about.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Sequence
+
+from ..results import CERTAINTY_SCORES, Claim, Position
+from .align import Alignment, align, participants
+
+__all__ = ["MAX_CLAIMS_PER_SIDE", "Proposition", "find_propositions", "position_of", "representative"]
+
+#: A proposition holds at most this many claims of each document.
+MAX_CLAIMS_PER_SIDE = 6
+#: Frames whose stance is the author's current one; a stance in the past (*my initial response was ...*) is
+#: superseded by a current stance on the same claim.
+CURRENT_FRAMES = frozenset({"present", "future", "generic", "hypothetical"})
+
+
+@dataclass(frozen=True)
+class Proposition:
+    """Claims of an earlier and a later document that express one proposition (either side may be empty), with
+    what they share."""
+
+    earlier: tuple[int, ...]
+    later: tuple[int, ...]
+    shared_participants: tuple[str, ...]
+    shared_predicates: tuple[str, ...]
+    score: float
+
+    @property
+    def aligned(self) -> bool:
+        return bool(self.earlier) and bool(self.later)
+
+
+class _Forest:
+    """Union-find over claim nodes, tracking each group's size per document and what its links share."""
+
+    def __init__(self, nodes: Sequence[tuple[int, int]]) -> None:
+        self.parent = {n: n for n in nodes}
+        self.sizes = {n: [0, 0] for n in nodes}
+        for side, index in nodes:
+            self.sizes[(side, index)][side] = 1
+        self.links: dict[tuple[int, int], list[Alignment]] = defaultdict(list)
+
+    def find(self, node: tuple[int, int]) -> tuple[int, int]:
+        while self.parent[node] != node:
+            self.parent[node] = self.parent[self.parent[node]]
+            node = self.parent[node]
+        return node
+
+    def union(self, a: tuple[int, int], b: tuple[int, int], alignment: Alignment) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            self.links[ra].append(alignment)
+            return
+        merged = [self.sizes[ra][0] + self.sizes[rb][0], self.sizes[ra][1] + self.sizes[rb][1]]
+        if max(merged) > MAX_CLAIMS_PER_SIDE:
+            return
+        self.parent[rb] = ra
+        self.sizes[ra] = merged
+        self.links[ra] += self.links.pop(rb, []) + [alignment]
+
+
+def _candidate_pairs(claims: Sequence[tuple[tuple[int, int], Claim]]) -> set[tuple[int, int]]:
+    """Pairs of positions in ``claims`` that share a participant (an inverted index: most pairs share none)."""
+    by_participant: dict[str, list[int]] = defaultdict(list)
+    for position, (_, claim) in enumerate(claims):
+        for key in participants(claim):
+            by_participant[key].append(position)
+    pairs: set[tuple[int, int]] = set()
+    for positions in by_participant.values():
+        for i, first in enumerate(positions):
+            for second in positions[i + 1 :]:
+                pairs.add((first, second))
+    return pairs
+
+
+def find_propositions(earlier: Sequence[Claim], later: Sequence[Claim], earlier_year: int) -> list[Proposition]:
+    """The propositions of two documents' claims (stance claims excluded: they follow their targets)."""
+    nodes = [((0, c.index), c) for c in earlier if c.stance is None] + \
+        [((1, c.index), c) for c in later if c.stance is None]
+    edges = []
+    for i, j in _candidate_pairs(nodes):
+        (node_a, a), (node_b, b) = nodes[i], nodes[j]
+        if node_a[0] == 1 and node_b[0] == 0:
+            node_a, a, node_b, b = node_b, b, node_a, a
+        alignment = align(a, b, earlier_year)
+        if alignment is not None:
+            edges.append((alignment.score, node_a, node_b, alignment))
+    forest = _Forest([n for n, _ in nodes])
+    for _, node_a, node_b, alignment in sorted(edges, key=lambda e: (-e[0], e[1], e[2])):
+        forest.union(node_a, node_b, alignment)
+    groups: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
+    for node, _ in nodes:
+        groups[forest.find(node)].append(node)
+    found = []
+    for root, members in groups.items():
+        links = forest.links.get(root, [])
+        cross = [a for a in links]
+        shared_participants = sorted({k for a in cross for k in a.shared_participants})
+        shared_predicates = sorted({k for a in cross for k in a.shared_predicates})
+        found.append(Proposition(
+            earlier=tuple(sorted(i for side, i in members if side == 0)),
+            later=tuple(sorted(i for side, i in members if side == 1)),
+            shared_participants=tuple(shared_participants),
+            shared_predicates=tuple(shared_predicates),
+            score=max((a.score for a in cross), default=0.0),
+        ))
+    found.sort(key=lambda p: (-p.score, p.earlier, p.later))
+    return found
+
+
+def _stances_on(claims: Sequence[Claim], members: Sequence[int]) -> list[Claim]:
+    wanted = set(members)
+    return [c for c in claims if c.stance is not None and c.stance.target in wanted]
+
+
+def position_of(claims: Sequence[Claim], members: Sequence[int]) -> Position | None:
+    """The author's position on a proposition in one document: the author's latest current stance on it if there is
+    one (an earlier stance in the past is kept as ``initial_certainty``), else the strongest commitment among the
+    author's own claims, else uncommitted (only reported)."""
+    if not members:
+        return None
+    own = [claims[i] for i in members]
+    stances = _stances_on(claims, members)
+    author = [c for c in own if c.voice == "author"]
+    reported = [c for c in own if c.voice == "reported"]
+    initial = None
+    if stances:
+        current = [s for s in stances if s.stance is not None and s.stance.time_frame in CURRENT_FRAMES]
+        chosen = (current or stances)[-1]
+        assert chosen.stance is not None
+        certainty = chosen.stance.certainty
+        past = [s for s in stances if s.stance is not None and s.stance.time_frame == "past" and s is not chosen]
+        if past and past[0].stance is not None and past[0].stance.certainty != certainty:
+            initial = past[0].stance.certainty
+    elif author:
+        certainty = max(author, key=lambda c: (abs(CERTAINTY_SCORES[c.certainty]), c.index)).certainty
+    else:
+        certainty = "Uu"
+    asserted = [c for c in author if c.certainty != "Uu"]
+    if reported and asserted:
+        voice = "both"
+    elif reported:
+        voice = "reported"  # others assert it; the author at most comments on it
+    else:
+        voice = "author"
+    evaluated = [c.evaluation_score for c in author if c.evaluations]
+    evaluation = round(sum(evaluated) / len(evaluated), 2) if evaluated else 0.0
+    return Position(certainty=certainty, voice=voice, evaluation=evaluation, claims=len(own) + len(stances),  # type: ignore[arg-type]
+                    author_claims=len(author) + len(stances), initial_certainty=initial)  # type: ignore[arg-type]
+
+
+def representative(claims: Sequence[Claim], members: Sequence[int]) -> Claim | None:
+    """The claim that best names a proposition: the author's own most committed claim with the most participants,
+    else the first reported one."""
+    own = [claims[i] for i in members]
+    if not own:
+        return None
+    return max(own, key=lambda c: (c.voice == "author", c.role != "presupposition", len(participants(c)),
+                                   abs(CERTAINTY_SCORES[c.certainty]), -c.index))

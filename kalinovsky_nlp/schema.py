@@ -1,0 +1,53 @@
+"""The JSON contract of the report: how each typed result becomes plain JSON data, in one place.
+
+``SCHEMA_VERSION`` is bumped in its major part when a field is renamed or removed, in its minor part when fields
+are added; ``docs/report-schema.md`` documents every field.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from .results import Claim, Finding, FindingSide, Position
+
+__all__ = ["SCHEMA_VERSION", "claim_to_dict", "finding_to_dict"]
+
+SCHEMA_VERSION = "2.0"
+
+
+def claim_to_dict(claim: Claim) -> dict[str, Any]:
+    """A claim as JSON data: its fields, with the signed ``score``, ``commitment`` and ``entities`` added."""
+    data = dataclasses.asdict(claim)
+    data["score"] = claim.score
+    data["commitment"] = claim.commitment
+    data["entities"] = list(claim.entities)
+    data["source"] = "author" if claim.voice == "author" else "attributed"
+    return data
+
+
+def _position(position: Position | None) -> dict[str, Any] | None:
+    return dataclasses.asdict(position) if position is not None else None
+
+
+def _side(side: FindingSide) -> dict[str, Any]:
+    return {"document": side.document, "date": side.date, "position": _position(side.position),
+            "evidence": list(side.evidence), "claims": list(side.claims), "cues": list(side.cues),
+            "holders": list(side.holders)}
+
+
+def finding_to_dict(finding: Finding) -> dict[str, Any]:
+    """A finding as JSON data; ``from`` and ``to`` are its two dates."""
+    return {
+        "proposition": finding.proposition,
+        "statement": finding.statement,
+        "kinds": list(finding.kinds),
+        "confidence": finding.confidence,
+        "confidence_reason": finding.confidence_reason,
+        "strength": finding.strength,
+        "shared_arguments": list(finding.shared_arguments),
+        "shared_predicates": list(finding.shared_predicates),
+        "targets": list(finding.targets),
+        "from": _side(finding.earlier),
+        "to": _side(finding.later),
+    }
