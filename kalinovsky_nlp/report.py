@@ -12,6 +12,7 @@ from typing import Any
 from .compare import Comparison, Step
 from .profile import DocumentProfile
 from .results import Finding
+from .judgement.wording import CERTAINTY_LEGEND, narrative
 from .schema import SCHEMA_VERSION, finding_to_dict
 
 __all__ = ["SCHEMA_VERSION", "Report", "build_report", "summarize"]
@@ -33,6 +34,7 @@ class Report:
     summary: list[str]
     model: dict[str, Any] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
+    narrative: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         from . import __version__
@@ -43,6 +45,8 @@ class Report:
             "model": dict(self.model),
             "documents": [p.to_dict() for p in self.documents],
             "comparison": self.comparison.to_dict(),
+            "narrative": list(self.narrative),
+            "certainty_legend": CERTAINTY_LEGEND,
             "findings": [finding_to_dict(f) for f in self.findings],
             "summary": list(self.summary),
         }
@@ -101,8 +105,10 @@ def summarize_step(step: Step) -> list[str]:
 
 
 def summarize(profiles: list[DocumentProfile], comparison: Comparison, findings: list[Finding] | None = None) -> list[str]:
-    """The report's summary: judgement findings first (strongest first), then measure and entity changes."""
-    lines = [f.statement for f in (findings or [])]
+    """The report's summary of what the author writes about and how: measure, marker and entity changes (the
+    judgement findings have their own section and narrative)."""
+    lines: list[str] = []
+    del findings
     overall = comparison.overall
     if overall is not None:
         lines.extend(summarize_step(overall))
@@ -118,6 +124,8 @@ def build_report(
     findings: list[Finding],
     model: dict[str, Any] | None = None,
 ) -> Report:
-    """The report from its parts, with its summary (every backend ends here)."""
+    """The report from its parts, with its narrative and summary (every backend ends here)."""
+    overall = comparison.overall
+    story = narrative(findings, overall.earlier.date.isoformat(), overall.later.date.isoformat()) if overall else []
     return Report(documents=list(profiles), comparison=comparison, summary=summarize(profiles, comparison, findings),
-                  model=dict(model or {}), findings=findings)
+                  model=dict(model or {}), findings=findings, narrative=story)

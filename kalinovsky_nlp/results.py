@@ -196,7 +196,8 @@ class Position:
 
 @dataclass(frozen=True)
 class FindingSide:
-    """One date of a finding: the document, the author's position and the evidence quoted verbatim from its text."""
+    """One date of a finding: the document, the author's position and the evidence quoted verbatim from its text
+    (``evidence``: whole sentences; ``quotes``: the clauses that decide the position, for a summary)."""
 
     document: str
     date: str
@@ -205,6 +206,7 @@ class FindingSide:
     claims: tuple[int, ...]
     cues: tuple[str, ...]
     holders: tuple[str, ...] = ()
+    quotes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -33,7 +33,7 @@ def _position(position: Position | None) -> dict[str, Any] | None:
 def _side(side: FindingSide) -> dict[str, Any]:
     return {"document": side.document, "date": side.date, "position": _position(side.position),
             "evidence": list(side.evidence), "claims": list(side.claims), "cues": list(side.cues),
-            "holders": list(side.holders)}
+            "holders": list(side.holders), "quotes": list(side.quotes)}
 
 
 def finding_to_dict(finding: Finding) -> dict[str, Any]:

@@ -107,15 +107,26 @@ def _evidence(profile: DocumentProfile, members: Sequence[int], position: Positi
             if claim.stance is not None:
                 cues.append(claim.stance.cue.lower())
     holders = tuple(dict.fromkeys(c.holder for c in own if c.holder))
+    quotes = tuple(dict.fromkeys(c.text for c in ordered if c.sentence in chosen))[:2]
     return FindingSide(
         document=profile.id,
         date=profile.date.isoformat(),
         position=position,
-        evidence=tuple(profile.sentences[i].text for i in sorted(chosen)),
+        evidence=tuple(_clean_sentence(profile.sentences[i].text) for i in sorted(chosen)),
         claims=tuple(sorted({c.index for c in own} | {c.index for c in stances})),
         cues=tuple(dict.fromkeys(cues)),
         holders=holders,
+        quotes=quotes,
     )
+
+
+def _clean_sentence(text: str) -> str:
+    """A sentence as quoted: without surrounding white space, or a closing quotation mark the parser left at its
+    start (the end of the previous paragraph's quotation)."""
+    text = text.strip()
+    if text[:1] in ('"', "\u201d") and text[1:2].isspace():
+        text = text[1:].strip()
+    return text
 
 
 def _empty_side(profile: DocumentProfile) -> FindingSide:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from ..results import Claim, FindingSide
+from ..results import Claim, Finding, FindingSide
 
-__all__ = ["CERTAINTY_WORDS", "certainty_phrase", "finding_statement", "proposition_label"]
+__all__ = ["CERTAINTY_LEGEND", "CERTAINTY_WORDS", "certainty_phrase", "finding_statement", "narrative",
+           "proposition_label"]
 
 #: FactBank values in words, from the author's perspective.
 CERTAINTY_WORDS = {
@@ -78,3 +79,63 @@ def finding_statement(label: str, kinds: Sequence[str], earlier: FindingSide, la
     change = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
     return (f"{label}: {change}: {earlier.date} {_side_phrase(earlier)}; "
             f"{later.date} {_side_phrase(later)}.")
+
+
+#: The one-line legend printed wherever certainty tags appear.
+CERTAINTY_LEGEND = ("Certainty tags (FactBank, from the author's perspective): CT certain, PR probable, PS possible, "
+                    "Uu uncommitted; + the proposition holds, - it does not.")
+
+
+def _short(text: str, limit: int = 110) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "\u2026"
+
+
+def _lower_first(text: str) -> str:
+    """Lower-case a gist's first word when it is a plain word (*Support leads to ...*), never a name."""
+    first = text.split(" ", 1)[0]
+    return text[:1].lower() + text[1:] if first in ("The", "A", "An", "Support", "Evidence") else text
+
+
+def _narrative_sentence(finding: Finding) -> str:
+    kinds = set(finding.kinds)
+    a, b = finding.earlier, finding.later
+    gist = _lower_first(finding.proposition)
+    quote_b = f" (\u201c{_short(b.quotes[0])}\u201d)" if b.quotes else ""
+    quote_a = f" (\u201c{_short(a.quotes[0])}\u201d)" if a.quotes else ""
+    if "new_judgement" in kinds and b.position is not None:
+        return (f"New in {b.date}: that {gist}, which the author holds "
+                f"{CERTAINTY_WORDS.get(b.position.certainty or 'Uu', '')}{quote_b}.")
+    if "dropped_judgement" in kinds and a.position is not None:
+        return (f"In {a.date} the author held that {gist} {CERTAINTY_WORDS.get(a.position.certainty or 'Uu', '')}"
+                f"{quote_a}; by {b.date} he no longer discusses it.")
+    start = _side_words(a)
+    end = _side_words(b)
+    return f"On whether {gist}, the author moved from {start}{quote_a} in {a.date} to {end}{quote_b} in {b.date}."
+
+
+def _side_words(side: FindingSide) -> str:
+    position = side.position
+    if position is None:
+        return "silence"
+    certainty = CERTAINTY_WORDS.get(position.certainty or "Uu", "")
+    if position.voice == "reported":
+        holders = " and ".join(side.holders[:1])
+        text = f"reporting it{' from ' + holders if holders else ''}"
+        if position.certainty not in (None, "Uu"):
+            text += f" and judging it {certainty}"
+        if position.initial_certainty:
+            text += f" (after first judging it {CERTAINTY_WORDS.get(position.initial_certainty, '')})"
+        return text
+    return f"holding it {certainty}"
+
+
+def narrative(findings: Sequence[Finding], earlier_date: str, later_date: str, limit: int = 5) -> list[str]:
+    """The story of the report in three to six plain sentences: an opening, then one sentence per leading finding
+    with the claims' own words."""
+    if not findings:
+        return [f"Between {earlier_date} and {later_date} no change in the author's judgement was found with enough "
+                "support to report (see the low-confidence findings in the JSON report)."]
+    opening = (f"Between {earlier_date} and {later_date} the author's judgement moved on "
+               f"{len(findings)} proposition{'s' if len(findings) != 1 else ''} found in both texts or new to one.")
+    return [opening] + [_narrative_sentence(f) for f in findings[:limit]]

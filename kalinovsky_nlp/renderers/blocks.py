@@ -102,30 +102,36 @@ def _quote(text: str, limit: int = 300) -> str:
     return "\u201c" + (text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026") + "\u201d"
 
 
+def _finding_blocks(number: int | None, finding: dict) -> Iterator[Block]:
+    head = f"{number}. " if number is not None else ""
+    yield Paragraph(f"{head}{finding['statement']}")
+    yield Paragraph(f"Confidence {finding['confidence']}: {finding['confidence_reason']}.")
+    evidence = []
+    for side in ("from", "to"):
+        part = finding.get(side) or {}
+        position = part.get("position") or {}
+        for sentence in part.get("evidence") or []:
+            notes = []
+            if position.get("certainty"):
+                notes.append(f"author {position['certainty']}, {position.get('voice')}")
+            if part.get("cues"):
+                notes.append("cues: " + ", ".join(part["cues"][:8]))
+            evidence.append(f"{part.get('date')}: {_quote(sentence)}" + (f" [{'; '.join(notes)}]" if notes else ""))
+            notes = []
+    if evidence:
+        yield Bullets(evidence)
+
+
 def _findings(report: dict) -> Iterator[Block]:
     findings = report.get("findings") or []
     yield Heading(2, "How the author's judgement changed")
+    for sentence in report.get("narrative") or []:
+        yield Paragraph(sentence)
     if not findings:
-        yield Paragraph("No shift in the author's judgement was detected between the documents' claims.")
         return
+    yield Paragraph(report.get("certainty_legend") or "")
     for number, finding in enumerate(findings, start=1):
-        yield Paragraph(f"{number}. {finding['statement']} (strength {finding.get('strength', 0):.2f})")
-        evidence = []
-        for side in ("from", "to"):
-            part = finding.get(side) or {}
-            details = part.get("evidence_details") or [{"sentence": s} for s in part.get("evidence") or []]
-            for item in details[:2]:
-                notes = []
-                if item.get("certainty"):
-                    voice = "reported" + (f" from {item['holder']}" if item.get("holder") else "") \
-                        if item.get("source") == "attributed" else "author"
-                    notes.append(f"{item['certainty']}, {voice}")
-                cues = list(item.get("certainty_cues") or []) + list(item.get("evaluation_cues") or [])
-                if cues:
-                    notes.append("cues: " + ", ".join(cues))
-                evidence.append(f"{part.get('date')}: {_quote(item['sentence'])}" + (f" [{'; '.join(notes)}]" if notes else ""))
-        if evidence:
-            yield Bullets(evidence)
+        yield from _finding_blocks(number, finding)
 
 
 def _steps(report: dict) -> Iterator[Block]:
@@ -139,13 +145,13 @@ def _steps(report: dict) -> Iterator[Block]:
         yield Paragraph(f"{len(steps)} steps; the first and last {MAX_STEPS_SHOWN // 2} are shown (all are in the "
                         "JSON report and the shifts table).")
     for step in shown:
-        findings = step.get("findings") or []
+        findings = [f for f in step.get("findings") or [] if f["confidence"] in ("high", "medium")]
         head = f"{step['from']['date']} -> {step['to']['date']}"
         if not findings:
-            yield Paragraph(f"{head}: no shift detected.")
+            yield Paragraph(f"{head}: no change in judgement found with enough support.")
             continue
         yield Paragraph(f"{head}:")
-        yield Bullets([f"{f['statement']} (strength {f['strength']:.2f})" for f in findings[:STEP_FINDINGS]])
+        yield Bullets([f"{f['statement']} (confidence {f['confidence']})" for f in findings[:STEP_FINDINGS]])
 
 
 def _documents(report: dict) -> Iterator[Block]:
