@@ -203,7 +203,8 @@ def _verb_attributions(sent: "Span", candidates: Iterable[int] | None = None) ->
                 continue  # the author's own view
             if subject.lower_ == "it" and (subject.head is not token or lemma in ("suggest", "indicate", "imply")):
                 continue  # impersonal frame of the author's ("it is hard to imagine"), or an evidential "it"
-            if not is_person_like(subject) and subject.lower_ != "it":
+            if not is_person_like(subject) and subject.lower_ != "it" and (cue_kind == "evidence" or lemma in (
+                    "suggest", "indicate", "imply", "show", "mean", "confirm", "reveal", "demonstrate", "prove")):
                 continue  # "the evidence suggests": an evidential of the author's, not a source
             holder = _phrase(subject)
         elif token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN"):
@@ -220,6 +221,9 @@ def _verb_attributions(sent: "Span", candidates: Iterable[int] | None = None) ->
                     content = (clause.left_edge.i, clause.right_edge.i + 1)  # '"...," he said'
         if content is None and lemma in ("accuse", "charge", "suspect"):
             prep = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            accused = next((c for c in token.children if c.dep_ == "dobj"), None)
+            if prep is None and accused is not None:  # "accused the mayor of taking": "of" hangs on the object
+                prep = next((c for c in accused.children if c.dep_ == "prep" and c.lower_ == "of"), None)
             if prep is not None:
                 content = (prep.i + 1, prep.right_edge.i + 1)
         if content is None:

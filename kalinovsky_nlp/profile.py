@@ -16,6 +16,7 @@ from .schema import claim_to_dict
 from .textstats import readability_scores, text_statistics
 
 from .components.claims import extract_claims
+from .judgement.propositions import within_document_links
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -84,6 +85,7 @@ class Sentence:
     hedges: int
     boosters: int
     uncertain: bool
+    content: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -103,6 +105,7 @@ class DocumentProfile:
     attributions: list[dict[str, Any]] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     terms: dict[str, int] = field(default_factory=dict)
+    claim_links: list[tuple[int, int, float]] = field(default_factory=list)
 
     @property
     def id(self) -> str:
@@ -138,6 +141,7 @@ class DocumentProfile:
             "attributions": list(self.attributions),
             "claims": [claim_to_dict(c) for c in self.claims],
             "terms": dict(self.terms),
+            "claim_links": [list(link) for link in self.claim_links],
         }
 
 
@@ -260,6 +264,32 @@ def term_counts(doc: "Doc", mentions: list[dict[str, Any]]) -> dict[str, int]:
     return dict(counts)
 
 
+def sentence_content(doc: "Doc", sents: list[Any]) -> list[tuple[str, ...]]:
+    """For each sentence, its content words (lower-cased lemmas of nouns, verbs, adjectives, adverbs, names and
+    numbers, sorted, once each): what restatements of a sentence in a later text share with it."""
+    import numpy as np
+    from spacy.attrs import IS_PUNCT, IS_SPACE, IS_STOP, LEMMA, POS
+
+    if not len(doc):
+        return [() for _ in sents]
+    strings = doc.vocab.strings
+    content = [strings[p] for p in CONTENT_POS + ("NUM",) if p in strings]
+    pos, stop, punct, space, lemma = doc.to_array([POS, IS_STOP, IS_PUNCT, IS_SPACE, LEMMA]).T
+    keep = np.isin(pos, content) & (stop == 0) & (punct == 0) & (space == 0)
+    words: dict[int, str] = {}
+    out = []
+    for sent in sents:
+        ids = lemma[sent.start : sent.end][keep[sent.start : sent.end]].tolist()
+        found = set()
+        for lemma_id in ids:
+            word = words.get(lemma_id)
+            if word is None:
+                word = words[lemma_id] = strings[lemma_id].lower()
+            found.add(word)
+        out.append(tuple(sorted(found)))
+    return out
+
+
 def author_aliases(document: Document) -> tuple[str, ...]:
     """The names the author goes by: the ``author`` field and the ``author_aliases`` of the document's metadata (a
     list, or one string with aliases separated by ``|`` or ``;``)."""
@@ -300,9 +330,10 @@ def profile_document(document: Document, doc: "Doc", *, markers_key: str = "kn_m
     markers = [marker for _, marker in located_markers]
     hedge_count = Counter(m.sentence for m in markers if m.category == "hedge")
     booster_count = Counter(m.sentence for m in markers if m.category == "booster")
+    content = sentence_content(doc, sents)
     sentences = [
         Sentence(i, s.start_char, s.end_char, document.text[s.start_char : s.end_char], hedge_count[i],
-                 booster_count[i], hedge_count[i] > 0)
+                 booster_count[i], hedge_count[i] > 0, content[i])
         for i, s in enumerate(sents)
     ]
     attributions = []
@@ -330,4 +361,5 @@ def profile_document(document: Document, doc: "Doc", *, markers_key: str = "kn_m
         attributions=attributions,
         claims=claims,
         terms=term_counts(doc, mentions),
+        claim_links=within_document_links(claims, document.date.year),
     )

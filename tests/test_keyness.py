@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 
-from kalinovsky_nlp.stance.keyness import g2, keyness, log_odds_dirichlet, log_ratio
+from kalinovsky_nlp.keyness import g2, keyness, log_odds_dirichlet, log_ratio
 
 
 def test_log_ratio_by_hand():

@@ -64,6 +64,12 @@ HYPOTHETICAL_MODALS = frozenset({"would", "'d"})
 CONDITION_MARKS = frozenset({"if", "unless"})
 FREQUENCY_ADVERBS = frozenset({"often", "usually", "generally", "typically", "always", "frequently", "normally",
                                "commonly"})
+#: Verbs that link a subject to a predicative adjective or noun (*remains appropriate*, *became clear*).
+COPULAS = frozenset({"be", "remain", "stay", "become", "continue", "prove", "turn", "grow", "look", "sound"})
+#: Nouns that measure what their of-phrase names: as arguments, the claim is about the thing measured (*the pace
+#: of its asset purchases* is about the purchases).
+MEASURE_NOUNS = frozenset({"pace", "size", "amount", "volume", "level", "timing", "path", "composition", "scale",
+                           "share", "rate of"})
 LIGHT_NOUNS = frozenset({"form", "kind", "type", "sort", "part", "source", "result", "example", "case", "matter",
                          "way", "mix", "piece", "sign", "instance"})
 SHELL_DETERMINERS = frozenset({"this", "these", "that", "those", "such", "the"})
@@ -112,6 +118,13 @@ def _frame_nouns() -> dict[str, str]:
 
 
 @functools.lru_cache(maxsize=1)
+def _frame_adjectives() -> dict[tuple[str, str], str]:
+    """(adjective, verb) -> the author's commitment to the clause they frame (*hard to imagine that X*: PR-)."""
+    return {(row["adjective"], verb): row["level"] for row in read_table("frame_adjectives.tsv")
+            for verb in row["verbs"].split("|")}
+
+
+@functools.lru_cache(maxsize=1)
 def _anaphoric_nouns() -> dict[str, frozenset[str]]:
     return {row["noun"]: frozenset(row["labels"].split("|")) for row in read_table("anaphoric_nouns.tsv")}
 
@@ -119,6 +132,14 @@ def _anaphoric_nouns() -> dict[str, frozenset[str]]:
 @functools.lru_cache(maxsize=1)
 def _reporting_verbs() -> dict[str, tuple[str, str]]:
     return {row["lemma"]: (row["class"], row["kind"]) for row in read_table("reporting_verbs.tsv")}
+
+
+@functools.lru_cache(maxsize=1)
+def _author_levels() -> dict[str, str]:
+    """The author's commitment to the content of the author's own reporting verb or noun (*I think X*: PR)."""
+    levels = {row["lemma"]: row["author_level"] for row in read_table("attribution_nouns.tsv")}
+    levels.update({row["lemma"]: row["author_level"] for row in read_table("reporting_verbs.tsv")})
+    return levels
 
 
 @functools.lru_cache(maxsize=1)
@@ -197,6 +218,7 @@ class _Mention:
     end: int
     entity: str
     label: str
+    demonym: bool = False
 
 
 @dataclass
@@ -223,7 +245,8 @@ def _build_context(doc: "Doc", text: str, markers: Iterable[tuple[int, Any]], at
     aliases = tuple(a for a in (alias.strip() for alias in author_aliases) if a)
     ctx = _Context(doc, text, aliases, list(markers), list(attributions))
     for m in mentions:
-        mention = _Mention(m["token_start"], m["token_end"], m.get("demonym_of") or m["canonical"], m["label"])
+        mention = _Mention(m["token_start"], m["token_end"], m.get("demonym_of") or m["canonical"], m["label"],
+                           bool(m.get("demonym_of")))
         ctx.mentions.append(mention)
         for i in range(mention.start, mention.end):
             ctx.mention_at[i] = mention
@@ -295,6 +318,17 @@ def _transparent_complement(token: "Token") -> "Token | None":
         return xcomp  # "is likely to X"
     if token.lemma_ == "be" and xcomp.lemma_ == "be" and not any(c.dep_ in ("acomp", "attr") for c in token.children):
         return xcomp  # "my response was to be skeptical": the second "be" carries the predicate
+    return None
+
+
+def _framing_adjective(verb: "Token") -> "Token | None":
+    """For *imagine* in *it is hard to imagine that X*: the adjective that frames it (the verb's head, or the
+    copula's predicative adjective), when the pair is in ``lexicons/frame_adjectives.tsv``."""
+    head = verb.head
+    candidates = [head] if head.pos_ == "ADJ" else [c for c in head.children if c.dep_ == "acomp"]
+    for adjective in candidates:
+        if (adjective.lemma_.lower(), verb.lemma_.lower()) in _frame_adjectives():
+            return adjective
     return None
 
 
@@ -407,7 +441,7 @@ class ClaimReader:
         if lemma in ("suggest", "indicate", "show", "imply", "mean", "confirm", "demonstrate") and subject is not None \
                 and subject.pos_ != "PRON" and not self._is_person_like(subject):
             return True  # "information received suggests that X", "my research indicates X"
-        if lemma == "imagine" and governor.dep_ == "xcomp" and governor.head.pos_ == "ADJ":
+        if governor.dep_ == "xcomp" and _framing_adjective(governor) is not None:
             return True  # "hard to imagine that X"
         return False
 
@@ -531,7 +565,8 @@ class ClaimReader:
         if labels and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
             first_sentence = max(0, bisect.bisect_right(self.sent_starts, token.i) - 4)
             window_start = self.sent_starts[first_sentence] if self.sent_starts else 0
-            earlier = [m for m in self.ctx.mentions if window_start <= m.start < token.i and m.label in labels]
+            earlier = [m for m in self.ctx.mentions if window_start <= m.start < token.i and m.label in labels
+                       and not m.demonym]
             if earlier:
                 return earlier[-1].entity
         return None
@@ -550,6 +585,11 @@ class ClaimReader:
             return [(Argument(a.key, token.text, role if a.role == "subject" else a.role, a.entity), t)  # type: ignore[arg-type]
                     for a, t in self._argument(antecedent, "subject", depth + 1, modifiers)]
         found: list[tuple[Argument, "Token"]] = []
+        if token.lemma_.lower() in MEASURE_NOUNS:
+            of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            measured = _first(of, ("pobj",)) if of is not None else None
+            if measured is not None and measured.pos_ in ("NOUN", "PROPN"):
+                found += self._argument(measured, role, depth, modifiers)
         entity = self._resolve_entity(token)
         if entity is not None:
             found.append((Argument(key="ent:" + entity, text=self._np_text(token), role=role,  # type: ignore[arg-type]
@@ -570,7 +610,7 @@ class ClaimReader:
             elif child.dep_ == "prep" and child.lower_ in ("of", "to", "for", "with", "against", "toward", "towards"):
                 modifier = _first(child, ("pobj",))
                 modifier_role = "oblique"  # "support to the Taliban": a further participant
-            if modifier is None:
+            if modifier is None or modifier.i in self.ctx.author_tokens:
                 continue
             if modifier.pos_ == "PRON" and modifier.dep_ == "poss" and depth == 0:
                 antecedent = self._antecedent(modifier)
@@ -588,7 +628,7 @@ class ClaimReader:
         event's participants. *the Taliban's enemies* is not an event of the Taliban's."""
         return token.pos_ == "NOUN" and derivational_base(token.lemma_.lower()) in _verb_lemmas()
 
-    def _antecedent(self, pronoun: "Token") -> "Token | None":
+    def _antecedent(self, pronoun: "Token", allow_author: bool = False) -> "Token | None":
         """The noun phrase a third-person pronoun stands for: the nearest earlier subject in this sentence or the one
         before that agrees in number (a subject-preference heuristic after Hobbs 1978, Lappin & Leass 1994)."""
         lower = pronoun.lower_
@@ -601,7 +641,7 @@ class ClaimReader:
             token = self.doc[i]
             if token.dep_ not in ("nsubj", "nsubjpass") or token.pos_ == "PRON":
                 continue
-            if token.i in self.ctx.author_tokens:
+            if token.i in self.ctx.author_tokens and not allow_author:
                 continue
             token_plural = token.tag_ in ("NNS", "NNPS") or (token.ent_type_ in ("NORP",) and token.tag_ != "NNP")
             if token.ent_type_ == "ORG" or plural == token_plural:
@@ -672,7 +712,7 @@ class ClaimReader:
     def _content_word(head: "Token") -> "Token":
         """The word that carries a copular clause's predicate (*is questionable* -> questionable, *is a form of
         insurance* -> insurance), else the head itself."""
-        if head.lemma_ != "be":
+        if head.lemma_ not in COPULAS:
             return head
         complement = _first(head, ("acomp", "attr", "oprd"))
         if complement is None:
@@ -748,6 +788,9 @@ class ClaimReader:
         elif lowers & HYPOTHETICAL_MODALS or any(_is_condition(c) for t in chain for c in t.children
                                                  if c.dep_ == "advcl"):
             frame = "hypothetical"
+        elif any(f.lemma_ == "decide" and any(self._is_author(c) for c in f.children if c.dep_ in SUBJECT_DEPS)
+                 for f in frames):
+            frame = "present"  # "the Committee decided today to keep X": an announced decision
         elif finite is not None and (finite.tag_ == "VBD" or finite.lower_ in ("had", "was", "were", "did")):
             frame = "past"
         elif finite is None and head.tag_ == "VBD":
@@ -755,8 +798,8 @@ class ClaimReader:
         else:
             frame = "present"
             if any(c.lower_ in FREQUENCY_ADVERBS for t in chain for c in t.children if c.dep_ == "advmod") or any(
-                    c.dep_ == "advcl" and any(g.lower_ in FREQUENCY_ADVERBS for g in c.children)
-                    and any(g.dep_ == "mark" and g.lower_ == "as" for g in c.children)
+                    c.dep_ == "advcl" and any(g.lower_ in FREQUENCY_ADVERBS for g in c.subtree)
+                    and any(g.lower_ == "as" for g in c.subtree)
                     for t in chain for c in t.children):
                 frame = "generic"  # "as often happens, ...": a generalisation
         years = [int(self.doc[i].text.rstrip("s")) for i in scope
@@ -835,10 +878,10 @@ class ClaimReader:
                 continue  # "evidence that X": the author's evidential, handled as a frame
             if a["cue_start"] in scope and a["kind"] not in ("quotation", "according_to", "for_source"):
                 continue
-            if a.get("holder_start") is not None and self._holder_is_author(a):
-                continue
             if best is None or (a["content_end"] - a["content_start"]) < (best["content_end"] - best["content_start"]):
                 best = a
+        if best is not None and best.get("holder_start") is not None and self._holder_is_author(best):
+            return {**best, "author_held": True}
         return best
 
     def _enclosing_holder(self, attribution: dict[str, Any]) -> str | None:
@@ -854,10 +897,17 @@ class ClaimReader:
         return None
 
     def _holder_is_author(self, attribution: dict[str, Any]) -> bool:
+        """A holder that is the author: a first-person pronoun, the author's name, or a pronoun standing for it
+        (*its view that X* in a text where the Committee speaks of itself)."""
         start, end = attribution["holder_start"], attribution["holder_end"]
         tokens = self.doc[start:end]
-        return any(t.lower_ in FIRST_PERSON for t in tokens if t.dep_ in SUBJECT_DEPS or t.i == tokens.root.i) or \
-            tokens.root.i in self.ctx.author_tokens
+        root = tokens.root
+        if root.lower_ in FIRST_PERSON or root.i in self.ctx.author_tokens:
+            return True
+        if root.pos_ == "PRON":
+            antecedent = self._antecedent(root, allow_author=True)
+            return antecedent is not None and antecedent.i in self.ctx.author_tokens
+        return False
 
     def _author_certainty(self, head: "Token", frames: list["Token"], scope: list[int],
                           question: bool) -> tuple[str, bool, list[str]]:
@@ -881,10 +931,22 @@ class ClaimReader:
             negative = not negative
             cues.append(self.doc[subject.left_edge.i : subject.i + 1].text.lower())
         for frame in frames:
-            level_of_noun = _frame_nouns().get(frame.lemma_.lower()) if frame.pos_ == "NOUN" else None
-            if level_of_noun is not None and LEVEL_RANK[level_of_noun] < LEVEL_RANK[level]:
-                level = level_of_noun
-                cues.append(frame.lower_)
+            frame_level = _frame_nouns().get(frame.lemma_.lower()) if frame.pos_ == "NOUN" else None
+            adjective = _framing_adjective(frame) if frame_level is None and frame.dep_ == "xcomp" else None
+            if adjective is not None:
+                frame_level = _frame_adjectives()[(adjective.lemma_.lower(), frame.lemma_.lower())]
+                cues.append(adjective.lower_ + " to " + frame.lower_)  # "hard to imagine that X": PR-
+            elif frame_level is None and _is_verbal(frame) and frame.lemma_.lower() in _reporting_verbs():
+                frame_level = _author_levels().get(frame.lemma_.lower())  # "the Committee expects that X": PR
+            if frame_level is None:
+                continue
+            frame_degree, frame_negates = certainty_parts(frame_level.rstrip("-") + ("-" if frame_level.endswith("-") else "+")) \
+                if frame_level != "Uu" else ("Uu", False)
+            if frame_negates:
+                negative = not negative
+            if LEVEL_RANK[frame_degree] < LEVEL_RANK[level]:
+                level = frame_degree
+            cues.append(frame.lower_)
         seen: set[int] = set()
         for i in scope:
             for marker in self.ctx.marker_at.get(i, ()):
@@ -914,8 +976,17 @@ class ClaimReader:
                          question: bool) -> tuple[str, str | None, tuple[Source, ...], list[str], ClaimRole]:
         """(author's certainty, holder, nested sources, cues, role)."""
         level, negative, cues = self._author_certainty(head, frames, scope, question)
-        own = certainty_label(level, negative)
         attribution = self._attribution_of(head, set(scope))
+        if attribution is not None and attribution.get("author_held"):
+            author_level = _author_levels().get(self.doc[attribution["cue_start"]].lemma_.lower(), "CT")
+            degree = author_level.rstrip("-+")
+            if author_level.endswith("-"):
+                negative = not negative
+            if LEVEL_RANK.get(degree, 3) < LEVEL_RANK[level]:
+                level = degree
+            cues.append(attribution["cue"].lower())
+            attribution = None  # "its view that X", "I expect that X": the author's own commitment
+        own = certainty_label(level, negative)
         if attribution is None:
             role: ClaimRole = "assertion"
             if not frames and (head.pos_ == "NOUN" or head.dep_ in ("relcl", "acl", "pcomp", "advcl")):
@@ -1296,10 +1367,12 @@ class StanceLinker:
                 break
             if _frames_compatible(self.claims[links[index].target].time_frame, claim.time_frame):
                 return links[index].target
+        if links:
+            return links[max(links)].target  # the latest proposition the author took a stance on
         for c in reversed(self.claims[: claim.index]):
             if c.sentence < first_sentence:
                 break
-            if c.voice == "reported" and c.time_frame != "past":
+            if c.voice == "reported":
                 return c.index
         return None
 

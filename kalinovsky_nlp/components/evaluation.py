@@ -138,12 +138,14 @@ def _owner(anchor: "Token") -> "Token":
 
 def _is_conduct_object(word: "Token", subject: "Token") -> bool:
     """*Moscow is pursuing a pragmatic policy*: the word modifies the object of a verb the argument is the subject
-    of, and the verb is an action of the subject's (not perceiving, fearing or facing something)."""
+    of, the object names conduct (``lexicons/conduct_nouns.txt``) and the verb is an action of the subject's (not
+    perceiving, fearing or facing something)."""
     verb = subject.head
     if subject.dep_ not in ("nsubj",) or verb.lemma_.lower() in CONDUCT_VERB_EXCLUSIONS:
         return False
     obj = word.head
-    return word.dep_ == "amod" and obj.dep_ == "dobj" and obj.head.i == verb.i
+    return word.dep_ == "amod" and obj.dep_ == "dobj" and obj.head.i == verb.i and \
+        obj.lemma_.lower() in read_word_list("conduct_nouns.txt")
 
 
 def _tied(word: "Token", owner: "Token") -> bool:

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from ..lexicons import read_word_list
 from ..results import Claim
 
-__all__ = ["Alignment", "align", "comparable_times", "participants", "predicate_words"]
+__all__ = ["Alignment", "ClaimFeatures", "align", "align_features", "comparable_times", "features", "light_verbs",
+           "participants", "predicate_words"]
 
 #: A claim about the past that names a year more than this many years before the earlier document narrates
 #: history: it is compared only with other claims about the past.
@@ -22,13 +23,15 @@ HISTORY_MARGIN = 1
 
 
 @functools.lru_cache(maxsize=1)
-def _light_verbs() -> frozenset[str]:
+def light_verbs() -> frozenset[str]:
+    """Verbs too general to align claims on their own (``lexicons/light_verbs.txt``)."""
     return read_word_list("light_verbs.txt")
 
 
 def participants(claim: Claim) -> frozenset[str]:
-    """The claim's participants: entity keys (``ent:<name>``) and noun-phrase keys (``np:<lemma>``), not the author."""
-    return frozenset(a.key for a in claim.arguments if a.key != "author")
+    """The claim's participants: entity keys (``ent:<name>``), noun-phrase keys (``np:<lemma>``) and ``author`` when
+    the author is a participant (an institution's own decisions: *the Committee decided to reduce the pace*)."""
+    return frozenset(a.key for a in claim.arguments)
 
 
 def predicate_words(claim: Claim) -> frozenset[str]:
@@ -54,6 +57,10 @@ def comparable_times(a: Claim, b: Claim, earlier_year: int) -> bool:
     if frames <= {"present", "past", "generic"}:
         past = a if a.time_frame == "past" else b
         return past.anchor_year is None or past.anchor_year >= earlier_year - HISTORY_MARGIN
+    if a.time_frame == "future" and b.time_frame in ("present", "past"):
+        # a plan or prediction of the earlier text and what the later text says of it (*will raise the rate when
+        # ...* / *decided to raise the rate*), unless the later claim narrates a time before the earlier text
+        return b.anchor_year is None or b.anchor_year >= earlier_year
     return False
 
 
@@ -66,38 +73,72 @@ class Alignment:
     score: float
 
 
-def _entity_roles(claim: Claim) -> dict[str, set[str]]:
+@dataclass(frozen=True)
+class ClaimFeatures:
+    """What alignment reads of a claim, computed once per claim and step."""
+
+    claim: Claim
+    participants: frozenset[str]
+    predicate_words: frozenset[str]
+    predicate_keys: frozenset[str]
+    entity_roles: dict[str, frozenset[str]]
+    objects: frozenset[str]
+    author_acts: bool
+
+
+def features(claim: Claim) -> ClaimFeatures:
+    """The alignment features of a claim."""
     roles: dict[str, set[str]] = {}
+    objects = set()
     for argument in claim.arguments:
         if argument.entity:
             roles.setdefault(argument.key, set()).add("subject" if argument.role == "subject" else "other")
-    return roles
+        if argument.role == "object" and argument.key != "author":
+            objects.add(argument.key)
+    author_acts = claim.voice == "author" and any(a.key == "author" and a.role == "subject" for a in claim.arguments)
+    return ClaimFeatures(claim, participants(claim), predicate_words(claim), frozenset(claim.predicate_keys),
+                         {k: frozenset(v) for k, v in roles.items()}, frozenset(objects), author_acts)
 
 
-def _entities_agree(a: Claim, b: Claim) -> bool:
+def _entities_agree(a: ClaimFeatures, b: ClaimFeatures) -> bool:
     """Two claims that each name two or more entities relate them: they must share two of them (*Russia works with
     the Taliban* is not *Russia and the United States work together*); and no shared entity may be the subject of one
     claim and only an object of the other (*the U.S. pushes the opposition* is not *Russia pushes the U.S. out*)."""
-    roles_a, roles_b = _entity_roles(a), _entity_roles(b)
-    shared = set(roles_a) & set(roles_b)
+    roles_a, roles_b = a.entity_roles, b.entity_roles
+    shared = roles_a.keys() & roles_b.keys()
     if len(shared) < min(2, len(roles_a), len(roles_b)):
         return False
     return all(roles_a[key] & roles_b[key] for key in shared)
 
 
 def align(a: Claim, b: Claim, earlier_year: int) -> Alignment | None:
-    """The alignment of two claims, or None when they do not express the same proposition."""
-    shared = participants(a) & participants(b)
-    if not shared or not _entities_agree(a, b):
+    """The alignment of two claims (``a`` from the earlier document), or None when they do not express the same
+    proposition."""
+    return align_features(features(a), features(b), earlier_year)
+
+
+def align_features(fa: ClaimFeatures, fb: ClaimFeatures, earlier_year: int) -> Alignment | None:
+    """:func:`align` on precomputed features."""
+    a, b = fa.claim, fb.claim
+    if a.gist and a.gist == b.gist and a.time_frame == b.time_frame and fa.participants:
+        return Alignment(tuple(sorted(fa.participants)), tuple(sorted(fa.predicate_keys)), 3.0 + len(fa.participants))
+    shared = fa.participants & fb.participants
+    if not shared or not _entities_agree(fa, fb):
         return None
-    words = predicate_words(a) & predicate_words(b)
-    content = words - _light_verbs()
-    # a shared participant cannot also count as the shared predicate word
-    content_beyond = content - {key[3:] for key in shared if key.startswith("np:")}
-    if not content_beyond:
+    if fa.author_acts and fb.author_acts:
+        things = fa.objects & fb.objects
+        if things and comparable_times(a, b, earlier_year):
+            # the author's own actions on the same thing: *keep the target range* / *raise the target range*
+            return Alignment(tuple(sorted(shared)), (), 3.0 + len(things))
+    if shared == {"author"} and not (fa.predicate_keys & fb.predicate_keys) - light_verbs():
+        return None  # the author alone: only claims about the same action (*continue its purchases*) align
+    # without an entity in common, a shared noun cannot be both the participant and the predicate word
+    # (*inflation rises* / *inflation falls*); between entities it can (*supply arms* / *provide arms*)
+    entities_shared = any(k.startswith("ent:") for k in shared)
+    content_beyond = (fa.predicate_words & fb.predicate_words) - light_verbs() - (
+        set() if entities_shared else {key[3:] for key in shared if key.startswith("np:")})
+    if not content_beyond or not comparable_times(a, b, earlier_year):
         return None
-    if not comparable_times(a, b, earlier_year):
-        return None
-    entities = [k for k in shared if k.startswith("ent:")]
-    score = 2.0 * len(entities) + len(shared) - len(entities) + len(content_beyond) + (a.predicate == b.predicate)
+    entities = sum(1 for k in shared if k.startswith("ent:"))
+    score = 2.0 * entities + len(shared) - entities + len(content_beyond) + (a.predicate == b.predicate)
     return Alignment(tuple(sorted(shared)), tuple(sorted(content_beyond)), score)

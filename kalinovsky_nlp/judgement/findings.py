@@ -20,17 +20,21 @@ support on both sides and whether the author's stance is explicit.
 from __future__ import annotations
 
 import dataclasses
+import re
 from typing import Sequence
+
+from ..components.claims import derivational_base
 
 from ..profile import DocumentProfile
 from ..results import LEVEL_RANK, Claim, Finding, FindingSide, Position, certainty_parts
-from .propositions import Proposition, find_propositions, position_of, representative
+from .align import align, light_verbs, participants
+from .propositions import Proposition, find_propositions, position_of, representative, restatements
 from .wording import finding_statement, proposition_label
 
 __all__ = ["EVALUATION_STEP", "SHOWN_CONFIDENCE", "judged_members", "judgement_kinds", "shown_findings",
            "step_findings"]
 
-EVALUATION_STEP = 1.0
+EVALUATION_STEP = 0.5
 #: Confidence levels a report shows; the JSON report keeps every finding with its confidence.
 SHOWN_CONFIDENCE = ("high", "medium")
 #: Evidence sentences quoted per side.
@@ -58,6 +62,47 @@ def judgement_kinds(earlier: Position, later: Position) -> list[str]:
     return kinds
 
 
+QUANTITY = re.compile(r"\$?\d+(?:[.,/-]\d+)*(?:\s*(?:percent|billion|million|thousand|%))?")
+
+
+def _quantities(text: str) -> frozenset[str]:
+    return frozenset(m.group(0).replace(" ", "") for m in QUANTITY.finditer(text))
+
+
+def _plain(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def revised_pair(earlier: Sequence[Claim], later: Sequence[Claim], proposition: Proposition,
+                 earlier_year: int, unchanged: tuple[set[str], set[str]] | None = None) -> tuple[Claim, Claim] | None:
+    """A pair of aligned claims in which the author restates a position of its own with a different content: a
+    different action on the same thing (*continue purchasing* / *reduce the pace of purchases*; *keep the target
+    range* / *raise the target range*), or different quantities (*$40 billion* / *$35 billion*). Only the
+    author's own actions and the claims that state quantities can be revised this way; a change of wording
+    between claims about others is not a revision."""
+    kept_earlier, kept_later = unchanged if unchanged is not None else (
+        {_plain(c.text) for c in earlier}, {_plain(c.text) for c in later})
+    for a in (earlier[i] for i in proposition.earlier):
+        if _plain(a.text) in kept_later:
+            continue  # restated unchanged in the later text: not what was revised
+        for b in (later[j] for j in proposition.later):
+            if _plain(b.text) in kept_earlier:
+                continue
+            if a.voice != "author" or b.voice != "author" or a.role == "stance" or b.role == "stance":
+                continue
+            if align(a, b, earlier_year) is None and not (participants(a) & participants(b)):
+                continue
+            quantities_a, quantities_b = _quantities(a.text), _quantities(b.text)
+            if quantities_a and quantities_b and quantities_a != quantities_b:
+                return a, b
+            author_acts = any(x.key == "author" and x.role == "subject" for x in a.arguments) and \
+                any(x.key == "author" and x.role == "subject" for x in b.arguments)
+            base_a, base_b = derivational_base(a.predicate), derivational_base(b.predicate)
+            if author_acts and base_a != base_b and not {base_a, base_b} & light_verbs():
+                return a, b
+    return None
+
+
 def judged_members(claims: Sequence[Claim], members: Sequence[int]) -> list[int]:
     """The members of a proposition on which the author takes a stance in this document (what new and dropped
     judgements rest on): claims the author's current stance is about, the author's claims hedged or boosted by an
@@ -80,7 +125,8 @@ def judged_members(claims: Sequence[Claim], members: Sequence[int]) -> list[int]
     return sorted(judged)
 
 
-def _evidence(profile: DocumentProfile, members: Sequence[int], position: Position | None) -> FindingSide:
+def _evidence(profile: DocumentProfile, members: Sequence[int], position: Position | None,
+              first: Sequence[int] = ()) -> FindingSide:
     """One side of a finding: the sentences of the claims that decide the author's position first (the author's
     stances, then the most committed own claims), then the others, verbatim from the text."""
     claims = profile.claims
@@ -94,6 +140,8 @@ def _evidence(profile: DocumentProfile, members: Sequence[int], position: Positi
         ordered = reported[:1] + stances + author + reported[1:]
     else:
         ordered = author[:1] + reported[:1] + author[1:] + reported[1:]
+    leading = [claims[i] for i in first]
+    ordered = leading + [c for c in ordered if c not in leading]
     sentences: list[int] = []
     for claim in ordered:
         if claim.sentence not in sentences:
@@ -149,29 +197,35 @@ def _magnitude(kinds: Sequence[str], earlier: Position | None, later: Position |
             values.append(0.67)
         if any(k.startswith("evaluation") for k in kinds):
             values.append(min(1.0, abs(later.evaluation - earlier.evaluation) / 3))
+        if "position_revised" in kinds:
+            values.append(0.6)
     if "new_judgement" in kinds or "dropped_judgement" in kinds:
         values.append(0.6)
     return max(values) if values else 0.0
 
 
-def _confidence(proposition: Proposition, earlier: FindingSide, later: FindingSide,
-                explicit: bool) -> tuple[str, str]:
-    """high, medium or low, with the reason in words."""
+def _confidence(proposition: Proposition, earlier: FindingSide, later: FindingSide, explicit: bool,
+                marked: bool) -> tuple[str, str]:
+    """high, medium or low, with the reason in words. ``explicit``: the author's stance on the proposition is
+    stated (a stance predicate on a claim); ``marked``: the change is carried by words that say it (different
+    epistemic cues, evaluative words or quantities, or the author's own action restated differently), not only by
+    which claims happened to be grouped."""
     claims_a, claims_b = len(earlier.claims), len(later.claims)
     entities = [k for k in proposition.shared_participants if k.startswith("ent:")]
     if proposition.aligned:
-        strong = proposition.score >= 5 or (len(entities) >= 1 and proposition.score >= 4)
-        supported = min(claims_a, claims_b) >= 2 or explicit
-        if strong and supported:
+        strong = proposition.score >= 4.5 or (len(entities) >= 1 and proposition.score >= 4)
+        supported = min(claims_a, claims_b) >= 2
+        if (explicit or marked) and strong:
             level = "high"
-        elif strong or supported:
+        elif explicit or (marked and supported) or (strong and supported and marked):
             level = "medium"
         else:
             level = "low"
         reason = (f"{claims_a} claim{'s' if claims_a != 1 else ''} in {earlier.date} and {claims_b} in {later.date} "
-                  f"share {_names(proposition.shared_participants)} and "
-                  f"{_quoted(proposition.shared_predicates)}"
-                  + ("; the author's stance is explicit" if explicit else ""))
+                  f"share {_names(proposition.shared_participants)}"
+                  + (f" and {_quoted(proposition.shared_predicates)}" if proposition.shared_predicates else "")
+                  + ("; the author's stance is explicit" if explicit else "")
+                  + ("; the words that changed say so" if marked and not explicit else ""))
         return level, reason
     side = later if later.claims else earlier
     count = len(side.claims)
@@ -179,6 +233,18 @@ def _confidence(proposition: Proposition, earlier: FindingSide, later: FindingSi
     reason = (f"{count} claim{'s' if count != 1 else ''} in {side.date}, none aligned in the other text"
               + ("; the author's stance is explicit" if explicit else ""))
     return level, reason
+
+
+def _marked(kinds: Sequence[str], earlier: FindingSide, later: FindingSide, revised: bool) -> bool:
+    """Whether the words of the decisive claims carry the change: the author's own position restated differently,
+    different certainty cues on the two sides for a certainty change, or evaluative cues for an evaluation change."""
+    if revised:
+        return True
+    if any(k.startswith("certainty") or k == "polarity_reversed" for k in kinds):
+        return set(earlier.cues) != set(later.cues)
+    if any(k.startswith("evaluation") for k in kinds):
+        return bool(earlier.cues or later.cues)
+    return any(k in ("reported_to_asserted", "asserted_to_reported") for k in kinds)
 
 
 def _names(keys: Sequence[str]) -> str:
@@ -202,8 +268,11 @@ def _explicit(profile: DocumentProfile, members: Sequence[int]) -> bool:
 def step_findings(earlier: DocumentProfile, later: DocumentProfile) -> list[Finding]:
     """Every finding between two documents, strongest first (the report shows the confident ones)."""
     findings = []
-    for proposition in find_propositions(earlier.claims, later.claims, earlier.date.year):
-        finding = _finding(proposition, earlier, later)
+    restated = restatements([s.content for s in earlier.sentences], [s.content for s in later.sentences])
+    links = (earlier.claim_links, later.claim_links)
+    unchanged = ({_plain(c.text) for c in earlier.claims}, {_plain(c.text) for c in later.claims})
+    for proposition in find_propositions(earlier.claims, later.claims, earlier.date.year, restated, links):
+        finding = _finding(proposition, earlier, later, unchanged)
         if finding is not None:
             findings.append(finding)
     findings.sort(key=lambda f: (-_CONFIDENCE_RANK[f.confidence], -f.strength, f.proposition))
@@ -220,11 +289,16 @@ def _judged_only(proposition: Proposition, claims: Sequence[Claim], side: str) -
     return dataclasses.replace(proposition, **{side: tuple(members)})
 
 
-def _finding(proposition: Proposition, earlier: DocumentProfile, later: DocumentProfile) -> Finding | None:
+def _finding(proposition: Proposition, earlier: DocumentProfile, later: DocumentProfile,
+             unchanged: tuple[set[str], set[str]]) -> Finding | None:
     position_a = position_of(earlier.claims, proposition.earlier)
     position_b = position_of(later.claims, proposition.later)
+    revised = None
     if position_a is not None and position_b is not None:
         kinds = judgement_kinds(position_a, position_b)
+        revised = revised_pair(earlier.claims, later.claims, proposition, earlier.date.year, unchanged)
+        if revised is not None:
+            kinds.append("position_revised")
     elif position_b is not None and judged_members(later.claims, proposition.later):
         kinds = ["new_judgement"]
         proposition = _judged_only(proposition, later.claims, "later")
@@ -237,10 +311,13 @@ def _finding(proposition: Proposition, earlier: DocumentProfile, later: Document
         return None
     if not kinds:
         return None
-    side_a = _evidence(earlier, proposition.earlier, position_a) if proposition.earlier else _empty_side(earlier)
-    side_b = _evidence(later, proposition.later, position_b) if proposition.later else _empty_side(later)
+    first = (revised[0].index,) if revised else ()
+    second = (revised[1].index,) if revised else ()
+    side_a = _evidence(earlier, proposition.earlier, position_a, first) if proposition.earlier else _empty_side(earlier)
+    side_b = _evidence(later, proposition.later, position_b, second) if proposition.later else _empty_side(later)
     explicit = _explicit(earlier, proposition.earlier) or _explicit(later, proposition.later)
-    confidence, reason = _confidence(proposition, side_a, side_b, explicit)
+    marked = _marked(kinds, side_a, side_b, revised is not None)
+    confidence, reason = _confidence(proposition, side_a, side_b, explicit, marked)
     support = min(1.0, (len(side_a.claims) + len(side_b.claims)) / 4)
     strength = round(_magnitude(kinds, position_a, position_b) * (0.5 + 0.5 * support), 3)
     named_by = representative(later.claims, proposition.later) or representative(earlier.claims, proposition.earlier)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from ..results import CERTAINTY_SCORES, Claim, Position
-from .align import Alignment, align, participants
+from .align import Alignment, ClaimFeatures, align_features, comparable_times, features, participants
 
 __all__ = ["MAX_CLAIMS_PER_SIDE", "Proposition", "find_propositions", "position_of", "representative"]
 
@@ -39,6 +39,12 @@ class Proposition:
     @property
     def aligned(self) -> bool:
         return bool(self.earlier) and bool(self.later)
+
+
+def _year_of(claims: Sequence[Claim], default: int) -> int:
+    """The year to judge historical anchors by, for links inside one document (the earlier document's year is a safe
+    lower bound for the later document)."""
+    return default
 
 
 class _Forest:
@@ -70,32 +76,116 @@ class _Forest:
         self.links[ra] += self.links.pop(rb, []) + [alignment]
 
 
-def _candidate_pairs(claims: Sequence[tuple[tuple[int, int], Claim]]) -> set[tuple[int, int]]:
-    """Pairs of positions in ``claims`` that share a participant (an inverted index: most pairs share none)."""
+def within_document_links(claims: Sequence[Claim], year: int) -> list[tuple[int, int, float]]:
+    """Pairs of claims of one document that express the same proposition, with their alignment score: computed once
+    per document (with its profile) and reused by every comparison step the document is part of."""
+    nodes = [((0, c.index), features(c)) for c in claims if c.stance is None]
+    links = []
+    for i, j in _candidate_pairs(nodes):
+        (node_a, a), (node_b, b) = nodes[i], nodes[j]
+        alignment = align_features(a, b, year)
+        if alignment is not None:
+            links.append((min(node_a[1], node_b[1]), max(node_a[1], node_b[1]), alignment.score))
+    return sorted(links)
+
+
+def _candidate_pairs(claims: Sequence[tuple[tuple[int, int], ClaimFeatures]],
+                     cross_only: bool = False) -> set[tuple[int, int]]:
+    """Pairs of positions in ``claims`` that share a participant other than the author (an inverted index: most
+    pairs share none); with ``cross_only``, only pairs from different documents."""
     by_participant: dict[str, list[int]] = defaultdict(list)
     for position, (_, claim) in enumerate(claims):
-        for key in participants(claim):
-            by_participant[key].append(position)
+        for key in claim.participants:
+            if key != "author":
+                by_participant[key].append(position)
+    same_action: dict[str, list[int]] = defaultdict(list)
+    for position, (_, claim) in enumerate(claims):
+        if "author" in claim.participants:
+            for key in claim.predicate_keys:
+                same_action[key].append(position)  # the author's own actions: *continue its purchases*
+    for positions in same_action.values():
+        by_participant["author action:" + str(positions[0])] = positions
     pairs: set[tuple[int, int]] = set()
     for positions in by_participant.values():
+        if cross_only:
+            earlier = [p for p in positions if claims[p][0][0] == 0]
+            later = [p for p in positions if claims[p][0][0] == 1]
+            pairs.update((a, b) for a in earlier for b in later)
+            continue
         for i, first in enumerate(positions):
             for second in positions[i + 1 :]:
                 pairs.add((first, second))
     return pairs
 
 
-def find_propositions(earlier: Sequence[Claim], later: Sequence[Claim], earlier_year: int) -> list[Proposition]:
-    """The propositions of two documents' claims (stance claims excluded: they follow their targets)."""
-    nodes = [((0, c.index), c) for c in earlier if c.stance is None] + \
-        [((1, c.index), c) for c in later if c.stance is None]
+#: Two sentences restate each other when this share of their content words is common to both (Jaccard).
+RESTATEMENT = 0.5
+
+
+def restatements(earlier: Sequence[Sequence[str]], later: Sequence[Sequence[str]]) -> dict[tuple[int, int], float]:
+    """Pairs (earlier sentence, later sentence) that restate each other, with their similarity: authors who write
+    in series (statements, reports, speeches) restate sentences with edits, and an edited restatement is the
+    clearest sign that two claims are about the same matter. Each sentence pairs with its most similar one."""
+    sets_a = [set(s) for s in earlier]
+    sets_b = [set(s) for s in later]
+    index: dict[str, list[int]] = defaultdict(list)
+    for i, words in enumerate(sets_a):
+        for word in words:
+            index[word].append(i)
+    pairs: dict[tuple[int, int], float] = {}
+    for j, words in enumerate(sets_b):
+        if len(words) < 4:
+            continue
+        counts: dict[int, int] = defaultdict(int)
+        for word in words:
+            for i in index.get(word, ()):
+                counts[i] += 1
+        best = max(((common / len(sets_a[i] | words), i) for i, common in counts.items()), default=None)
+        if best is not None and best[0] >= RESTATEMENT:
+            pairs[(best[1], j)] = best[0]
+    return pairs
+
+
+def find_propositions(earlier: Sequence[Claim], later: Sequence[Claim], earlier_year: int,
+                      restated: dict[tuple[int, int], float] | None = None,
+                      links: tuple[Sequence[tuple[int, int, float]], Sequence[tuple[int, int, float]]] | None = None,
+                      ) -> list[Proposition]:
+    """The propositions of two documents' claims (stance claims excluded: they follow their targets).
+
+    ``restated``: sentence pairs that restate each other (:func:`restatements`): their claims align when they share
+    a participant and their times compare, even with a different predicate (*keep the target range* / *raise the
+    target range*)."""
+    nodes = [((0, c.index), features(c)) for c in earlier if c.stance is None] + \
+        [((1, c.index), features(c)) for c in later if c.stance is None]
     edges = []
-    for i, j in _candidate_pairs(nodes):
+    if restated:
+        by_sentence_a: dict[int, list[Claim]] = defaultdict(list)
+        by_sentence_b: dict[int, list[Claim]] = defaultdict(list)
+        for c in earlier:
+            if c.stance is None:
+                by_sentence_a[c.sentence].append(c)
+        for c in later:
+            if c.stance is None:
+                by_sentence_b[c.sentence].append(c)
+        for (i, j), similarity in restated.items():
+            for a in by_sentence_a.get(i, ()):
+                for b in by_sentence_b.get(j, ()):
+                    shared = set(a.arguments and participants(a)) & set(participants(b))
+                    if shared and comparable_times(a, b, earlier_year):
+                        alignment = Alignment(tuple(sorted(shared)), ("(restated sentence)",), 2.0 + 3 * similarity)
+                        edges.append((alignment.score, (0, a.index), (1, b.index), alignment))
+    for i, j in _candidate_pairs(nodes, cross_only=links is not None):
         (node_a, a), (node_b, b) = nodes[i], nodes[j]
         if node_a[0] == 1 and node_b[0] == 0:
             node_a, a, node_b, b = node_b, b, node_a, a
-        alignment = align(a, b, earlier_year)
+        alignment = align_features(a, b, earlier_year if node_a[0] != node_b[0] else
+                                   (earlier_year if node_a[0] == 0 else _year_of(later, earlier_year)))
         if alignment is not None:
             edges.append((alignment.score, node_a, node_b, alignment))
+    if links is not None:
+        for side, side_links in enumerate(links):
+            for first, second, score in side_links:
+                edges.append((score, (side, first), (side, second), Alignment((), (), score)))
     forest = _Forest([n for n, _ in nodes])
     for _, node_a, node_b, alignment in sorted(edges, key=lambda e: (-e[0], e[1], e[2])):
         forest.union(node_a, node_b, alignment)

@@ -71,11 +71,17 @@ def finding_statement(label: str, kinds: Sequence[str], earlier: FindingSide, la
         parts.append("moved from others' words into the author's own voice")
     if "asserted_to_reported" in kinds:
         parts.append("moved from the author's own voice into others' words")
+    if "position_revised" in kinds:
+        quote_a = f" \u201c{earlier.quotes[0]}\u201d" if earlier.quotes else ""
+        quote_b = f" \u201c{later.quotes[0]}\u201d" if later.quotes else ""
+        parts.append(f"revised from{quote_a} to{quote_b}")
     a, b = earlier.position, later.position
     if "evaluation_more_favourable" in kinds and a is not None and b is not None:
         parts.append(f"judged more favourably (evaluation {a.evaluation:+.1f} -> {b.evaluation:+.1f})")
     if "evaluation_less_favourable" in kinds and a is not None and b is not None:
         parts.append(f"judged less favourably (evaluation {a.evaluation:+.1f} -> {b.evaluation:+.1f})")
+    if not parts:
+        parts.append("changed")
     change = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
     return (f"{label}: {change}: {earlier.date} {_side_phrase(earlier)}; "
             f"{later.date} {_side_phrase(later)}.")

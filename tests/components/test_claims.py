@@ -1,0 +1,180 @@
+"""Claims read from a parsed Doc: certainty, holder, time frame, arguments, stance links. Minimal pairs for every
+rule, on sentences about many subjects."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from kalinovsky_nlp.components.claims import derivational_base
+from kalinovsky_nlp.corpus import Document
+from kalinovsky_nlp.profile import profile_document
+
+
+def claims(nlp, text, author=None, aliases=None):
+    metadata = {"author_aliases": aliases} if aliases else {}
+    document = Document(id="t", date=datetime.date(2020, 1, 1), text=text, author=author, metadata=metadata)
+    return profile_document(document, nlp(text)).claims
+
+
+def claim_with(found, word):
+    """The claim whose text contains a word."""
+    return next(c for c in found if word in c.text)
+
+
+CERTAINTY = [
+    # plain assertion, modal possibility, probability, certainty cue
+    ("The company closes the plant.", "closes", "CT+", "author"),
+    ("The company may close the plant.", "close", "PS+", "author"),
+    ("Perhaps the company closes the plant.", "closes", "PS+", "author"),
+    ("The company probably closes the plant.", "closes", "PR+", "author"),
+    ("The company seems to close the plant.", "close", "PR+", "author"),
+    ("The company clearly closes the plant.", "closes", "CT+", "author"),
+    ("The company almost certainly closes the plant.", "closes", "PR+", "author"),
+    # negation and negative cues; two negatives cancel
+    ("The company does not close the plant.", "close", "CT-", "author"),
+    ("The company may not close the plant.", "close", "PS-", "author"),
+    ("It is unlikely that the company closes the plant.", "closes", "PR-", "author"),
+    ("The team hardly needs encouragement.", "needs", "CT-", "author"),
+    ("Hardly a day passes without a new scandal.", "passes", "CT+", "author"),
+    ("No one has offered any proof.", "offered", "CT-", "author"),
+    ("The city failed to repair the bridge.", "repair", "CT-", "author"),
+    ("The city managed to repair the bridge.", "repair", "CT+", "author"),
+    # approximators do not lower certainty
+    ("About 200 workers joined the union.", "joined", "CT+", "author"),
+    # conditions and questions
+    ("If the rain continues, the river will flood the town.", "flood", "PS+", "author"),
+    ("Will the river flood the town?", "flood", "Uu", "author"),
+    # epistemic frames lend their cues to the clause they frame
+    ("There is plausible evidence that the drug reduces pain.", "reduces", "PR+", "author"),
+    ("It is hard to imagine that the reform will pass.", "pass", "PR-", "author"),
+    ("It is easy to see that the reform will pass.", "pass", "PR+", "author"),
+    ("My research indicates that the tax raised prices.", "raised", "PR+", "author"),
+    ("I think that the tax raised prices.", "raised", "PR+", "author"),
+    # attribution: neutral and distancing reports leave the author uncommitted, factive ones commit him
+    ("Officials claim that the dam is leaking.", "leaking", "Uu", "reported"),
+    ("Officials say that the dam is leaking.", "leaking", "Uu", "reported"),
+    ("Engineers think that the dam is leaking.", "leaking", "Uu", "reported"),
+    ("Officials acknowledged that the dam is leaking.", "leaking", "CT+", "reported"),
+    # a hedge in a relative clause does not scope over the main claim
+    ("The museum, which may reopen soon, owns the painting.", "owns", "CT+", "author"),
+]
+
+
+@pytest.mark.parametrize("text,word,certainty,voice", CERTAINTY, ids=[c[0][:50] for c in CERTAINTY])
+def test_certainty_minimal_pairs(nlp, text, word, certainty, voice):
+    claim = claim_with(claims(nlp, text), word)
+    assert (claim.certainty, claim.voice) == (certainty, voice)
+
+
+def test_reported_content_keeps_the_holder_and_nested_sources(nlp):
+    claim = claim_with(claims(nlp, "Senior officials accused the mayor of taking bribes."), "taking")
+    assert claim.voice == "reported" and claim.holder == "Senior officials"
+    assert [(s.holder, s.certainty) for s in claim.sources] == [(None, "Uu"), ("Senior officials", "CT+")]
+    denied = claim_with(claims(nlp, "The ministry has always denied the payments to the contractor."), "payments")
+    assert denied.voice == "reported" and denied.sources[-1].certainty.endswith("-")
+
+
+@pytest.mark.parametrize(
+    "author,aliases,voice,certainty",
+    [
+        ("Federal Reserve Board", None, "author", "PR+"),  # "the Board" is the author's head noun
+        ("Acme Holdings Ltd", ["the Board"], "author", "PR+"),  # an alias given by the user
+        ("City Council", None, "reported", "Uu"),  # someone else's board
+    ],
+)
+def test_an_institution_speaking_of_itself_is_the_author(nlp, author, aliases, voice, certainty):
+    found = claims(nlp, "The Board expects that inflation will fall next year.", author=author, aliases=aliases)
+    claim = claim_with(found, "fall")
+    assert (claim.voice, claim.certainty) == (voice, certainty)
+
+
+def test_the_authors_own_decisions_are_present_commitments(nlp):
+    found = claims(nlp, "The Board decided today to raise the interest rate.", author="Federal Reserve Board")
+    claim = claim_with(found, "raise")
+    assert (claim.voice, claim.certainty, claim.time_frame) == ("author", "CT+", "present")
+    assert any(a.key == "author" and a.role == "subject" for a in claim.arguments)
+
+
+@pytest.mark.parametrize(
+    "text,word,frame",
+    [
+        ("The factory produces steel.", "produces", "present"),
+        ("The factory produced steel in 1978.", "produced", "past"),
+        ("The factory will produce steel.", "produce", "future"),
+        ("The factory would produce steel.", "produce", "hypothetical"),
+        ("As often happens with new plants, the factory produces little steel.", "produces", "generic"),
+    ],
+)
+def test_time_frames(nlp, text, word, frame):
+    assert claim_with(claims(nlp, text), word).time_frame == frame
+
+
+def test_historical_anchor_is_the_earliest_year_of_the_clause(nlp):
+    claim = claim_with(claims(nlp, "During the 1990s, the army fought the rebels."), "fought")
+    assert claim.time_frame == "past" and claim.anchor_year == 1990
+
+
+def test_demonyms_agent_nouns_and_definite_descriptions_resolve_to_entities(nlp):
+    found = claims(nlp, "The Taliban met in Doha. The Russian government sent arms to the group.")
+    claim = claim_with(found, "sent")
+    assert {a.entity for a in claim.arguments if a.entity} == {"Russia", "Taliban"}
+    assert claim.gist == "Russia sends arms to the Taliban"
+
+
+def test_possessors_of_non_event_nouns_are_not_participants(nlp):
+    """*the Taliban's enemies* are not the Taliban; *Russian support* is Russia's support."""
+    enemies = claim_with(claims(nlp, "Moscow supported the Taliban's enemies."), "supported")
+    assert "Taliban" not in {a.entity for a in enemies.arguments}
+    support = claim_with(claims(nlp, "Russian support to the Taliban has been limited."), "limited")
+    assert {a.entity for a in support.arguments} >= {"Russia", "Taliban"}
+
+
+@pytest.mark.parametrize(
+    "noun,verb",
+    [("supplier", "supply"), ("supplies", "supply"), ("decision", "decide"), ("engagement", "engage"),
+     ("cooperation", "cooperate"), ("withdrawal", "withdraw"), ("arm", "arm"), ("table", "table")],
+)
+def test_derivational_base(noun, verb):
+    assert derivational_base(noun) == verb
+
+
+def test_shell_noun_and_stance_predicate_set_the_authors_commitment(nlp):
+    text = ("Critics claimed that the mayor took bribes. My first reaction was to be skeptical of these claims. "
+            "But today, perhaps, I should not be so dismissive.")
+    found = claims(nlp, text)
+    bribes = claim_with(found, "took bribes")
+    skeptical = claim_with(found, "skeptical")
+    dismissive = claim_with(found, "dismissive")
+    assert skeptical.stance is not None and skeptical.stance.target == bribes.index
+    assert (skeptical.stance.certainty, skeptical.stance.time_frame) == ("PS-", "past")
+    assert dismissive.stance is not None and dismissive.stance.target == bribes.index
+    assert dismissive.stance.certainty == "PS+"  # a negated rejection, hedged: possibly true
+
+
+def test_no_stance_link_without_a_shell_noun_or_stance_predicate(nlp):
+    found = claims(nlp, "Critics claimed that the mayor took bribes. The weather was cold in the spring.")
+    assert all(c.stance is None for c in found)
+
+
+def test_a_stance_of_someone_else_is_not_the_authors(nlp):
+    found = claims(nlp, "Critics claimed that the mayor took bribes. The lawyers were skeptical of these claims.")
+    assert all(c.stance is None for c in found)
+
+
+def test_truth_nouns_and_comparatives(nlp):
+    text = ("The newspaper reported rumours about a secret deal between the two parties. The veracity of this "
+            "report is questionable. The more recent rumour, concerning a secret deal, seems less credible.")
+    found = claims(nlp, text)
+    links = [c.stance for c in found if c.stance is not None]
+    assert [link.certainty for link in links] == ["PS-", "PS-"]
+    deal = found[links[0].target]
+    assert "deal" in deal.text
+
+
+def test_holder_stance(nlp):
+    found = claims(nlp, "Engineers think the bridge is safe. They may be right.")
+    right = claim_with(found, "right")
+    assert right.stance is not None and found[right.stance.target].text.startswith("the bridge")
+    assert right.stance.certainty == "PS+"

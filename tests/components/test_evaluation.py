@@ -1,0 +1,64 @@
+"""The author's evaluation of a claim's arguments: only attitude words tied to them. Minimal pairs."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from kalinovsky_nlp.components.evaluation import word_valence
+from kalinovsky_nlp.corpus import Document
+from kalinovsky_nlp.profile import profile_document
+
+
+def evaluations(nlp, text):
+    profile = profile_document(Document(id="t", date=datetime.date(2020, 1, 1), text=text), nlp(text))
+    found: dict[str, float] = {}
+    for claim in profile.claims:
+        for evaluation in claim.evaluations:
+            found[evaluation.target] = found.get(evaluation.target, 0.0) + evaluation.score
+    return found
+
+
+@pytest.mark.parametrize(
+    "text,target,sign",
+    [
+        ("Moscow is pursuing a pragmatic policy.", "ent:Russia", 1),  # conduct it pursues
+        ("Moscow is pursuing a reckless policy.", "ent:Russia", -1),
+        ("The mayor's plan is sensible.", "np:plan", 1),  # predicated of it
+        ("The mayor's plan is not sensible.", "np:plan", -1),  # negation reverses
+        ("The new vaccine seems less credible.", "np:vaccine", -1),  # a comparative "less" reverses
+        ("The economy expanded at a solid pace.", "np:economy", 1),  # a manner phrase
+    ],
+)
+def test_tied_evaluations(nlp, text, target, sign):
+    score = evaluations(nlp, text).get(target, 0.0)
+    assert score * sign > 0
+
+
+@pytest.mark.parametrize(
+    "text,target",
+    [
+        ("The mayor's policy underscores the horrific damage of the war.", "np:policy"),  # the damage is judged
+        ("The reform would make the region more attractive to smugglers.", "np:region"),  # relative to smugglers
+        ("The senator, as well as the governor, attended.", "np:senator"),  # "as well as" is a connective
+        ("There is no doubt the ministry approved the budget.", "np:ministry"),  # "no doubt" is a booster
+        ("If the plan is brilliant, the council will adopt it.", "np:plan"),  # inside an open condition
+        ("Interest rates remain low.", "np:rate"),  # a dimension, not an evaluation
+    ],
+)
+def test_words_not_tied_to_the_target_do_not_evaluate_it(nlp, text, target):
+    assert evaluations(nlp, text).get(target, 0.0) == 0.0
+
+
+def test_concessions_count_half(nlp):
+    plain = evaluations(nlp, "The plan is brilliant.")["np:plan"]
+    conceded = evaluations(nlp, "Although the plan is brilliant, the council rejected it.")["np:plan"]
+    assert conceded == pytest.approx(plain / 2)
+
+
+def test_lexicon_overrides_vader():
+    assert word_valence("pragmatic") > 0  # the project's appraisal supplement
+    assert word_valence("horrific") < 0  # VADER
+    assert word_valence("low") == 0.0  # a dimension, set to 0
+    assert word_valence("zzzz") == 0.0

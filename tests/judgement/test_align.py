@@ -1,0 +1,75 @@
+"""When two claims express the same proposition: minimal pairs on hand-made claims."""
+
+from __future__ import annotations
+
+from kalinovsky_nlp.judgement.align import align, comparable_times
+from kalinovsky_nlp.results import Argument, Claim
+
+
+def claim(gist, predicate, keys, args, *, frame="present", year=None, voice="author", index=0):
+    arguments = tuple(Argument(key=key, text=key.split(":")[-1], role=role,
+                               entity=key[4:] if key.startswith("ent:") else None) for key, role in args)
+    return Claim(index=index, sentence=0, paragraph=0, start=0, end=len(gist), text=gist, predicate=predicate,
+                 predicate_keys=tuple(keys), arguments=arguments, polarity="positive", time_frame=frame,
+                 certainty="CT+", voice=voice, role="assertion", anchor_year=year, gist=gist)
+
+
+SUPPLY = claim("Russia supplies the Taliban with arms", "supply", ["supply", "arm"],
+               [("ent:Russia", "subject"), ("ent:Taliban", "object"), ("np:arm", "oblique")])
+
+
+def test_shared_participants_and_related_predicate_align():
+    provide = claim("Russia provides arms to the Taliban", "provide", ["provide", "arm"],
+                    [("ent:Russia", "subject"), ("np:arm", "object"), ("ent:Taliban", "oblique")])
+    alignment = align(SUPPLY, provide, 2017)
+    assert alignment is not None
+    assert set(alignment.shared_participants) == {"ent:Russia", "ent:Taliban", "np:arm"}
+
+
+def test_shared_participants_without_a_predicate_word_do_not_align():
+    meets = claim("Russia meets the Taliban", "meet", ["meet"], [("ent:Russia", "subject"), ("ent:Taliban", "object")])
+    assert align(SUPPLY, meets, 2017) is None
+
+
+def test_a_relation_between_other_entities_does_not_align():
+    """*Russia works with the Taliban* is not *Russia and the United States work together*."""
+    with_taliban = claim("Russia works with the Taliban", "work", ["work"],
+                         [("ent:Russia", "subject"), ("ent:Taliban", "oblique")])
+    with_us = claim("Russia works with the United States", "work", ["work"],
+                    [("ent:Russia", "subject"), ("ent:United States", "subject")])
+    assert align(with_taliban, with_us, 2017) is None
+
+
+def test_subject_and_object_may_not_swap():
+    pushes = claim("The council pushes the mayor", "push", ["push"], [("ent:Council", "subject"), ("ent:Mayor", "object")])
+    pushed = claim("The mayor pushes the council", "push", ["push"], [("ent:Mayor", "subject"), ("ent:Council", "object")])
+    assert align(pushes, pushed, 2017) is None
+
+
+def test_history_does_not_compare_with_a_present_assessment():
+    present = claim("Russia supports the Taliban", "support", ["support"], [("ent:Russia", "subject"), ("ent:Taliban", "object")])
+    recent = claim("Russia supported the Taliban", "support", ["support"],
+                   [("ent:Russia", "subject"), ("ent:Taliban", "object")], frame="past", year=2016)
+    history = claim("Russia supported the Taliban", "support", ["support"],
+                    [("ent:Russia", "subject"), ("ent:Taliban", "object")], frame="past", year=1995)
+    assert comparable_times(present, recent, 2017)
+    assert not comparable_times(present, history, 2017)
+    prediction = claim("Cooperation will fail", "fail", ["fail"], [("np:cooperate", "subject")], frame="future")
+    assert not comparable_times(prediction, history, 2017)
+    assert comparable_times(prediction, present, 2017)  # a plan, and what the later text says of it
+    assert not comparable_times(present, prediction, 2017)
+
+
+def test_the_authors_actions_on_the_same_thing_align():
+    keep = claim("Committee keeps the target range", "keep", ["keep", "range"], [("author", "subject"), ("np:range", "object")])
+    raise_ = claim("Committee raises the target range", "raise", ["raise", "range"],
+                   [("author", "subject"), ("np:range", "object")])
+    monitor = claim("Committee monitors inflation", "monitor", ["monitor"], [("author", "subject"), ("np:inflate", "object")])
+    assert align(keep, raise_, 2015) is not None
+    assert align(keep, monitor, 2015) is None
+
+
+def test_light_verbs_do_not_align_on_their_own():
+    a = claim("The mayor makes a statement", "make", ["make", "statement"], [("ent:Mayor", "subject"), ("np:statement", "object")])
+    b = claim("The mayor makes a mistake", "make", ["make", "mistake"], [("ent:Mayor", "subject"), ("np:mistake", "object")])
+    assert align(a, b, 2015) is None

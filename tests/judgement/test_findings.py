@@ -1,0 +1,72 @@
+"""Findings from two documents' claims: kinds from positions, new and dropped judgements, evidence, and a
+two-document corpus about another subject end to end."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from kalinovsky_nlp.corpus import Document
+from kalinovsky_nlp.judgement.findings import judgement_kinds, shown_findings, step_findings
+from kalinovsky_nlp.profile import profile_document
+from kalinovsky_nlp.results import Position
+
+
+def position(certainty, voice="author", evaluation=0.0):
+    return Position(certainty=certainty, voice=voice, evaluation=evaluation, claims=2, author_claims=2)
+
+
+@pytest.mark.parametrize(
+    "before,after,kinds",
+    [
+        (position("PS+"), position("CT+"), ["certainty_up"]),
+        (position("CT+"), position("PR+"), ["certainty_down"]),
+        (position("PR+"), position("PR-"), ["polarity_reversed"]),
+        (position("Uu", "reported"), position("CT+", "both"), ["certainty_up", "reported_to_asserted"]),
+        (position("CT+"), position("Uu", "reported"), ["certainty_down", "asserted_to_reported"]),
+        (position("CT+", evaluation=-1.0), position("CT+", evaluation=1.5), ["evaluation_more_favourable"]),
+        (position("CT+", evaluation=1.0), position("CT+", evaluation=1.2), []),
+        (position("CT+"), position("CT+"), []),
+    ],
+)
+def test_judgement_kinds(before, after, kinds):
+    assert judgement_kinds(before, after) == kinds
+
+
+def profile(nlp, day, text, author="A. Writer"):
+    document = Document(id=f"d{day}", date=datetime.date(2019, 1, day), text=text, author=author)
+    return profile_document(document, nlp(text))
+
+
+def test_a_reported_accusation_becomes_the_authors_claim(nlp):
+    earlier = profile(nlp, 1, "Opposition leaders accused the governor of diverting the flood funds. "
+                              "I was skeptical of these claims.")
+    later = profile(nlp, 2, "There is now plausible evidence that the governor diverted the flood funds.")
+    findings = step_findings(earlier, later)
+    lead = findings[0]
+    assert lead.kinds == ("polarity_reversed", "reported_to_asserted")  # doubted (PS-), now probable (PR+)
+    assert "governor" in lead.proposition.lower()
+    assert lead.earlier.evidence[0].startswith("Opposition leaders accused")
+    assert lead.later.evidence == ("There is now plausible evidence that the governor diverted the flood funds.",)
+    assert lead.earlier.position.voice == "reported" and lead.later.position.certainty == "PR+"
+
+
+def test_a_new_doubted_story_is_a_new_judgement_and_a_new_topic_is_not(nlp):
+    earlier = profile(nlp, 1, "The bridge was opened in May. Traffic has grown since.")
+    later = profile(nlp, 2, "The bridge was opened in May. Reports claimed that the contractor bribed the inspectors. "
+                            "These claims are questionable. The city also built a new library.")
+    findings = step_findings(earlier, later)
+    new = [f for f in findings if "new_judgement" in f.kinds]
+    assert [f.later.position.certainty for f in new if "bribe" in f.proposition] == ["PS-"]
+    assert not any("library" in f.proposition for f in findings)  # a topic, not a judgement
+
+
+def test_shown_findings_keep_the_confident_ones_in_order(nlp):
+    earlier = profile(nlp, 1, "Opposition leaders accused the governor of diverting the flood funds. "
+                              "I was skeptical of these claims.")
+    later = profile(nlp, 2, "There is now plausible evidence that the governor diverted the flood funds.")
+    findings = step_findings(earlier, later)
+    shown = shown_findings(findings, 6)
+    assert shown and all(f.confidence in ("high", "medium") for f in shown)
+    assert shown == [f for f in findings if f.confidence in ("high", "medium")][:6]
