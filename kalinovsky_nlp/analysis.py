@@ -243,16 +243,12 @@ def analyze(
     """Analyse a corpus (the built-in one by default) and return the full report.
 
     ``corpus`` is a path accepted by :func:`~kalinovsky_nlp.corpus.load_corpus` or an iterable of
-    :class:`~kalinovsky_nlp.corpus.Document`. ``targets`` is an optional target-definition file; for the built-in
-    corpus (``corpus=None``) the shipped ``corpus/targets.yaml`` is used unless ``targets=False``.
+    :class:`~kalinovsky_nlp.corpus.Document`. ``targets`` is an optional target-definition file whose targets label
+    the findings (``corpus/targets.yaml`` is an example for the built-in corpus; nothing is applied by default).
     ``backend="dask"`` profiles the documents on Dask (``client``: a ``dask.distributed.Client``, optional).
     """
     if batch_size < 1 or n_process < 1:
         raise ValueError("batch_size and n_process must be at least 1")
-    if corpus is None and targets is None:
-        from .corpus import builtin_targets_path
-
-        targets = builtin_targets_path()
     if corpus is None or isinstance(corpus, (str, Path)):
         documents = load_corpus(corpus)
     else:

@@ -87,7 +87,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     parser = argparse.ArgumentParser(
         prog="kalinovsky-nlp",
-        description="How an author's judgement changed across dated texts: stance markers, entities, shifts.",
+        description="How an author's judgement changed across dated texts: stance markers, entities, judgement findings.",
     )
     parser.add_argument("--version", action="version", version=f"kalinovsky-nlp {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -106,7 +106,7 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--scheduler", help="with --backend dask: address of a running Dask scheduler (default: a "
                                             "local cluster of --n-process workers, at least 2)")
     report.add_argument("--tables", metavar="DIR", help="also write per-document tables (documents, markers, "
-                                                       "entities, claims, shifts) to this folder")
+                                                       "entities, claims, findings) to this folder")
     report.add_argument("--table-format", choices=("csv", "jsonl", "parquet"), default="csv",
                         help="format of --tables (parquet needs pyarrow: 'kalinovsky-nlp[pandas]')")
     _add_processing(report)
@@ -119,7 +119,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_processing(annotate)
 
     evaluate = sub.add_parser("evaluate", help="score the detectors against gold annotations (source checkout)")
-    evaluate.add_argument("task", choices=("markers", "hedge-sentences", "entities", "stance", "all"))
+    evaluate.add_argument("task", choices=("markers", "hedge-sentences", "entities", "stance", "findings", "all"))
     evaluate.add_argument("--gold", help="folder of gold files (default: tests/gold of the checkout)")
     evaluate.add_argument("--model", help="spaCy model package name or folder")
     evaluate.add_argument("--verbose", "-v", action="store_true", help="also list misses and false alarms")

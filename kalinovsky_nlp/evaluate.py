@@ -1,4 +1,4 @@
-"""Evaluation against gold annotations: markers, canonical entities, sentence uncertainty, claims and shifts.
+"""Evaluation against gold annotations: markers, canonical entities, sentence uncertainty, claims and findings.
 
 The gold of the built-in corpus lives in ``tests/gold/`` with its guidelines in ``docs/annotation/``; the
 functions here take any gold of the same formats. ``kalinovsky-nlp evaluate TASK`` prints the tables that
@@ -20,7 +20,6 @@ __all__ = [
     "score_entities",
     "score_sentence_uncertainty",
     "score_claims",
-    "score_shifts",
     "default_gold_dir",
     "run",
 ]
@@ -206,6 +205,8 @@ def score_claims(claims: dict[str, list[dict]], gold_sentences: list[dict], bodi
         end = start + len(g["sentence"])
         best, best_overlap = None, 0
         for c in claims.get(g["doc"], []):
+            if c.get("role") in ("presupposition",):
+                continue  # the gold codes each sentence's main assertion
             overlap = min(end, c["end"]) - max(start, c["start"])
             if overlap > best_overlap:
                 best, best_overlap = c, overlap
@@ -231,39 +232,6 @@ def score_claims(claims: dict[str, list[dict]], gold_sentences: list[dict], bodi
         "certainty_mean_absolute_error": round(abs_error / n, 3) if n else None,
         "verb_class_confusion": table(verb_class),
     }
-
-
-#: Gold target ids of tests/gold/stance.json -> the system's target labels (entities; targets.yaml propositions).
-GOLD_TARGET_NAMES = {
-    "russia": "Russia", "taliban": "Taliban", "united_states": "United States", "islamic_state": "Islamic State",
-    "central_asia": "Central Asia",
-    "russia_arms_taliban": "Russia arms or supports the Taliban",
-    "bounty_allegations": "the bounty allegations",
-    "russia_anti_us_revenge": "Russia's policy as revenge or anti-Americanism",
-    "russia_policy_pragmatic": "Russia's policy as pragmatic security-seeking",
-    "russia_us_cooperation": "Russian-American cooperation on Afghanistan",
-}
-
-
-def score_shifts(shifts: list[dict[str, Any]], gold_targets: list[dict[str, Any]], names: dict[str, str]) -> dict[str, Any]:
-    """Shift kinds per target, gold against system, for the gold targets that ``names`` maps to system targets."""
-    system: dict[str, set[str]] = defaultdict(set)
-    for s in shifts:
-        system[s["target"]].add(s["kind"])
-    rows = []
-    agree = disagree = 0
-    for t in gold_targets:
-        if t["id"] not in names:
-            continue
-        name = names[t["id"]]
-        gold_kinds = {k for k in t["shift"] if k != "unchanged"}
-        sys_kinds = system.get(name, set())
-        both = gold_kinds & sys_kinds
-        agree += len(both)
-        disagree += len(gold_kinds ^ sys_kinds)
-        rows.append({"target": name, "gold": sorted(gold_kinds) or ["unchanged"],
-                     "system": sorted(sys_kinds) or ["unchanged"], "agree": sorted(both)})
-    return {"targets": rows, "kinds_agreeing": agree, "kinds_disagreeing": disagree}
 
 
 # ------------------------------------------------------------------------------------------------ runner
@@ -383,13 +351,24 @@ def run(task: str, gold_dir: str | Path | None = None, *, verbose: bool = False,
         out.append("source confusion (gold -> system): " + json.dumps(result["source_confusion"]))
         out.append("certainty confusion (gold -> system): " + json.dumps(result["certainty_confusion"]))
         out.append("verb class on attributed sentences (gold -> system): " + json.dumps(result["verb_class_confusion"]))
-        shifts = score_shifts(report.comparison.to_dict()["shifts"], gold["targets"], GOLD_TARGET_NAMES)
-        out.append("Target shifts, gold kinds vs system kinds (entity targets discovered; proposition targets from "
-                   "corpus/targets.yaml, written by the developers, not from the gold):")
-        for row in shifts["targets"]:
-            out.append(f"  {row['target'][:48]:48} gold {row['gold']}  system {row['system']}  agree {row['agree']}")
-        out.append(f"kinds agreeing {shifts['kinds_agreeing']}, disagreeing {shifts['kinds_disagreeing']}")
+        out.append("")
+    if task in ("findings", "all"):
+        from .evaluation.findings import format_score, load_gold_changes, score_findings, shared_corpus
+
+        from .analysis import analyze as _analyze
+
+        builtin_gold = gold_dir / "judgement_changes" / "builtin.json"
+        out.append(format_score("built-in corpus (gold tests/gold/judgement_changes/builtin.json)",
+                                score_findings(_analyze(nlp=nlp).to_dict(), load_gold_changes(builtin_gold)), verbose))
+        fomc = shared_corpus("fomc_statements_2013_2015.jsonl")
+        if fomc is None:
+            out.append("FOMC statements: ../shared/data/corpora/fomc_statements_2013_2015.jsonl not found; skipped")
+        else:
+            report = _analyze(fomc, nlp=nlp).to_dict()
+            out.append(format_score("FOMC statements 2013-2015 (gold tests/gold/judgement_changes/fomc.json)",
+                                    score_findings(report, load_gold_changes(gold_dir / "judgement_changes" / "fomc.json")),
+                                    verbose))
         out.append("")
     if not out:
-        raise ValueError(f"unknown evaluation task {task!r}: markers, hedge-sentences, entities, stance or all")
+        raise ValueError(f"unknown evaluation task {task!r}: markers, hedge-sentences, entities, stance, findings or all")
     return "\n".join(out)

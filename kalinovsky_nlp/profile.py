@@ -88,7 +88,9 @@ class Sentence:
     content: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        data = asdict(self)
+        data["content"] = list(self.content)
+        return data
 
 
 @dataclass

@@ -11,14 +11,26 @@ from typing import Any
 
 from .results import Claim, Finding, FindingSide, Position
 
-__all__ = ["SCHEMA_VERSION", "claim_to_dict", "finding_to_dict"]
+__all__ = ["SCHEMA_VERSION", "claim_to_dict", "finding_to_dict", "plain"]
 
 SCHEMA_VERSION = "2.0"
 
 
+def plain(value: Any) -> Any:
+    """JSON data of a value: dataclasses as dicts, tuples as lists, recursively (what ``json.loads`` would give
+    back, so that a report and its saved JSON compare equal)."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, (list, tuple)):
+        return [plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    return value
+
+
 def claim_to_dict(claim: Claim) -> dict[str, Any]:
     """A claim as JSON data: its fields, with the signed ``score``, ``commitment`` and ``entities`` added."""
-    data = dataclasses.asdict(claim)
+    data = plain(claim)
     data["score"] = claim.score
     data["commitment"] = claim.commitment
     data["entities"] = list(claim.entities)
@@ -27,7 +39,7 @@ def claim_to_dict(claim: Claim) -> dict[str, Any]:
 
 
 def _position(position: Position | None) -> dict[str, Any] | None:
-    return dataclasses.asdict(position) if position is not None else None
+    return plain(position) if position is not None else None
 
 
 def _side(side: FindingSide) -> dict[str, Any]:

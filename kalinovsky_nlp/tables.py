@@ -1,7 +1,8 @@
 """Flat tables of a report for research pipelines: rows as dicts, pandas DataFrames, CSV / JSONL / Parquet files.
 
 Tables: ``documents`` (one row per document: size, readability, marker rates), ``markers``, ``entities``,
-``claims`` (with FactBank certainty and source) and ``shifts`` (one row per shift of every comparison step).
+``claims`` (with holder, time frame and FactBank certainty) and ``findings`` (one row per judgement finding of every
+comparison step, with its confidence).
 DataFrames and Parquet need pandas (``pip install "kalinovsky-nlp[pandas]"``); CSV and JSONL do not.
 """
 
@@ -14,7 +15,7 @@ from typing import Any
 
 __all__ = ["TABLES", "table_rows", "to_frames", "write_tables"]
 
-TABLES = ("documents", "markers", "entities", "claims", "shifts")
+TABLES = ("documents", "markers", "entities", "claims", "findings")
 
 
 def _data(report: Any) -> dict[str, Any]:
@@ -59,35 +60,41 @@ def _claims(data: dict) -> list[dict[str, Any]]:
     rows = []
     for d in data["documents"]:
         for c in d["claims"]:
-            rows.append({"document": d["id"], "date": d["date"], "sentence": c["sentence"], "clause": c["clause"],
-                         "text": c["text"], "source": c["source"], "holder": c["holder"], "cue": c["cue"],
-                         "verb_class": c["verb_class"], "certainty": c["certainty"], "score": c["score"],
-                         "commitment": c["commitment"], "cues": "; ".join(c["cues"]),
-                         "entities": "; ".join(c["entities"]), "start": c["start"], "end": c["end"]})
+            rows.append({"document": d["id"], "date": d["date"], "index": c["index"], "sentence": c["sentence"],
+                         "text": c["text"], "gist": c["gist"], "voice": c["voice"], "holder": c["holder"],
+                         "role": c["role"], "certainty": c["certainty"], "score": c["score"],
+                         "polarity": c["polarity"], "time_frame": c["time_frame"], "cues": "; ".join(c["cues"]),
+                         "entities": "; ".join(c["entities"]), "predicate": c["predicate"],
+                         "stance_target": (c.get("stance") or {}).get("target"), "start": c["start"], "end": c["end"]})
     return rows
 
 
-def _shifts(data: dict) -> list[dict[str, Any]]:
+def _findings(data: dict) -> list[dict[str, Any]]:
     comparison = data["comparison"]
     steps = list(comparison["steps"])
     if comparison.get("first_to_last"):
         steps.append({**comparison["first_to_last"], "_overall": True})
     rows = []
     for step in steps:
-        for s in step.get("shifts", []):
+        for f in step.get("findings", []):
+            before, after = f["from"].get("position") or {}, f["to"].get("position") or {}
             rows.append({"from_date": step["from"]["date"], "to_date": step["to"]["date"],
-                         "first_to_last": bool(step.get("_overall")), "target": s["target"],
-                         "target_kind": s["target_kind"], "kind": s["kind"], "strength": s["strength"],
-                         "measure": s["measure"], "value_from": s["from"]["value"], "value_to": s["to"]["value"],
-                         "evidence_from": " | ".join(s["from"]["evidence"]), "evidence_to": " | ".join(s["to"]["evidence"])})
+                         "first_to_last": bool(step.get("_overall")), "proposition": f["proposition"],
+                         "kinds": "; ".join(f["kinds"]), "confidence": f["confidence"], "strength": f["strength"],
+                         "certainty_from": before.get("certainty"), "certainty_to": after.get("certainty"),
+                         "voice_from": before.get("voice"), "voice_to": after.get("voice"),
+                         "evaluation_from": before.get("evaluation"), "evaluation_to": after.get("evaluation"),
+                         "evidence_from": " | ".join(f["from"]["evidence"]), "evidence_to": " | ".join(f["to"]["evidence"]),
+                         "statement": f["statement"]})
     return rows
 
 
-_BUILDERS = {"documents": _documents, "markers": _markers, "entities": _entities, "claims": _claims, "shifts": _shifts}
+_BUILDERS = {"documents": _documents, "markers": _markers, "entities": _entities, "claims": _claims,
+             "findings": _findings}
 
 
 def table_rows(report: Any, table: str) -> list[dict[str, Any]]:
-    """Rows of one table (``documents``, ``markers``, ``entities``, ``claims`` or ``shifts``) as dicts."""
+    """Rows of one table (``documents``, ``markers``, ``entities``, ``claims`` or ``findings``) as dicts."""
     try:
         return _BUILDERS[table](_data(report))
     except KeyError:

@@ -90,7 +90,7 @@ def test_report_json(capsys, curated, builtin_report_dict):
     code, out, err = run(capsys, "report", "--format", "json")
     assert code == 0, err
     report = json.loads(out)
-    assert report["schema_version"] == "1.0"
+    assert report["schema_version"] == "2.0"
     docs = report["documents"]
     assert [d["date"] for d in docs] == DATES
     assert [d["id"] for d in docs] == IDS
@@ -115,7 +115,7 @@ def test_report_json(capsys, curated, builtin_report_dict):
     names = {e["name"] for d in docs for e in d["entities"]}
     assert {"Russia", "Taliban", "United States", "Afghanistan"} <= names
     assert docs[0]["entities"][0]["name"] == docs[1]["entities"][0]["name"] == "Russia"
-    assert isinstance(report["comparison"]["shifts"], list)
+    assert isinstance(report["comparison"]["steps"][0]["findings"], list)
     assert len(report["comparison"]["steps"]) == 1
     assert report["comparison"]["steps"][0]["from"] == {"id": IDS[0], "date": DATES[0]}
     assert report["comparison"]["steps"][0]["to"] == {"id": IDS[1], "date": DATES[1]}
@@ -175,7 +175,7 @@ def test_report_subprocess_from_other_cwd(tmp_path):
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)
     assert [d["date"] for d in report["documents"]] == DATES
-    assert report["schema_version"] == "1.0"
+    assert report["schema_version"] == "2.0"
     assert list(tmp_path.iterdir()) == []
 
 

@@ -35,7 +35,7 @@ def test_the_two_commands_are_there_and_ci_uses_the_test_one():
 
 
 def test_targets_example_is_a_valid_targets_file(tmp_path):
-    from kalinovsky_nlp.stance.targets import load_targets
+    from kalinovsky_nlp.judgement.targets import load_targets
 
     example = re.search(r"```yaml\n(.*?)```", README, flags=re.S).group(1)
     path = tmp_path / "targets.yaml"

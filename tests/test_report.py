@@ -7,8 +7,11 @@ import json
 
 def test_contract_top_level(builtin_report_dict):
     d = builtin_report_dict
-    assert d["schema_version"] == "1.0"
-    assert set(d) >= {"schema_version", "documents", "comparison", "summary", "findings", "model"}
+    from kalinovsky_nlp.schema import SCHEMA_VERSION
+
+    assert d["schema_version"] == SCHEMA_VERSION
+    assert set(d) >= {"schema_version", "documents", "comparison", "summary", "findings", "model", "narrative",
+                      "certainty_legend"}
     json.dumps(d)  # serialisable
 
 
@@ -50,30 +53,46 @@ def test_canonical_entities_of_the_builtin_corpus(builtin_report_dict):
     assert not any(e["label"] == "PERSON" and "Russia" in e["name"] for e in d2017["entities"])
 
 
-def test_comparison_and_shifts(builtin_report_dict):
+def test_comparison_and_findings(builtin_report_dict):
     comparison = builtin_report_dict["comparison"]
     assert len(comparison["steps"]) == 1 and comparison["first_to_last"] is None
     step = comparison["steps"][0]
     assert step["from"]["date"] == "2017-05-08" and step["to"]["date"] == "2020-07-22"
-    assert comparison["shifts"]
-    for shift in comparison["shifts"]:
-        assert set(shift) >= {"target", "kind", "from", "to", "strength"}
-        assert shift["from"]["date"] == "2017-05-08" and shift["to"]["date"] == "2020-07-22"
-        assert shift["from"]["evidence"] or shift["to"]["evidence"]
+    assert step["findings"]
+    for finding in step["findings"]:
+        assert set(finding) >= {"proposition", "statement", "kinds", "confidence", "from", "to", "strength"}
+        assert finding["from"]["date"] == "2017-05-08" and finding["to"]["date"] == "2020-07-22"
+        assert finding["from"]["evidence"] or finding["to"]["evidence"]
         for side in ("from", "to"):
             doc = builtin_report_dict["documents"][0 if side == "from" else 1]
-            for sentence in shift[side]["evidence"]:
-                assert sentence in doc["text"]
-    strengths = [f["strength"] for f in builtin_report_dict["findings"]]
-    assert strengths == sorted(strengths, reverse=True)
-    kinds = {s["kind"] for s in comparison["shifts"]}
-    assert "new" in kinds  # e.g. the bounty allegations exist only in 2020
+            for sentence in finding[side]["evidence"]:
+                assert sentence in doc["text"]  # verbatim
+    shown = builtin_report_dict["findings"]
+    assert shown and all(f["confidence"] in ("high", "medium") for f in shown)
+    assert shown == [f for f in step["findings"] if f["confidence"] in ("high", "medium")][: len(shown)]
 
 
-def test_summary_leads_with_findings(builtin_report_dict):
-    summary = builtin_report_dict["summary"]
+def test_the_builtin_report_leads_with_the_arms_and_bounty_findings(builtin_report_dict):
+    """The changes any reader names first: Russian arms to the Taliban (reported and doubted in 2017, the author's
+    own claim in 2020) and the bounty story (new in 2020, doubted)."""
     findings = builtin_report_dict["findings"]
-    assert summary[: len(findings)] == [f["statement"] for f in findings]
+    arms = next(f for f in findings if "arms" in f["proposition"] and "Taliban" in f["proposition"])
+    assert "certainty_up" in arms["kinds"]
+    assert arms["from"]["position"]["certainty"] == "PS+" and arms["to"]["position"]["certainty"] == "CT+"
+    assert any("accused the Russian government" in s for s in arms["from"]["evidence"])
+    bounty = next(f for f in findings if "bount" in f["proposition"])
+    assert bounty["kinds"] == ["new_judgement"] and bounty["to"]["position"]["certainty"].endswith("-")
+
+
+def test_narrative_tells_the_story_in_a_few_sentences(builtin_report_dict):
+    narrative = builtin_report_dict["narrative"]
+    assert 3 <= len(narrative) <= 7
+    assert "2017-05-08" in narrative[0] and "2020-07-22" in narrative[0]
+    assert "FactBank" in builtin_report_dict["certainty_legend"]
+
+
+def test_summary_is_about_measures_and_entities(builtin_report_dict):
+    summary = builtin_report_dict["summary"]
     assert any("words" in line and "2020-07-22" in line for line in summary)
 
 

@@ -663,7 +663,7 @@ class ClaimReader:
             for conj in _children(subject, ("conj",)):
                 args += self._argument(conj, "subject")
         content = self._content_word(head)
-        for anchor in {head, content}:
+        for anchor in ([head] if content.i == head.i else [head, content]):
             for child in anchor.children:
                 if child.dep_ in OBJECT_DEPS and child.pos_ in ("NOUN", "PROPN", "PRON"):
                     args += self._argument(child, "object")

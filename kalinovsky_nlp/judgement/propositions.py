@@ -251,10 +251,16 @@ def position_of(claims: Sequence[Claim], members: Sequence[int]) -> Position | N
 
 
 def representative(claims: Sequence[Claim], members: Sequence[int]) -> Claim | None:
-    """The claim that best names a proposition: the author's own most committed claim with the most participants,
-    else the first reported one."""
+    """The claim that best names a proposition: one the author's stance is about, else the author's own claim that
+    carries a judgement (an epistemic cue, a rejection, an evaluation), else the author's most committed claim with
+    the most participants, else the first reported one."""
     own = [claims[i] for i in members]
     if not own:
         return None
-    return max(own, key=lambda c: (c.voice == "author", c.role != "presupposition", len(participants(c)),
-                                   abs(CERTAINTY_SCORES[c.certainty]), -c.index))
+    targeted = {c.stance.target for c in claims if c.stance is not None}
+
+    def judged(c: Claim) -> bool:
+        return bool(c.evaluations) or c.polarity == "negative" or c.certainty[:2] in ("PR", "PS")
+
+    return max(own, key=lambda c: (c.index in targeted, c.voice == "author", judged(c), c.role != "presupposition",
+                                   len(participants(c)), abs(CERTAINTY_SCORES[c.certainty]), -c.index))
