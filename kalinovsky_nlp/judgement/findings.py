@@ -74,7 +74,8 @@ def _plain(text: str) -> str:
 
 
 def revised_pair(earlier: Sequence[Claim], later: Sequence[Claim], proposition: Proposition,
-                 earlier_year: int, unchanged: tuple[set[str], set[str]] | None = None) -> tuple[Claim, Claim] | None:
+                 earlier_year: int, unchanged: tuple[set[str], set[str]] | None = None,
+                 restated: dict[tuple[int, int], float] | None = None) -> tuple[Claim, Claim] | None:
     """A pair of aligned claims in which the author restates a position of its own with a different content: a
     different action on the same thing (*continue purchasing* / *reduce the pace of purchases*; *keep the target
     range* / *raise the target range*), or different quantities (*$40 billion* / *$35 billion*). Only the
@@ -90,7 +91,8 @@ def revised_pair(earlier: Sequence[Claim], later: Sequence[Claim], proposition: 
                 continue
             if a.voice != "author" or b.voice != "author" or a.role == "stance" or b.role == "stance":
                 continue
-            if align(a, b, earlier_year) is None and not (participants(a) & participants(b)):
+            restated_pair = restated is not None and (a.sentence, b.sentence) in restated
+            if align(a, b, earlier_year) is None and not (restated_pair and participants(a) & participants(b)):
                 continue
             quantities_a, quantities_b = _quantities(a.text), _quantities(b.text)
             if quantities_a and quantities_b and quantities_a != quantities_b:
@@ -213,7 +215,7 @@ def _confidence(proposition: Proposition, earlier: FindingSide, later: FindingSi
     claims_a, claims_b = len(earlier.claims), len(later.claims)
     entities = [k for k in proposition.shared_participants if k.startswith("ent:")]
     if proposition.aligned:
-        strong = proposition.score >= 4.5 or (len(entities) >= 1 and proposition.score >= 4)
+        strong = proposition.score >= 4
         supported = min(claims_a, claims_b) >= 2
         if (explicit or marked) and strong:
             level = "high"
@@ -272,7 +274,7 @@ def step_findings(earlier: DocumentProfile, later: DocumentProfile) -> list[Find
     links = (earlier.claim_links, later.claim_links)
     unchanged = ({_plain(c.text) for c in earlier.claims}, {_plain(c.text) for c in later.claims})
     for proposition in find_propositions(earlier.claims, later.claims, earlier.date.year, restated, links):
-        finding = _finding(proposition, earlier, later, unchanged)
+        finding = _finding(proposition, earlier, later, unchanged, restated)
         if finding is not None:
             findings.append(finding)
     findings.sort(key=lambda f: (-_CONFIDENCE_RANK[f.confidence], -f.strength, f.proposition))
@@ -290,13 +292,13 @@ def _judged_only(proposition: Proposition, claims: Sequence[Claim], side: str) -
 
 
 def _finding(proposition: Proposition, earlier: DocumentProfile, later: DocumentProfile,
-             unchanged: tuple[set[str], set[str]]) -> Finding | None:
+             unchanged: tuple[set[str], set[str]], restated: dict[tuple[int, int], float]) -> Finding | None:
     position_a = position_of(earlier.claims, proposition.earlier)
     position_b = position_of(later.claims, proposition.later)
     revised = None
     if position_a is not None and position_b is not None:
         kinds = judgement_kinds(position_a, position_b)
-        revised = revised_pair(earlier.claims, later.claims, proposition, earlier.date.year, unchanged)
+        revised = revised_pair(earlier.claims, later.claims, proposition, earlier.date.year, unchanged, restated)
         if revised is not None:
             kinds.append("position_revised")
     elif position_b is not None and judged_members(later.claims, proposition.later):
