@@ -73,6 +73,11 @@ def lexicon_lemma(token: "Token", lexicon: dict | frozenset) -> str | None:
     return None
 
 
+def is_source_noun(token: "Token") -> bool:
+    """A text or finding that reports content (*the report says that X*): ``lexicons/source_nouns.txt``."""
+    return token.lower_ in read_word_list("source_nouns.txt") or token.lemma_.lower() in read_word_list("source_nouns.txt")
+
+
 def is_person_like(token: "Token") -> bool:
     """True for a subject that can hold a view: a personal pronoun, a person/organisation name, a human noun."""
     if token.lower_ in PERSONAL_PRONOUNS:
@@ -203,8 +208,7 @@ def _verb_attributions(sent: "Span", candidates: Iterable[int] | None = None) ->
                 continue  # the author's own view
             if subject.lower_ == "it" and (subject.head is not token or lemma in ("suggest", "indicate", "imply")):
                 continue  # impersonal frame of the author's ("it is hard to imagine"), or an evidential "it"
-            if not is_person_like(subject) and subject.lower_ != "it" and (cue_kind == "evidence" or lemma in (
-                    "suggest", "indicate", "imply", "show", "mean", "confirm", "reveal", "demonstrate", "prove")):
+            if not is_person_like(subject) and subject.lower_ != "it" and not is_source_noun(subject):
                 continue  # "the evidence suggests": an evidential of the author's, not a source
             holder = _phrase(subject)
         elif token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN"):

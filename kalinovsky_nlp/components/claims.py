@@ -50,7 +50,7 @@ from .evaluation import argument_evaluations, evaluative_indices, fixed_expressi
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-__all__ = ["ClaimReader", "cue_effect", "derivational_base", "extract_claims"]
+__all__ = ["ClaimReader", "concept_key", "cue_effect", "derivational_base", "extract_claims"]
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
 OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd"})
@@ -180,6 +180,29 @@ DERIVATION_RULES = (
 def _verb_lemmas() -> frozenset[str]:
     """English verb lemmas (``lexicons/verbs.txt``: WordNet 3.0's verbs, as spaCy's English lemmatizer lists them)."""
     return read_word_list("verbs.txt")
+
+
+@functools.lru_cache(maxsize=1)
+def _families() -> dict[str, str]:
+    families: dict[str, str] = {}
+    for row in read_table("near_synonyms.tsv"):
+        words = [w.strip() for w in row["family"].split("|") if w.strip()]
+        for word in words:
+            families.setdefault(word, words[0])
+    return families
+
+
+@functools.lru_cache(maxsize=8192)
+def concept_key(lemma: str) -> str:
+    """The key under which claims are compared: the near-synonym family of the word or of the verb it derives from
+    (``lexicons/near_synonyms.tsv``: *provide* and *supply*, *realism* and *pragmatic*), else that verb, else the
+    lemma."""
+    word = lemma.lower()
+    families = _families()
+    if word in families:
+        return families[word]
+    base = derivational_base(word)
+    return families.get(base, base)
 
 
 @functools.lru_cache(maxsize=8192)
@@ -574,6 +597,10 @@ class ClaimReader:
             return [(Argument(a.key, token.text, role if a.role == "subject" else a.role, a.entity), t)  # type: ignore[arg-type]
                     for a, t in self._argument(antecedent, "subject", depth + 1, modifiers)]
         found: list[tuple[Argument, "Token"]] = []
+        if token.lemma_.lower() in LIGHT_NOUNS and token.dep_ != "pobj":
+            inner = _through_light_nouns(token)
+            if inner.i != token.i:
+                return self._argument(inner, role, depth, modifiers)  # "this kind of thinking": the thinking
         if token.lemma_.lower() in MEASURE_NOUNS:
             of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
             measured = _first(of, ("pobj",)) if of is not None else None
@@ -587,7 +614,7 @@ class ClaimReader:
                                                                           "PERCENT", "MONEY", "QUANTITY"):
             lemma = token.lemma_.lower()
             if lemma not in _generic_nouns():
-                found.append((Argument(key="np:" + derivational_base(lemma), text=self._np_text(token),
+                found.append((Argument(key="np:" + concept_key(lemma), text=self._np_text(token),
                                        role=role), token))  # type: ignore[arg-type]
         takes_modifiers = modifiers and (role == "subject" or self._is_event_noun(token) or
                                          token.lower_ in read_word_list("agent_nouns.txt"))
@@ -712,31 +739,33 @@ class ClaimReader:
                         scope: Sequence[int] = ()) -> tuple[str, tuple[str, ...]]:
         content = self._content_word(head)
         predicate = content.lemma_.lower()
-        keys = [derivational_base(predicate)]
+        keys = [concept_key(predicate)]
         own = set(head.subtree)
         for i in scope:
             token = self.doc[i]
             if token.pos_ == "VERB" and token.i != head.i and token in own and _absorbed(token):
-                keys.append(derivational_base(token.lemma_.lower()))
+                keys.append(concept_key(token.lemma_.lower()))
                 obj = _first(token, ("dobj",))
                 if obj is not None and obj.pos_ == "NOUN" and self._resolve_entity(obj) is None:
-                    keys.append(derivational_base(obj.lemma_.lower()))
+                    keys.append(concept_key(obj.lemma_.lower()))
         for child in head.children if content.i == head.i else list(head.children) + list(content.children):
             if child.dep_ == "dobj" and child.pos_ == "NOUN" and self._resolve_entity(child) is None:
-                keys.append(derivational_base(_through_light_nouns(child).lemma_.lower()))
+                keys.append(concept_key(_through_light_nouns(child).lemma_.lower()))
+                # the quality of what is done: "pursuing a pragmatic policy" is about pragmatism
+                keys += [concept_key(a.lemma_.lower()) for a in child.children if a.dep_ == "amod" and a.pos_ == "ADJ"]
             elif child.dep_ == "prep" and child.lower_ == "with":
                 pobj = _first(child, ("pobj",))
                 if pobj is not None and pobj.pos_ == "NOUN" and self._resolve_entity(pobj) is None:
-                    keys.append(derivational_base(pobj.lemma_.lower()))
+                    keys.append(concept_key(pobj.lemma_.lower()))
             elif child.dep_ in ("xcomp", "acl") and _absorbed(child):
-                keys.append(derivational_base(child.lemma_.lower()))
+                keys.append(concept_key(child.lemma_.lower()))
                 obj = _first(child, ("dobj",))
                 if obj is not None and obj.pos_ == "NOUN" and obj.i not in self.ctx.mention_at:
-                    keys.append(derivational_base(obj.lemma_.lower()))
+                    keys.append(concept_key(obj.lemma_.lower()))
             elif child.dep_ == "compound" and head.pos_ == "NOUN" and child.pos_ == "NOUN":
-                keys.append(derivational_base(child.lemma_.lower()))  # "arm supplies"
+                keys.append(concept_key(child.lemma_.lower()))  # "arm supplies"
         if subject is not None and subject.pos_ == "NOUN" and head.lemma_ == "be":
-            base = derivational_base(subject.lemma_.lower())
+            base = concept_key(subject.lemma_.lower())
             if base in _verb_lemmas() and subject.lemma_.lower() not in _generic_nouns():
                 keys.append(base)  # "Russian support ... has been limited": about the support
         keys = [k for k in dict.fromkeys(keys) if k and k not in ("be", "have", "do") and k not in _generic_nouns()]
@@ -834,6 +863,21 @@ class ClaimReader:
         from ..attribution import attribution_nouns
 
         nouns = attribution_nouns()
+        if head.dep_ in ("ccomp", "attr") and head.head.lemma_ == "be":
+            subject = _first(head.head, SUBJECT_DEPS)
+            entry = nouns.get(subject.lemma_.lower()) if subject is not None else None
+            if subject is not None and entry is not None and entry[0] != "factive":
+                # "their hope was that X", "the official view is that X": the noun's holder's content
+                possessor = _first(subject, ("poss",))
+                holder = self.doc[possessor.left_edge.i : possessor.i + 1].text if possessor is not None else subject.text
+                found = {"kind": "noun_report", "cue": subject.text, "cue_start": subject.i, "cue_end": subject.i + 1,
+                         "verb_class": entry[0], "cue_kind": entry[1], "content_start": head.left_edge.i,
+                         "content_end": head.right_edge.i + 1, "holder": holder,
+                         "holder_start": possessor.left_edge.i if possessor is not None else None,
+                         "holder_end": possessor.i + 1 if possessor is not None else None}
+                if possessor is not None and self._holder_is_author(found):
+                    found["author_held"] = True
+                return found
         current = head
         for _ in range(6):
             if current.head.i == current.i:
@@ -1085,6 +1129,10 @@ class ClaimReader:
             if antecedent is None:
                 return token.lower_ if token.lower_ not in ("i", "we") else "the author"
             token = antecedent
+        if token.lemma_.lower() in LIGHT_NOUNS and token.dep_ != "pobj":
+            inner = _through_light_nouns(token)
+            if inner.i != token.i:
+                token = inner  # "this kind of zero-sum thinking": the thinking
         entity = self._resolve_entity(token)
         if entity is not None:
             return ("the " + entity) if entity in _definite_entities() else entity
@@ -1280,7 +1328,7 @@ class StanceLinker:
                 for c in token.children)
         if not is_shell:
             return None
-        own_words = {derivational_base(t.lemma_.lower()) for t in token.subtree
+        own_words = {concept_key(t.lemma_.lower()) for t in token.subtree
                      if t.pos_ in ("NOUN", "VERB", "PROPN") and t.i != token.i}
         own_entities = {self.reader.ctx.mention_at[t.i].entity for t in token.subtree if t.i in self.reader.ctx.mention_at}
         first_sentence = max(0, claim.sentence - SHELL_WINDOW)

@@ -92,6 +92,23 @@ def evaluative_indices(doc: "Doc") -> list[tuple[int, float]]:
             valence = valences[key] = _evaluative_valence(strings[word], is_evaluative_pos)
         if valence:
             out.append((i, valence))
+    return sorted(out + _hyphenated(doc, strings, lower))
+
+
+def _hyphenated(doc: "Doc", strings: "object", lower: "object") -> list[tuple[int, float]]:
+    """Hyphenated evaluative compounds the tokenizer splits (*zero-sum*, *never-ending*, *ill-advised*): the valence
+    of the whole word, on its last part (the head)."""
+    out = []
+    hyphen = doc.vocab.strings["-"] if "-" in doc.vocab.strings else None
+    if hyphen is None:
+        return out
+    for i in range(1, len(doc) - 1):
+        if int(lower[i]) != hyphen or doc[i].whitespace_ or doc[i - 1].whitespace_:
+            continue
+        word = f"{doc[i - 1].lower_}-{doc[i + 1].lower_}"
+        valence = word_valence(word)
+        if valence:
+            out.append((i + 1, valence))
     return out
 
 

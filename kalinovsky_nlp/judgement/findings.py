@@ -263,8 +263,13 @@ def _quoted(words: Sequence[str]) -> str:
 
 
 def _explicit(profile: DocumentProfile, members: Sequence[int]) -> bool:
+    """The author states a stance on the proposition: a stance predicate on one of its claims, or an evaluation of a
+    participant in one of the author's own assertions."""
     wanted = set(members)
-    return any(c.stance is not None and c.stance.target in wanted for c in profile.claims)
+    if any(c.stance is not None and c.stance.target in wanted for c in profile.claims):
+        return True
+    return any(profile.claims[i].voice == "author" and profile.claims[i].role == "assertion"
+               and abs(profile.claims[i].evaluation_score) >= 1.0 for i in members)
 
 
 def step_findings(earlier: DocumentProfile, later: DocumentProfile) -> list[Finding]:
@@ -274,14 +279,47 @@ def step_findings(earlier: DocumentProfile, later: DocumentProfile) -> list[Find
     links = (earlier.claim_links, later.claim_links)
     unchanged = ({_plain(c.text) for c in earlier.claims}, {_plain(c.text) for c in later.claims})
     for proposition in find_propositions(earlier.claims, later.claims, earlier.date.year, restated, links):
-        finding = _finding(proposition, earlier, later, unchanged, restated)
-        if finding is not None:
-            findings.append(finding)
+        parts = [proposition] if proposition.aligned else _one_sided_judgements(proposition, earlier, later)
+        for part in parts:
+            finding = _finding(part, earlier, later, unchanged, restated)
+            if finding is not None:
+                findings.append(finding)
     findings.sort(key=lambda f: (-_CONFIDENCE_RANK[f.confidence], -f.strength, f.proposition))
     return findings
 
 
 _CONFIDENCE_RANK = {"high": 2, "medium": 1, "low": 0}
+
+
+#: Within one document, claims joined by a link at least this strong make one judgement.
+JUDGEMENT_LINK = 4.0
+
+
+def _one_sided_judgements(proposition: Proposition, earlier: DocumentProfile,
+                          later: DocumentProfile) -> list[Proposition]:
+    """A proposition of one document only, split into the separate judgements it holds: judged claims joined by a
+    strong link in the document (or by being the target of the same stance) stay together, others stand alone, so
+    that two different judgements that share a participant are two findings, each with its own evidence."""
+    side = "later" if proposition.later else "earlier"
+    profile = later if side == "later" else earlier
+    judged = judged_members(profile.claims, getattr(proposition, side))
+    if not judged:
+        return [proposition]
+    group = {i: i for i in judged}
+
+    def find(i: int) -> int:
+        while group[i] != i:
+            group[i] = group[group[i]]
+            i = group[i]
+        return i
+
+    for first, second, score in profile.claim_links:
+        if score >= JUDGEMENT_LINK and first in group and second in group:
+            group[find(second)] = find(first)
+    parts: dict[int, list[int]] = {}
+    for i in judged:
+        parts.setdefault(find(i), []).append(i)
+    return [dataclasses.replace(proposition, **{side: tuple(sorted(members))}) for members in parts.values()]
 
 
 def _judged_only(proposition: Proposition, claims: Sequence[Claim], side: str) -> Proposition:
@@ -321,7 +359,14 @@ def _finding(proposition: Proposition, earlier: DocumentProfile, later: Document
     marked = _marked(kinds, side_a, side_b, revised is not None)
     confidence, reason = _confidence(proposition, side_a, side_b, explicit, marked)
     support = min(1.0, (len(side_a.claims) + len(side_b.claims)) / 4)
-    strength = round(_magnitude(kinds, position_a, position_b) * (0.5 + 0.5 * support), 3)
+    strength = _magnitude(kinds, position_a, position_b) * (0.5 + 0.5 * support)
+    if "new_judgement" in kinds or "dropped_judgement" in kinds:
+        judged = position_b if "new_judgement" in kinds else position_a
+        # an explicit stance, a firm rejection or a strong evaluation weighs more than a hedge in passing
+        strength += 0.1 * explicit + 0.1 * min(1.0, abs(judged.evaluation) / 3) if judged else 0.0
+        if judged is not None and (judged.certainty or "").endswith("-"):
+            strength += 0.05
+    strength = round(strength, 3)
     named_by = representative(later.claims, proposition.later) or representative(earlier.claims, proposition.earlier)
     label = proposition_label(named_by)
     return Finding(
