@@ -15,8 +15,8 @@ def paused_gc() -> Iterator[None]:
 
     The finish of an analysis (comparison, per-step stance, report; and unpickling the results of worker
     processes) creates hundreds of thousands of small containers in a few seconds, in a process that also holds
-    the loaded pipeline and every profile: each generation-2 collection then walks all of them (``bench/finish.py``
-    prints how many), and such collections fell inside the finish at random. Reference counting still frees what
+    the loaded pipeline and every profile: each generation-2 collection then walks all of them, and such collections
+    fell inside the finish at random. Reference counting still frees what
     the block drops; only cycles wait for the next collection after it. Mercurial pauses its collector the same way
     (``util.nogc``) around building large structures."""
     enabled = gc.isenabled()

@@ -80,8 +80,8 @@ def warm_up(client: Any, model: str | None = None) -> dict[str, str]:
 
 
 #: The Dask configuration of the clusters :func:`local_cluster` starts: Dask's background work that a batch analysis
-#: does not need, turned down. By default an idle LocalCluster of 2 workers kept 16-18% of one core busy
-#: (``python bench/dask_idle.py``), taken from the parsing on a machine with as many workers as cores.
+#: does not need, turned down (with Dask's defaults an idle local cluster keeps a noticeable share of a core busy,
+#: taken from the parsing on a machine with as many workers as cores).
 LOCAL_CLUSTER_CONFIG: dict[str, Any] = {
     # glibc hands memory back to the system after every batch with Dask's 65536, which slows parsing down (spaCy
     # allocates and frees large arrays per batch; memory stays bounded by the batch size anyway)

@@ -296,13 +296,14 @@ def _author_tokens(doc: "Doc", aliases: Sequence[str]) -> set[int]:
 
 
 def _children(token: "Token", deps: Iterable[str]) -> list["Token"]:
-    wanted = set(deps)
-    return [c for c in token.children if c.dep_ in wanted]
+    return [c for c in token.children if c.dep_ in deps]
 
 
 def _first(token: "Token", deps: Iterable[str]) -> "Token | None":
-    wanted = set(deps)
-    return next((c for c in token.children if c.dep_ in wanted), None)
+    for child in token.children:
+        if child.dep_ in deps:
+            return child
+    return None
 
 
 def _is_verbal(token: "Token") -> bool:
@@ -331,6 +332,26 @@ def _transparent_complement(token: "Token") -> "Token | None":
     if token.lemma_ == "be" and xcomp.lemma_ == "be" and not any(c.dep_ in ("acomp", "attr") for c in token.children):
         return xcomp  # "my response was to be skeptical": the second "be" carries the predicate
     return None
+
+
+def _generic_aside(clause: "Token") -> bool:
+    """*as often happens*: an adverbial clause with *as* and a frequency adverb (children or grandchildren)."""
+    near = [g for c in clause.children for g in (c, *c.children)]
+    return any(t.lower_ in FREQUENCY_ADVERBS for t in near) and any(t.lower_ == "as" for t in near)
+
+
+def _year_tokens(doc: "Doc") -> dict[int, int]:
+    """Token index -> year, for year numbers inside date entities (*in 2016*, *the 1990s*)."""
+    return {t.i: int(t.text.rstrip("s")) for ent in doc.ents if ent.label_ == "DATE" for t in ent if YEAR.match(t.text)}
+
+
+def _punct_or_space(doc: "Doc") -> list[bool]:
+    """Per token, whether it is punctuation or white space (read from the Doc's arrays: a Token object costs more)."""
+    from spacy.attrs import IS_PUNCT, IS_SPACE
+
+    if not len(doc):
+        return []
+    return [bool(p or s) for p, s in doc.to_array([IS_PUNCT, IS_SPACE]).tolist()]
 
 
 def _framing_adjective(verb: "Token") -> "Token | None":
@@ -396,7 +417,10 @@ class ClaimReader:
         self.ctx = _build_context(doc, doc.text if text is None else text, markers, attributions, mentions,
                                   author_aliases)
         self.sent_starts = [s.start for s in self.sents]
+        self.punct_or_space = _punct_or_space(doc)
+        self.years = _year_tokens(doc)
         self.evaluative = dict(evaluative_indices(doc))
+        self.evaluative_order = sorted(self.evaluative)
         self.not_evaluative = self._marker_tokens(("hedge", "booster", "engagement")) | \
             fixed_expression_tokens(doc, self.evaluative)
 
@@ -740,10 +764,12 @@ class ClaimReader:
         content = self._content_word(head)
         predicate = content.lemma_.lower()
         keys = [concept_key(predicate)]
-        own = set(head.subtree)
+        left, right = head.left_edge.i, head.right_edge.i
         for i in scope:
+            if not left <= i <= right or i == head.i or self.punct_or_space[i]:
+                continue
             token = self.doc[i]
-            if token.pos_ == "VERB" and token.i != head.i and token in own and _absorbed(token):
+            if token.pos_ == "VERB" and _absorbed(token):
                 keys.append(concept_key(token.lemma_.lower()))
                 obj = _first(token, ("dobj",))
                 if obj is not None and obj.pos_ == "NOUN" and self._resolve_entity(obj) is None:
@@ -796,15 +822,16 @@ class ClaimReader:
     def _time_frame(self, head: "Token", frames: list["Token"], scope: list[int]) -> tuple[TimeFrame, int | None]:
         """The claim's time frame and the earliest year named in its clause (a historical anchor)."""
         chain = [head, *frames]
-        if head.dep_ == "conj" and _is_verbal(head.head) and not any(c.dep_ in ("aux", "auxpass") for c in head.children):
+        head_children = list(head.children)
+        if head.dep_ == "conj" and _is_verbal(head.head) and not any(c.dep_ in ("aux", "auxpass") for c in head_children):
             chain.append(head.head)  # "would see X and push Y": the conjuncts share their auxiliaries
+        children = [c for t in chain for c in (head_children if t.i == head.i else t.children)]
+        lowers = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass")}
+        advcls = [c for c in children if c.dep_ == "advcl"]
         finite = self._finite_verb(head, frames)
-        auxes = [c for t in chain for c in t.children if c.dep_ in ("aux", "auxpass")]
-        lowers = {a.lower_ for a in auxes}
         if lowers & FUTURE_MODALS or any(t.lemma_ == "go" and t.tag_ == "VBG" for t in frames):
             frame: TimeFrame = "future"
-        elif lowers & HYPOTHETICAL_MODALS or any(_is_condition(c) for t in chain for c in t.children
-                                                 if c.dep_ == "advcl"):
+        elif lowers & HYPOTHETICAL_MODALS or any(_is_condition(c) for c in advcls):
             frame = "hypothetical"
         elif any(f.lemma_ == "decide" and any(self._is_author(c) for c in f.children if c.dep_ in SUBJECT_DEPS)
                  for f in frames):
@@ -815,13 +842,10 @@ class ClaimReader:
             frame = "past"
         else:
             frame = "present"
-            if any(c.lower_ in FREQUENCY_ADVERBS for t in chain for c in t.children if c.dep_ == "advmod") or any(
-                    c.dep_ == "advcl" and any(g.lower_ in FREQUENCY_ADVERBS for g in c.subtree)
-                    and any(g.lower_ == "as" for g in c.subtree)
-                    for t in chain for c in t.children):
+            if any(c.dep_ == "advmod" and c.lower_ in FREQUENCY_ADVERBS for c in children) or any(
+                    _generic_aside(c) for c in advcls):
                 frame = "generic"  # "as often happens, ...": a generalisation
-        years = [int(self.doc[i].text.rstrip("s")) for i in scope
-                 if self.doc[i].ent_type_ == "DATE" and YEAR.match(self.doc[i].text)]
+        years = [self.years[i] for i in scope if i in self.years]
         return frame, (min(years) if years else None)
 
     @staticmethod
@@ -1142,6 +1166,16 @@ class ClaimReader:
                                                                              "those", "such")]
         return "".join(t.text_with_ws for t in words[:-1]) + words[-1].text if words else token.text
 
+    def _evaluative_near(self, head: "Token", arguments: Sequence[tuple[Argument, "Token"]]) -> bool:
+        """Whether any evaluative word lies in the sentence region of the claim (most claims have none, and then
+        their evaluations need not be looked for)."""
+        if not self.evaluative_order:
+            return False
+        left = min([head.left_edge.i] + [t.left_edge.i for _, t in arguments])
+        right = max([head.right_edge.i] + [t.head.right_edge.i for _, t in arguments])
+        position = bisect.bisect_left(self.evaluative_order, left)
+        return position < len(self.evaluative_order) and self.evaluative_order[position] <= right
+
     def _may_be_stance(self, head: "Token") -> bool:
         """A clause without arguments is kept only if it may carry the author's stance (*They may be right*)."""
         predicates = _stance_predicates()
@@ -1151,13 +1185,15 @@ class ClaimReader:
                index: int) -> Claim | None:
         frames = self._frames_above(head)
         subject = self._subject_of(head, frames)
+        argument_tokens = self._arguments(head, subject)
+        if not argument_tokens and not self._may_be_stance(head):
+            return None  # a claim without participants can neither align nor carry a stance
+        arguments = [a for a, _ in argument_tokens]
         scope = self._clause_tokens(head, frames, heads)
-        words = [i for i in scope if not self.doc[i].is_punct and not self.doc[i].is_space]
+        words = [i for i in scope if not self.punct_or_space[i]]
         if not words:
             return None
         predicate, keys = self._predicate_keys(head, subject, scope)
-        argument_tokens = self._arguments(head, subject)
-        arguments = [a for a, _ in argument_tokens]
         certainty, holder, sources, cues, role = self._claim_certainty(head, frames, scope, question)
         time_frame, anchor = self._time_frame(head, frames, scope)
         start_token = min(words)
@@ -1169,7 +1205,8 @@ class ClaimReader:
             negative_claim = "not" in cues
         else:
             negative_claim = certainty_parts(polarity_source)[1]
-        evaluations = argument_evaluations(self.doc, argument_tokens, self.evaluative, self.not_evaluative)
+        evaluations = argument_evaluations(self.doc, argument_tokens, self.evaluative, self.not_evaluative) \
+            if self._evaluative_near(head, argument_tokens) else []
         return Claim(
             index=index,
             sentence=sent_index,

@@ -123,21 +123,24 @@ def align_features(fa: ClaimFeatures, fb: ClaimFeatures, earlier_year: int) -> A
     if a.gist and a.gist == b.gist and a.time_frame == b.time_frame and fa.participants:
         return Alignment(tuple(sorted(fa.participants)), tuple(sorted(fa.predicate_keys)), 3.0 + len(fa.participants))
     shared = fa.participants & fb.participants
-    if not shared or not _entities_agree(fa, fb):
+    if not shared:
         return None
     if fa.author_acts and fb.author_acts:
         things = fa.objects & fb.objects
-        if things and comparable_times(a, b, earlier_year):
+        if things and _entities_agree(fa, fb) and comparable_times(a, b, earlier_year):
             # the author's own actions on the same thing: *keep the target range* / *raise the target range*
             return Alignment(tuple(sorted(shared)), (), 3.0 + len(things))
     if shared == {"author"} and not (fa.predicate_keys & fb.predicate_keys) - light_verbs():
         return None  # the author alone: only claims about the same action (*continue its purchases*) align
+    common_words = fa.predicate_words & fb.predicate_words
+    if not common_words:
+        return None
     # without an entity in common, a shared noun cannot be both the participant and the predicate word
     # (*inflation rises* / *inflation falls*); between entities it can (*supply arms* / *provide arms*)
     entities_shared = any(k.startswith("ent:") for k in shared)
-    content_beyond = (fa.predicate_words & fb.predicate_words) - light_verbs() - (
+    content_beyond = common_words - light_verbs() - (
         set() if entities_shared else {key[3:] for key in shared if key.startswith("np:")})
-    if not content_beyond or not comparable_times(a, b, earlier_year):
+    if not content_beyond or not _entities_agree(fa, fb) or not comparable_times(a, b, earlier_year):
         return None
     entities = sum(1 for k in shared if k.startswith("ent:"))
     score = 2.0 * entities + len(shared) - entities + len(content_beyond) + (a.predicate == b.predicate)

@@ -279,7 +279,13 @@ def step_findings(earlier: DocumentProfile, later: DocumentProfile) -> list[Find
     links = (earlier.claim_links, later.claim_links)
     unchanged = ({_plain(c.text) for c in earlier.claims}, {_plain(c.text) for c in later.claims})
     for proposition in find_propositions(earlier.claims, later.claims, earlier.date.year, restated, links):
-        parts = [proposition] if proposition.aligned else _one_sided_judgements(proposition, earlier, later)
+        if proposition.aligned:
+            parts = [proposition]
+        else:
+            side = later if proposition.later else earlier
+            if not judged_members(side.claims, proposition.later or proposition.earlier):
+                continue  # a topic without a judgement: not a finding
+            parts = _one_sided_judgements(proposition, earlier, later)
         for part in parts:
             finding = _finding(part, earlier, later, unchanged, restated)
             if finding is not None:

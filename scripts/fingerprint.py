@@ -1,6 +1,6 @@
 """Fingerprints of what the analysis outputs, to show that a change meant to be faster changed no result.
 
-    python bench/fingerprint.py [--words 30000]
+    python scripts/fingerprint.py [--words 30000]
 
 Prints SHA-256 digests of the JSON report of the built-in corpus, of the per-document profiles of a corpus built
 like bench/scale.py's (``--words``), and of that corpus's JSON report. Run it before and after a change (for
@@ -16,7 +16,7 @@ import json
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
 
 
 def _digest(text: str) -> str:
