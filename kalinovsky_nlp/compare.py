@@ -13,7 +13,7 @@ from .profile import MARKER_CATEGORIES, DocumentProfile
 from .results import Finding
 from .schema import finding_to_dict
 
-__all__ = ["Step", "Comparison", "compare_pair", "compare_profiles", "entity_stance"]
+__all__ = ["Step", "Comparison", "compare_pair", "compare_profiles", "entity_stance", "prominence"]
 
 #: How many entities count as "salient" per document for the entity-stance table.
 SALIENT_ENTITIES = 8
@@ -87,10 +87,12 @@ def _entity_changes(a: DocumentProfile, b: DocumentProfile) -> dict[str, Any]:
         ea, eb = names_a.get(name), names_b.get(name)
         ra = ea.rate_per_1000_words if ea else 0.0
         rb = eb.rate_per_1000_words if eb else 0.0
+        count_a, count_b = (ea.count if ea else 0), (eb.count if eb else 0)
         changes.append({
             "name": name, "label": (eb or ea).label,
-            "from_count": ea.count if ea else 0, "to_count": eb.count if eb else 0,
+            "from_count": count_a, "to_count": count_b,
             "from_rate": ra, "to_rate": rb, "change": round(rb - ra, 2),
+            "prominence": prominence(count_a, count_b, ra, rb),
         })
     changes.sort(key=lambda c: (-abs(c["change"]), c["name"]))
     salient = [e.name for e in a.entities[:SALIENT_ENTITIES] if e.name in names_b and e.demonym_of is None]
@@ -107,6 +109,19 @@ def _entity_changes(a: DocumentProfile, b: DocumentProfile) -> dict[str, Any]:
         "salience_changes": changes,
         "author_stance_by_entity": stance,
     }
+
+
+def prominence(count_a: int, count_b: int, rate_a: float, rate_b: float) -> str | None:
+    """``more`` or ``less`` when an entity's mentions and their rate per 1,000 words moved the same way and it is
+    mentioned at least twice in one of the texts; else None (a single mention in a longer text is not "less
+    prominent": its rate fell only because the text grew)."""
+    if max(count_a, count_b) < 2:
+        return None
+    if count_b > count_a and rate_b > rate_a:
+        return "more"
+    if count_b < count_a and rate_b < rate_a:
+        return "less"
+    return None
 
 
 def compare_pair(a: DocumentProfile, b: DocumentProfile) -> Step:

@@ -206,13 +206,26 @@ def _markers_at_tokens(doc: "Doc", sentence_of: list[int] | None, spans_key: str
     ]
 
 
-def _entities(doc: "Doc", words: int, sentence_of_char: Any, length: int) -> list[Entity]:
+def _author_entity_name(mention: dict[str, Any], aliases: tuple[str, ...]) -> str | None:
+    """The author's name for a mention that is the author's own name, an alias, or the name's head noun (*the
+    Committee* in the texts of the Federal Open Market Committee): one entity, not two."""
+    text = mention["text"]
+    bare = text[4:] if text.lower().startswith("the ") else text
+    for alias in aliases:
+        words = alias.split()
+        if bare == alias or (len(words) > 1 and bare == words[-1]):
+            return aliases[0]
+    return None
+
+
+def _entities(doc: "Doc", words: int, sentence_of_char: Any, length: int,
+              aliases: tuple[str, ...] = ()) -> list[Entity]:
     mentions = doc._.kn_entity_mentions if doc.has_extension("kn_entity_mentions") else None
     if not mentions:
         return []
     grouped: dict[str, list[dict]] = defaultdict(list)
     for m in mentions:
-        grouped[m["canonical"]].append(m)
+        grouped[_author_entity_name(m, aliases) or m["canonical"]].append(m)
     length = max(length, 1)
     entities = []
     for name, items in grouped.items():
@@ -358,7 +371,7 @@ def profile_document(document: Document, doc: "Doc", *, markers_key: str = "kn_m
         readability=readability_scores(document.text),
         markers=markers,
         marker_measures=marker_measures(markers, int(stats["words"]), sentences),
-        entities=_entities(doc, int(stats["words"]), sentence_of_char, len(document.text)),
+        entities=_entities(doc, int(stats["words"]), sentence_of_char, len(document.text), author_aliases(document)),
         sentences=sentences,
         attributions=attributions,
         claims=claims,

@@ -85,8 +85,8 @@ def summarize_step(step: Step) -> list[str]:
         )
     ents = step.entities
     if ents["salience_changes"]:
-        rising = [c for c in ents["salience_changes"] if c["change"] > 0][:3]
-        falling = [c for c in ents["salience_changes"] if c["change"] < 0][:3]
+        rising = [c for c in ents["salience_changes"] if c.get("prominence") == "more"][:3]
+        falling = [c for c in ents["salience_changes"] if c.get("prominence") == "less"][:3]
         if rising:
             lines.append(
                 "More prominent in " + b + ": "

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from kalinovsky_nlp.analysis import analyze
 from kalinovsky_nlp.corpus import load_corpus
 
@@ -80,3 +82,19 @@ def test_two_processes_give_the_same_profiles_in_the_same_order(nlp):
     assert [p["id"] for p in two] == [d.id for d in docs]
     assert two == one
     assert len(seen) == len(docs)
+
+
+@pytest.mark.parametrize(
+    "counts,rates,expected",
+    [
+        ((5, 9), (4.0, 6.0), "more"),
+        ((6, 2), (5.0, 1.0), "less"),
+        ((1, 1), (2.0, 1.0), None),  # one mention in a longer text is not "less prominent"
+        ((3, 3), (2.0, 1.5), None),  # the same count: only the text's length changed
+        ((4, 5), (3.0, 2.0), None),  # counts and rates disagree
+    ],
+)
+def test_prominence_needs_counts_and_rates_to_agree(counts, rates, expected):
+    from kalinovsky_nlp.compare import prominence
+
+    assert prominence(*counts, *rates) == expected

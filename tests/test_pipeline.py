@@ -192,3 +192,30 @@ def test_lazy_attributes_resolve_without_spacy():
     """)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "False"
+
+
+def test_keyness_terms_count_a_multiword_name_once_per_mention(nlp):
+    import datetime
+
+    from kalinovsky_nlp.corpus import Document
+    from kalinovsky_nlp.profile import profile_document
+
+    text = "The Federal Reserve raised rates. The Federal Reserve may raise rates again, said the New York Times."
+    profile = profile_document(Document(id="t", date=datetime.date(2020, 1, 1), text=text), nlp(text))
+    assert profile.terms.get("Federal Reserve") == 2
+    assert "federal" not in profile.terms and "reserve" not in profile.terms
+    assert profile.terms.get("rate") == 2
+
+
+def test_the_authors_name_and_its_head_noun_are_one_entity(nlp):
+    import datetime
+
+    from kalinovsky_nlp.corpus import Document
+    from kalinovsky_nlp.profile import profile_document
+
+    text = ("The Federal Open Market Committee met in June. The Committee expects growth. The Committee decided to "
+            "keep rates low.")
+    document = Document(id="t", date=datetime.date(2020, 1, 1), text=text, author="Federal Open Market Committee")
+    names = [e.name for e in profile_document(document, nlp(text)).entities]
+    assert "Committee" not in names
+    assert names.count("Federal Open Market Committee") == 1

@@ -224,8 +224,8 @@ def _entities(report: dict) -> Iterator[Block]:
             sentences.append(f"Only in {a}: " + ", ".join(e["name"] for e in ents["only_earlier"][:8]) + ".")
         if ents["only_later"]:
             sentences.append(f"Only in {b}: " + ", ".join(e["name"] for e in ents["only_later"][:8]) + ".")
-        rising = [c for c in ents["salience_changes"] if c["change"] > 0][:3]
-        falling = [c for c in ents["salience_changes"] if c["change"] < 0][:3]
+        rising = [c for c in ents["salience_changes"] if c.get("prominence") == "more"][:3]
+        falling = [c for c in ents["salience_changes"] if c.get("prominence") == "less"][:3]
         if rising:
             sentences.append("Gaining the most attention: " + ", ".join(
                 f"{c['name']} ({c['from_rate']:.1f} -> {c['to_rate']:.1f} per 1,000 words)" for c in rising) + ".")
@@ -239,16 +239,21 @@ def _entities(report: dict) -> Iterator[Block]:
             names.setdefault(e["name"], {"label": e["label"], "demonym_of": e.get("demonym_of")})
     totals = {n: sum(next((e["count"] for e in d["entities"] if e["name"] == n), 0) for d in docs) for n in names}
     top = sorted(names, key=lambda n: (-totals[n], n))[:20]
+    partial = len(cols) < len(docs)  # first and last only: the total says what lies between
     rows = []
     for n in top:
         counts = [next((e for e in d["entities"] if e["name"] == n), None) for d in cols]
         row = [n, names[n]["label"] + (f" (of {names[n]['demonym_of']})" if names[n]["demonym_of"] else "")]
         row += [f"{e['count']} ({e['rate_per_1000_words']:.1f})" + (f", {e['metonymy_count']} metonymic" if e and e["metonymy_count"] else "") if e else "0" for e in counts]
+        if partial:
+            present = sum(1 for d in docs if any(e["name"] == n for e in d["entities"]))
+            row.append(f"{totals[n]:,} in {present} of {len(docs)}")
         first = counts[0]["rate_per_1000_words"] if counts[0] else 0.0
         last = counts[-1]["rate_per_1000_words"] if counts[-1] else 0.0
         row.append(_signed(last - first))
         rows.append(row)
-    yield Table(["Entity", "Label"] + [f"{d['date']} n (per 1k)" for d in cols] + ["Change per 1k"], rows)
+    yield Table(["Entity", "Label"] + [f"{d['date']} n (per 1k)" for d in cols]
+                + (["All documents"] if partial else []) + ["Change per 1k, first to last"], rows)
     if overall is not None and overall["entities"]["author_stance_by_entity"]:
         yield Paragraph(
             "The author's own hedges and boosters in the sentences that mention each salient entity "
