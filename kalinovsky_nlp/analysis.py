@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Sequence
 
 from .corpus import Document, load_corpus
+from .longtext import pipe_texts
 from .pipeline import load_pipeline, resolve_model
 from .profile import DocumentProfile, profile_document
 
@@ -121,7 +122,7 @@ def _iter_profiles_here(
     for chunk in _chunks(documents, chunk_size):
         with zone() if zone is not None else contextlib.nullcontext():
             texts = (d.text for d in chunk)
-            for document, doc in zip(chunk, nlp.pipe(texts, batch_size=batch_size)):
+            for document, doc in zip(chunk, pipe_texts(nlp, texts, batch_size=batch_size)):
                 yield profile_document(document, doc)
 
 
@@ -187,7 +188,7 @@ def _iter_spacy_multiprocess(
     """Where processes cannot fork: spaCy's own multiprocessing parses, this process profiles."""
     for chunk in _chunks(documents, DEFAULT_CHUNK_SIZE):
         texts = (d.text for d in chunk)
-        for document, doc in zip(chunk, nlp.pipe(texts, batch_size=batch_size, n_process=n_process)):
+        for document, doc in zip(chunk, pipe_texts(nlp, texts, batch_size=batch_size, n_process=n_process)):
             yield profile_document(document, doc)
 
 

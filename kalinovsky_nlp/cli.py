@@ -198,11 +198,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             from .pipeline import load_pipeline
 
             nlp = load_pipeline(args.model)
-            counts = annotate_file(args.input, args.output, text_field=args.text_field, fmt=args.format, nlp=nlp,
+            counts = annotate_file(args.input, args.output, text_field=args.text_field, input_format=args.format,
+                                   output_format=args.format, nlp=nlp,
                                    batch_size=args.batch_size, n_process=args.n_process)
             if not args.quiet and args.output != "-":
-                print(f"annotated {counts['records']:,} records ({counts['markers']:,} markers, "
-                      f"{counts['errors']:,} with errors) -> {args.output}", file=sys.stderr)
+                print(f"annotated {counts.records:,} records ({counts.markers:,} markers, "
+                      f"{counts.errors:,} with errors) -> {args.output}", file=sys.stderr)
             return 0
     except (CorpusError, ModelNotFoundError, ValueError, FileNotFoundError, ImportError) as err:
         print(f"kalinovsky-nlp: error: {err}", file=sys.stderr)

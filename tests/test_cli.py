@@ -226,7 +226,7 @@ def check_stdout_records(text: str) -> None:
     rows = [json.loads(line) for line in text.splitlines()]
     assert [r["id"] for r in rows] == ["s1", "s2"]
     assert [m["text"] for m in rows[0]["markers"]] == ["may"]
-    assert rows[1]["error"] == "no 'text' field"
+    assert rows[1]["error"].startswith("no 'text' field: pass --text-field")
 
 
 def test_annotate_stdin_stdout_stringio(monkeypatch, capsys):
