@@ -19,11 +19,13 @@ __all__ = ["csv_cell", "markdown_inline", "plain_inline", "visible_controls"]
 
 _CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 _WHITESPACE = re.compile(r"\s+")
-#: ASCII punctuation that Markdown may read as syntax anywhere in a line.
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#!|~&])")
-#: What Markdown reads as syntax only at the start of a line: list markers, thematic breaks, setext underlines,
-#: ordered-list numbers.
-_LINE_START = re.compile(r"^([-+=])|^(\d+)([.)])")
+#: ASCII punctuation that Markdown may read as syntax anywhere in a line: escapes, code, emphasis, strikethrough,
+#: link and image brackets (with them escaped, ``(``, ``)`` and ``!`` are plain), raw HTML and autolinks (with ``<``
+#: escaped, ``>`` is plain), entities, table cells, heading marks.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<#|~&])")
+#: What Markdown reads as syntax only at the start of a line: block quotes, list markers, thematic breaks, setext
+#: underlines, ordered-list numbers.
+_LINE_START = re.compile(r"^([>+=-])|^(\d+)([.)])")
 _PLAIN_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 

@@ -33,6 +33,9 @@ class Report:
     summary: list[str]
     model: dict[str, Any] = field(default_factory=dict)
     findings: list[dict[str, Any]] = field(default_factory=list)
+    #: What the analysis went on with but the reader must know (skipped files, one document, same dates, no words,
+    #: probably not English): :mod:`kalinovsky_nlp.corpuschecks`.
+    warnings: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         from . import __version__
@@ -45,6 +48,7 @@ class Report:
             "comparison": self.comparison.to_dict(),
             "findings": list(self.findings),
             "summary": list(self.summary),
+            "warnings": list(self.warnings),
         }
 
 
