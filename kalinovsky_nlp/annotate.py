@@ -22,12 +22,13 @@ import sys
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any, BinaryIO, Iterable, Iterator
+from typing import IO, TYPE_CHECKING, Any, BinaryIO, Callable, Iterable, Iterator
 
 from .analysis import DEFAULT_BATCH_SIZE, DEFAULT_CHUNK_SIZE
 from .escaping import csv_cell
 from .inputcheck import JSONValueError, first_lone_surrogate, loads_strict
 from .longtext import TextTooLongError, check_length, pipe_texts
+from .outputs import UsageError, atomic_output
 from .pipeline import load_pipeline
 from .profile import extract_markers
 
@@ -253,14 +254,14 @@ def guess_format(path: str | Path, explicit: str | None, option: str) -> str:
     """The file format: ``explicit`` if given, else from the suffix (``-``: JSONL)."""
     if explicit:
         if explicit not in FORMATS:
-            raise ValueError(f"unknown format {explicit!r}: use {option} jsonl or {option} csv")
+            raise UsageError(f"unknown format {explicit!r}: use {option} jsonl or {option} csv")
         return explicit
     suffix = Path(str(path)).suffix.lower()
     if suffix == ".csv":
         return "csv"
     if suffix in (".jsonl", ".ndjson", ".json") or str(path) == "-":
         return "jsonl"
-    raise ValueError(f"{path}: cannot tell the format from the file name; pass {option} jsonl or {option} csv")
+    raise UsageError(f"{path}: cannot tell the format from the file name; pass {option} jsonl or {option} csv")
 
 
 def json_line(record: dict[str, Any]) -> str:
@@ -289,7 +290,7 @@ def check_distinct(source: str | Path, destination: str | Path) -> None:
     with contextlib.suppress(OSError):
         same = same or (dst.exists() and os.path.samefile(src, dst))
     if same:
-        raise ValueError(f"{destination}: the output is the input file; write to another file (nothing was written)")
+        raise UsageError(f"{destination}: the output is the input file; write to another file (nothing was written)")
 
 
 @contextlib.contextmanager
@@ -299,35 +300,6 @@ def _input(source: str | Path) -> Iterator[BinaryIO]:
         return
     with open(source, "rb") as handle:
         yield handle
-
-
-@contextlib.contextmanager
-def atomic_output(destination: str | Path) -> Iterator[IO[str]]:
-    """A UTF-8 text stream that becomes ``destination`` only when the block succeeds (``-``: stdout, left open)."""
-    if str(destination) == "-":
-        stream = sys.stdout
-        if hasattr(stream, "buffer"):
-            stream.flush()
-            wrapper = io.TextIOWrapper(stream.buffer, encoding="utf-8", errors="backslashreplace", newline="")
-            try:
-                yield wrapper
-            finally:
-                wrapper.flush()
-                wrapper.detach()  # do not close the process's own stream
-        else:
-            yield stream
-        return
-    path = Path(destination)
-    handle = tempfile.NamedTemporaryFile("w", encoding="utf-8", errors="backslashreplace", newline="",
-                                         dir=path.parent, prefix=f".{path.name}.", suffix=".part", delete=False)
-    try:
-        with handle:
-            yield handle
-        os.replace(handle.name, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(handle.name)
-        raise
 
 
 def _write_csv(records: Iterable[dict[str, Any]], writer: IO[str], header: list[str],
@@ -352,6 +324,22 @@ def _write_csv(records: Iterable[dict[str, Any]], writer: IO[str], header: list[
             out.writerow({key: _csv_value(value) for key, value in json.loads(line).items()})
 
 
+def _reporting(records: Iterator[dict[str, Any]], stream: BinaryIO,
+               on_progress: Callable[[int, int | None], None]) -> Iterator[dict[str, Any]]:
+    """The records, calling ``on_progress`` with the bytes of ``stream`` read so far after each."""
+    try:
+        total: int | None = os.fstat(stream.fileno()).st_size if stream.seekable() else None
+    except (OSError, AttributeError, io.UnsupportedOperation):
+        total = None
+    for record in records:
+        yield record
+        try:
+            position = stream.tell() if total is not None else 0
+        except (OSError, ValueError):
+            position = 0
+        on_progress(position, total)
+
+
 def _count(record: dict[str, Any], counts: AnnotationCounts) -> None:
     counts.records += 1
     counts.errors += "error" in record
@@ -365,22 +353,26 @@ def annotate_file(
     text_field: str = "text",
     input_format: str | None = None,
     output_format: str | None = None,
+    on_progress: Callable[[int, int | None], None] | None = None,
     **kwargs: Any,
 ) -> AnnotationCounts:
     """Annotate a JSONL or CSV file (``-``: stdin / stdout) record by record into ``destination``.
 
     Formats come from the file names unless given (standard input: JSONL unless ``input_format``; standard output:
-    the input's format unless ``output_format``). Returns the counts."""
+    the input's format unless ``output_format``). ``on_progress(bytes_read, total_bytes)`` is called after each
+    record (``total_bytes`` None for a stream). Returns the counts."""
     in_fmt = guess_format(source, input_format, "--input-format")
     out_fmt = (output_format or in_fmt) if str(destination) == "-" else guess_format(
         destination, output_format, "--output-format")
     if out_fmt not in FORMATS:
-        raise ValueError(f"unknown format {out_fmt!r}: use --output-format jsonl or --output-format csv")
+        raise UsageError(f"unknown format {out_fmt!r}: use --output-format jsonl or --output-format csv")
     check_distinct(source, destination)
     counts = AnnotationCounts()
     header: list[str] = []
     with _input(source) as stream, atomic_output(destination) as writer:
         annotated = annotate_records(read_records(stream, in_fmt, header=header), text_field=text_field, **kwargs)
+        if on_progress is not None:
+            annotated = _reporting(annotated, stream, on_progress)
         if out_fmt == "jsonl":
             for record in annotated:
                 _count(record, counts)

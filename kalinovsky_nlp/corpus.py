@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import datetime as _dt
 import functools
+import io
 import re
 import sys
 import unicodedata
@@ -20,7 +21,7 @@ import warnings
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any, BinaryIO, Callable, Iterable, Iterator
 
 from .inputcheck import MAX_ALIASES, MAX_DEPTH, JSONValueError, check_json_value, first_lone_surrogate, loads_strict
 
@@ -33,6 +34,8 @@ __all__ = [
     "builtin_targets_path",
     "iter_documents",
     "load_corpus",
+    "parse_date",
+    "read_documents",
     "strip_markdown",
 ]
 
@@ -343,46 +346,68 @@ def _iter_text_file(path: Path) -> Iterator[Document]:
 
 
 def _iter_jsonl(path: Path, text_field: str = "text") -> Iterator[Document]:
-    with path.open("rb") as handle:
-        for number, raw in enumerate(handle, start=1):
-            try:
-                line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
-            except UnicodeDecodeError:
-                raise CorpusError(path, "bytes that are not UTF-8: save the file as UTF-8", line=number) from None
-            if not line.strip():
-                continue
-            try:
-                record = loads_strict(line)
-            except JSONValueError as err:
-                raise CorpusError(path, str(err), line=number) from None
-            if not isinstance(record, dict):
-                raise CorpusError(path, "each line must be a JSON object {...}", line=number)
-            yield document_from_record(
-                record, path, default_id=f"{path.stem}-{number}", text_field=text_field, line=number
-            )
+    with _open_binary(path) as handle:
+        yield from _iter_jsonl_stream(handle, path, text_field)
+
+
+def _open_binary(path: Path) -> BinaryIO:
+    try:
+        return path.open("rb")
+    except OSError as err:
+        raise CorpusError(path, f"cannot read the file ({err.strerror}): check its permissions") from None
+
+
+def _iter_jsonl_stream(handle: BinaryIO, path: str | Path, text_field: str) -> Iterator[Document]:
+    stem = Path(str(path)).stem or "stdin"
+    for number, raw in enumerate(handle, start=1):
+        try:
+            line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+        except UnicodeDecodeError:
+            raise CorpusError(path, "bytes that are not UTF-8: save the file as UTF-8", line=number) from None
+        if not line.strip():
+            continue
+        try:
+            record = loads_strict(line)
+        except JSONValueError as err:
+            raise CorpusError(path, str(err), line=number) from None
+        if not isinstance(record, dict):
+            raise CorpusError(path, "each line must be a JSON object {...}", line=number)
+        yield document_from_record(
+            record, path, default_id=f"{stem}-{number}", text_field=text_field, line=number
+        )
 
 
 def _iter_csv(path: Path, text_field: str = "text") -> Iterator[Document]:
+    with _open_binary(path) as handle:
+        yield from _iter_csv_stream(handle, path, text_field)
+
+
+def _iter_csv_stream(stream: BinaryIO, path: str | Path, text_field: str) -> Iterator[Document]:
     csv.field_size_limit(sys.maxsize)
+    stem = Path(str(path)).stem or "stdin"
+    handle = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")
     try:
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            reader = csv.DictReader(handle)
-            if not reader.fieldnames:
-                raise CorpusError(path, "empty CSV file: expected a header row with at least date and text")
-            if text_field not in reader.fieldnames:
-                raise CorpusError(
-                    path, f"no {text_field!r} column (columns: {', '.join(reader.fieldnames)})", row=1
-                )
-            for number, row in enumerate(reader, start=2):
-                if None in row:
-                    raise CorpusError(path, "more cells than header columns", row=number)
-                yield document_from_record(
-                    dict(row), path, default_id=f"{path.stem}-{number}", text_field=text_field, row=number
-                )
+        reader = csv.DictReader(handle)
+        if not reader.fieldnames:
+            raise CorpusError(path, "empty CSV file: expected a header row with at least date and text")
+        if text_field not in reader.fieldnames:
+            raise CorpusError(
+                path, f"no {text_field!r} column (columns: {', '.join(reader.fieldnames)}): pass --text-field "
+                      "(text_field=) with the column that holds the text", row=1
+            )
+        for number, row in enumerate(reader, start=2):
+            if None in row:
+                raise CorpusError(path, "more cells than header columns: quote cells that hold commas", row=number)
+            yield document_from_record(
+                dict(row), path, default_id=f"{stem}-{number}", text_field=text_field, row=number
+            )
     except UnicodeDecodeError:
-        raise CorpusError(path, "bytes that are not UTF-8: save the file as UTF-8") from None
+        raise CorpusError(path, "bytes that are not UTF-8 (near this row): save the file as UTF-8",
+                          row=reader.line_num + 1) from None
     except csv.Error as err:
         raise CorpusError(path, f"the CSV cannot be read ({err}): check the quoting") from None
+    finally:
+        handle.detach()
 
 
 def _folder_files(path: Path, on_warning: WarningHandler) -> list[Path]:
@@ -427,6 +452,20 @@ def iter_documents(
         yield from _iter_text_file(path)
     else:
         raise CorpusError(path, "unknown corpus format: use a folder of .txt/.md files, a .jsonl or a .csv file")
+
+
+def read_documents(
+    stream: BinaryIO, fmt: str, *, source: str = "<stdin>", text_field: str = "text"
+) -> list[Document]:
+    """The documents of a JSONL or CSV corpus read from a binary stream (standard input: ``sys.stdin.buffer``),
+    checked and ordered by date (then id) as :func:`load_corpus` does; ``source`` names the stream in errors."""
+    readers = {"jsonl": _iter_jsonl_stream, "csv": _iter_csv_stream}
+    if fmt not in readers:
+        raise CorpusError(source, f"unknown corpus format {fmt!r}: read a stream as jsonl or csv")
+    documents = check_unique_ids(readers[fmt](stream, source, text_field))
+    if not documents:
+        raise CorpusError(source, "no documents: the input has no records; give two or more dated texts")
+    return sorted(documents, key=lambda d: (d.date, d.id))
 
 
 def check_unique_ids(documents: Iterable[Document]) -> list[Document]:

@@ -313,16 +313,16 @@ def test_error_missing_model(capsys, tmp_path, command):
 
 @pytest.mark.parametrize("option", ["--batch-size", "--n-process"])
 def test_error_bad_batch_size(capsys, option):
-    with pytest.raises(SystemExit) as info:
-        main(["report", option, "0"])
-    assert info.value.code == 2
-    assert "must be at least 1" in capsys.readouterr().err
+    code, out, err = run(capsys, "report", option, "0")
+    assert code == 2 and out == ""
+    assert err == (f"kalinovsky-nlp: error: invalid value for '{option}': Input should be greater than or equal to 1; "
+                   "see 'kalinovsky-nlp report --help'\n")
 
 
 def test_error_no_command(capsys):
-    with pytest.raises(SystemExit) as info:
-        main([])
-    assert info.value.code == 2
+    code, out, err = run(capsys)
+    assert code == 2
+    assert "report" in out + err and "annotate" in out + err  # the help, listing the commands
 
 
 def test_info(capsys):
@@ -337,16 +337,35 @@ def test_info(capsys):
     assert data["builtin_corpus"].endswith("documents")
 
 
-def test_progress_bar_only_on_a_terminal(capsys):
-    from kalinovsky_nlp.cli import _Progress
+def test_progress_only_for_a_person_watching(monkeypatch):
+    from kalinovsky_nlp import cli
 
-    bar = _Progress(True, "report", total=4)
-    for _ in range(4):
-        bar()
-    bar.close()
-    err = capsys.readouterr().err
-    assert "4/4 documents (100%)" in err and "#" * 30 in err
-    silent = _Progress(False, "report", total=4)
-    silent()
-    silent.close()
-    assert capsys.readouterr().err == ""
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.setattr(sys, "stderr", Terminal())
+    assert cli._progress_wanted(quiet=False)
+    assert not cli._progress_wanted(quiet=True)
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert not cli._progress_wanted(quiet=False)
+    monkeypatch.delenv("NO_COLOR")
+    monkeypatch.setattr(sys, "stderr", io.StringIO())  # not a terminal
+    assert not cli._progress_wanted(quiet=False)
+
+
+def test_progress_bar_shows_count_and_eta(monkeypatch):
+    from kalinovsky_nlp import cli
+
+    captured = io.StringIO()
+    monkeypatch.setattr(sys, "stderr", captured)
+    with cli._progress(True, "report", "documents") as bar:
+        task = bar.task_ids[0]
+        bar.update(task, total=4)
+        for _ in range(4):
+            bar.advance(task)
+    shown = captured.getvalue()
+    assert "report" in shown and "4/4" in shown and "ETA" in shown
+    with cli._progress(False, "report", "documents") as bar:
+        assert bar is None
