@@ -104,18 +104,16 @@ class ReportRun:
     report: "Report"
     rendered: str
     tables: list[Path] = field(default_factory=list)
-
-    @property
-    def warnings(self) -> list[str]:
-        return list(self.report.warnings)
+    #: The warnings of the analysis, after those of reading the corpus (which went to ``on_warning`` as they came).
+    analysis_warnings: list[str] = field(default_factory=list)
 
 
 def _load_corpus_for_cli(corpus: str | None, input_format: str | None, text_field: str,
-                         warnings: list[str]) -> Any:
+                         on_warning: Callable[[str], None]) -> Any:
     from .corpus import load_corpus, read_documents
 
     if corpus is None:
-        return load_corpus(None, on_warning=warnings.append)
+        return load_corpus(None, on_warning=on_warning)
     if corpus == "-":
         stream = getattr(sys.stdin, "buffer", None)
         if stream is None:  # a text stream without a buffer (tests, embedding)
@@ -132,7 +130,7 @@ def _load_corpus_for_cli(corpus: str | None, input_format: str | None, text_fiel
                              "path, or leave --input-format out for a folder")
         with path.open("rb") as stream:
             return read_documents(stream, input_format, source=corpus, text_field=text_field)
-    return load_corpus(corpus, text_field=text_field, on_warning=warnings.append)
+    return load_corpus(corpus, text_field=text_field, on_warning=on_warning)
 
 
 def _check_report_inputs(output: str | None, tables: str | None, targets: str | None, table_format: str) -> None:
@@ -200,6 +198,7 @@ def run_report(
     max_length: int | None = None,
     on_start: Callable[[int], None] | None = None,
     on_document: Callable[[Any], None] | None = None,
+    on_warning: Callable[[str], None] | None = None,
 ) -> ReportRun:
     """The ``report`` command as a function: checks the outputs, the targets and the model, reads the corpus
     (``-``: standard input), analyses it, renders the report and writes the output and the tables."""
@@ -213,7 +212,13 @@ def run_report(
     if backend == "dask":
         resolve_model(model)
     loading: list[str] = []
-    documents = _load_corpus_for_cli(corpus, input_format, text_field, loading)
+
+    def loading_warning(message: str) -> None:
+        loading.append(message)
+        if on_warning is not None:
+            on_warning(message)
+
+    documents = _load_corpus_for_cli(corpus, input_format, text_field, loading_warning)
     if on_start is not None:
         on_start(len(documents))
     builtin_targets: Any = None
@@ -226,6 +231,7 @@ def run_report(
                          batch_size=batch_size or DEFAULT_BATCH_SIZE,
                          n_process=n_process if backend == "local" else 1, on_document=on_document,
                          backend=backend, client=client, max_length=max_length)
+    analysis_warnings = list(report.warnings)
     report.warnings[:0] = loading
     rendered = render(report, output_format)
     write_text(output or "-", rendered)
@@ -240,7 +246,7 @@ def run_report(
 
             raise UsageError(f"{tables}: cannot write the tables ({err.strerror}): free space or choose another "
                              "folder") from None
-    return ReportRun(report=report, rendered=rendered, tables=written)
+    return ReportRun(report=report, rendered=rendered, tables=written, analysis_warnings=analysis_warnings)
 
 
 def run_annotate(
@@ -410,8 +416,9 @@ def report(
             n_process=n_process, max_length=max_length,
             on_start=(lambda total: bar.update(task, total=total)) if bar is not None else None,
             on_document=(lambda _profile: bar.advance(task)) if bar is not None else None,
+            on_warning=lambda message: _warn([message]),
         )
-    _warn(result.warnings)
+    _warn(result.analysis_warnings)
     if result.tables and not quiet:
         print("tables: " + ", ".join(str(p) for p in result.tables), file=sys.stderr)
 

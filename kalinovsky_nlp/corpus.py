@@ -410,21 +410,19 @@ def _iter_csv_stream(stream: BinaryIO, path: str | Path, text_field: str) -> Ite
         handle.detach()
 
 
-def _folder_files(path: Path, on_warning: WarningHandler) -> list[Path]:
-    """The corpus files of a folder, in name order; every other entry is named in one warning."""
+def _folder_files(path: Path) -> tuple[list[Path], list[str]]:
+    """The corpus files of a folder, in name order, and the names of every other entry (folders end in ``/``)."""
     files, skipped = [], []
     for entry in sorted(path.iterdir()):
         if entry.is_file() and entry.suffix.lower() in TEXT_SUFFIXES:
             files.append(entry)
         else:
             skipped.append(entry.name + ("/" if entry.is_dir() else ""))
-    if skipped:
-        shown = ", ".join(skipped[:10]) + (f" and {len(skipped) - 10} more" if len(skipped) > 10 else "")
-        kinds = "/".join(TEXT_SUFFIXES)
-        what = "1 entry that is not a " + kinds + " file" if len(skipped) == 1 else \
-            f"{len(skipped)} entries that are not {kinds} files"
-        on_warning(f"{path}: skipped {what} (subfolders are not read): {shown}")
-    return files
+    return files, skipped
+
+
+def _names(names: list[str]) -> str:
+    return ", ".join(names[:10]) + (f" and {len(names) - 10} more" if len(names) > 10 else "")
 
 
 def iter_documents(
@@ -436,10 +434,16 @@ def iter_documents(
     if not path.exists():
         raise CorpusError(path, "no such file or folder: check the path")
     if path.is_dir():
-        files = _folder_files(path, on_warning or _warn)
+        files, skipped = _folder_files(path)
+        kinds = "/".join(TEXT_SUFFIXES)
         if not files:
-            raise CorpusError(path, f"no {'/'.join(TEXT_SUFFIXES)} files in this folder: give a folder of dated "
-                                    "texts, or a .jsonl or .csv file")
+            holds = f" (it holds {_names(skipped)}; subfolders are not read)" if skipped else ""
+            raise CorpusError(path, f"no {kinds} files in this folder{holds}: give a folder of dated texts, or a "
+                                    ".jsonl or .csv file")
+        if skipped:
+            what = f"1 entry that is not a {kinds} file" if len(skipped) == 1 else \
+                f"{len(skipped)} entries that are not {kinds} files"
+            (on_warning or _warn)(f"{path}: skipped {what} (subfolders are not read): {_names(skipped)}")
         for file in files:
             yield from _iter_text_file(file)
         return

@@ -2,7 +2,8 @@
 
 Tables: ``documents`` (one row per document: size, readability, marker rates), ``markers``, ``entities``,
 ``claims`` (with FactBank certainty and source) and ``shifts`` (one row per shift of every comparison step).
-DataFrames and Parquet need pandas (``pip install "kalinovsky-nlp[pandas]"``); CSV and JSONL do not.
+DataFrames and Parquet need pandas (``pip install "kalinovsky-nlp[pandas]"``); CSV and JSONL do not. CSV cells that a
+spreadsheet would run as a formula are prefixed with ``'`` (:func:`kalinovsky_nlp.escaping.csv_cell`).
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ import csv
 import json
 from pathlib import Path
 from typing import Any
+
+from .escaping import csv_cell
 
 __all__ = ["TABLES", "table_rows", "to_frames", "write_tables"]
 
@@ -139,6 +142,6 @@ def write_tables(report: Any, folder: str | Path, fmt: str = "csv") -> list[Path
                     columns += [k for k in row if k not in columns]
                 writer = csv.DictWriter(handle, fieldnames=columns)
                 writer.writeheader()
-                writer.writerows(rows)
+                writer.writerows({key: csv_cell(value) for key, value in row.items()} for row in rows)
         written.append(path)
     return written
