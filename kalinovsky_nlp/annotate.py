@@ -189,7 +189,7 @@ def _jsonl_records(stream: BinaryIO) -> Iterator[Any]:
                 "'raw'): save the file as UTF-8",
             )
             continue
-        if not line.strip():
+        if not raw_line.strip():  # blank: ASCII whitespace only (anything else is kept, as a record or an error)
             continue
         try:
             record = loads_strict(line)

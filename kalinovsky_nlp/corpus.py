@@ -119,21 +119,15 @@ class Document:
 # --------------------------------------------------------------------------------------------------- markup
 
 
-_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
-_AUTOLINK = re.compile(r"<((?:https?|ftp)://[^>\s]+)>")
-_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
-_EMPHASIS = re.compile(r"(?<![\w*])\*(?=\S)(.+?)\s*\*(?![\w*])|(?<![\w_])_(?=\S)(.+?)_(?![\w_])")
-_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+", re.MULTILINE)
 _SPACES = re.compile(r"[ \t\u00a0]+")
 
 
 def strip_markdown(text: str) -> str:
-    """Remove Markdown emphasis, link and heading syntax, keeping the words (``[NYT](#)`` -> ``NYT``)."""
-    text = _LINK.sub(r"\1", text)
-    text = _AUTOLINK.sub(r"\1", text)
-    text = _STRONG.sub(r"\2", text)
-    text = _EMPHASIS.sub(lambda m: m.group(1) if m.group(1) is not None else m.group(2), text)
-    return _HEADING.sub("", text)
+    """The words of a Markdown text without its syntax (``[NYT](#)`` -> ``NYT``; headings, emphasis, quotes, lists,
+    links, HTML tags), parsed by markdown-it-py: :func:`kalinovsky_nlp.markup.markdown_to_text`."""
+    from .markup import markdown_to_text
+
+    return markdown_to_text(text)
 
 
 def normalise_whitespace(text: str) -> str:
@@ -272,14 +266,10 @@ def _read_utf8(path: Path) -> str:
         ) from None
 
 
-@functools.lru_cache(maxsize=1)
-def _front_matter_loader() -> type:
-    """YAML's safe loader (PyYAML's C loader where it is built, the pure-Python one otherwise: the same results
-    and errors) without timestamp resolution: dates stay text, so ``_parse_date`` checks them and an unquoted
-    ``2020-13-45`` gets our error message instead of PyYAML's."""
+def _without_timestamps(loader: type) -> type:
     import yaml
 
-    class FrontMatterLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    class FrontMatterLoader(loader):  # type: ignore[misc, valid-type]
         pass
 
     FrontMatterLoader.yaml_implicit_resolvers = {
@@ -287,6 +277,41 @@ def _front_matter_loader() -> type:
         for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
     }
     return FrontMatterLoader
+
+
+@functools.lru_cache(maxsize=1)
+def _front_matter_loader() -> type:
+    """YAML's safe loader (PyYAML's C loader where it is built, 11x faster; the pure-Python one otherwise) without
+    timestamp resolution: dates stay text, so ``_parse_date`` checks them and an unquoted ``2020-13-45`` gets our
+    error message instead of PyYAML's."""
+    import yaml
+
+    return _without_timestamps(getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
+@functools.lru_cache(maxsize=1)
+def _python_front_matter_loader() -> type:
+    """The pure-Python safe loader, whose messages and line numbers errors report, so that they are the same with
+    or without libyaml (libyaml words its errors differently and places some a line later)."""
+    import yaml
+
+    return _without_timestamps(yaml.SafeLoader)
+
+
+def _yaml_error(front: str, error: Exception) -> Exception:
+    """The pure-Python loader's error for front matter that the C loader refused (``error`` if it accepts it)."""
+    import yaml
+
+    if issubclass(_front_matter_loader(), yaml.SafeLoader):  # no libyaml: already the pure-Python loader's error
+        return error
+    try:
+        _check_yaml_events(yaml.parse(front, Loader=_python_front_matter_loader()))
+        yaml.load(front, Loader=_python_front_matter_loader())
+    except yaml.YAMLError as python_error:
+        return python_error
+    except _ShapeError:
+        pass
+    return error
 
 
 def _split_front_matter(text: str, path: Path) -> tuple[dict[str, Any], str, int]:
@@ -305,7 +330,8 @@ def _split_front_matter(text: str, path: Path) -> tuple[dict[str, Any], str, int
     try:
         _check_yaml_shape(front, path)
         meta = yaml.load(front, Loader=_front_matter_loader()) or {}
-    except yaml.YAMLError as err:
+    except yaml.YAMLError as c_error:
+        err = _yaml_error(front, c_error)
         mark = getattr(err, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1
         raise CorpusError(path, f"front matter is not valid YAML ({getattr(err, 'problem', err)})", line=line) from None
@@ -321,20 +347,35 @@ def _check_yaml_shape(front: str, path: Path) -> None:
     310 bytes of front matter into a 32 MB report)."""
     import yaml
 
+    try:
+        _check_yaml_events(yaml.parse(front, Loader=_front_matter_loader()))
+    except _ShapeError as err:
+        raise CorpusError(path, err.problem, line=err.line) from None
+
+
+class _ShapeError(Exception):
+    def __init__(self, problem: str, line: int) -> None:
+        super().__init__(problem)
+        self.problem, self.line = problem, line
+
+
+def _check_yaml_events(events: Iterable[Any]) -> None:
+    import yaml
+
     depth = aliases = 0
-    for event in yaml.parse(front, Loader=_front_matter_loader()):
+    for event in events:
         if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             depth += 1
             if depth > MAX_DEPTH:
-                raise CorpusError(path, f"front matter nested more than {MAX_DEPTH} levels deep: flatten it",
-                                  line=event.start_mark.line + 2)
+                raise _ShapeError(f"front matter nested more than {MAX_DEPTH} levels deep: flatten it",
+                                  event.start_mark.line + 2)
         elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
             depth -= 1
         elif isinstance(event, yaml.AliasEvent):
             aliases += 1
             if aliases > MAX_ALIASES:
-                raise CorpusError(path, f"front matter uses more than {MAX_ALIASES} YAML aliases (*name): write the "
-                                        "values out", line=event.start_mark.line + 2)
+                raise _ShapeError(f"front matter uses more than {MAX_ALIASES} YAML aliases (*name): write the "
+                                  "values out", event.start_mark.line + 2)
 
 
 def _iter_text_file(path: Path) -> Iterator[Document]:
