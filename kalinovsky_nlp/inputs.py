@@ -98,6 +98,9 @@ def documents_from(
     if not items:
         raise ValueError("no documents: give two or more dated texts")
     kinds = {type(item) for item in items}
+    if not any(all(isinstance(item, kind) for item in items) for kind in (str, Document, dict)):
+        names = ", ".join(sorted(k.__name__ for k in kinds))
+        raise TypeError(f"a list of {names}: give only Documents, only records (dicts) or only texts")
     if all(isinstance(item, str) for item in items):
         if dates is None:
             raise TypeError("a list of texts needs their dates: kn.analyze(texts, dates=[...])")
@@ -106,10 +109,7 @@ def documents_from(
         raise TypeError("dates=, ids= and titles= go with a list of texts; Documents and records carry their own")
     if all(isinstance(item, Document) for item in items):
         return [_checked_document(d, number) for number, d in enumerate(items, start=1)]
-    if all(isinstance(item, dict) for item in items):
-        return from_records(items, text_field=text_field)
-    names = ", ".join(sorted(k.__name__ for k in kinds))
-    raise TypeError(f"a list of {names}: give only Documents, only records (dicts) or only texts")
+    return from_records(items, text_field=text_field)
 
 
 def _plain(value: Any) -> Any:
