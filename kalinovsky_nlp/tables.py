@@ -15,7 +15,7 @@ from typing import Any
 
 from .escaping import csv_cell
 
-__all__ = ["TABLES", "table_rows", "to_frames", "write_tables"]
+__all__ = ["EMPTY_COLUMNS", "TABLES", "table_columns", "table_rows", "to_frames", "write_tables"]
 
 TABLES = ("documents", "markers", "entities", "claims", "shifts")
 
@@ -86,6 +86,30 @@ def _shifts(data: dict) -> list[dict[str, Any]]:
     return rows
 
 
+#: The columns of each table when it has no rows (a table with rows has the union of its rows' keys, in order);
+#: ``documents`` always has rows, and its columns follow the measures and metadata of the corpus.
+EMPTY_COLUMNS: dict[str, list[str]] = {
+    "documents": ["id", "date", "title", "author", "venue"],
+    "markers": ["document", "date", "category", "subcategory", "text", "start", "end", "voice", "sentence"],
+    "entities": ["document", "date", "name", "label", "count", "rate_per_1000_words", "first_position",
+                 "metonymy_count", "demonym_of", "mentions"],
+    "claims": ["document", "date", "sentence", "clause", "text", "source", "holder", "cue", "verb_class", "certainty",
+               "score", "commitment", "cues", "entities", "start", "end"],
+    "shifts": ["from_date", "to_date", "first_to_last", "target", "target_kind", "kind", "strength", "measure",
+               "value_from", "value_to", "evidence_from", "evidence_to"],
+}
+
+
+def table_columns(table: str, rows: list[dict[str, Any]]) -> list[str]:
+    """The columns of a table: the union of its rows' keys in first-seen order, or :data:`EMPTY_COLUMNS`."""
+    if not rows:
+        return list(EMPTY_COLUMNS[table])
+    columns: dict[str, None] = {}
+    for row in rows:
+        columns.update(dict.fromkeys(row))
+    return list(columns)
+
+
 _BUILDERS = {"documents": _documents, "markers": _markers, "entities": _entities, "claims": _claims, "shifts": _shifts}
 
 
@@ -107,7 +131,7 @@ def to_frames(report: Any) -> dict[str, Any]:
     frames = {}
     for name in TABLES:
         rows = _BUILDERS[name](data)
-        frame = pd.DataFrame(rows)
+        frame = pd.DataFrame(rows, columns=table_columns(name, rows))
         for column in ("date", "from_date", "to_date"):
             if column in frame:
                 frame[column] = pd.to_datetime(frame[column])
@@ -137,10 +161,7 @@ def write_tables(report: Any, folder: str | Path, fmt: str = "csv") -> list[Path
                 for row in rows:
                     handle.write(json.dumps(row, ensure_ascii=False) + "\n")
             else:
-                columns: list[str] = []
-                for row in rows:
-                    columns += [k for k in row if k not in columns]
-                writer = csv.DictWriter(handle, fieldnames=columns)
+                writer = csv.DictWriter(handle, fieldnames=table_columns(name, rows))
                 writer.writeheader()
                 writer.writerows({key: csv_cell(value) for key, value in row.items()} for row in rows)
         written.append(path)
