@@ -98,3 +98,17 @@ def test_the_user_cap():
     check_length("x" * 10, None)
     with pytest.raises(TextTooLongError, match="longer than --max-length 9"):
         check_length("x" * 10, 9)
+
+
+def test_dask_profiles_long_texts_like_a_local_run(nlp):
+    pytest.importorskip("dask.bag")
+    import dask
+
+    from kalinovsky_nlp.analysis import iter_profiles
+    from kalinovsky_nlp.distributed import profile_with_dask
+
+    documents = [Document(id=f"d{i}", date=datetime.date(2020 + i, 1, 1), text=TEXT) for i in range(2)]
+    expected = [p.to_dict() for p in iter_profiles(documents, nlp=nlp)]
+    with model_limit(nlp, 300), dask.config.set(scheduler="synchronous"):  # in this process: the small limit holds
+        profiles = profile_with_dask(documents)
+    assert [p.to_dict() for p in profiles] == expected
