@@ -281,9 +281,14 @@ def run_annotate(
     check_distinct(source, destination)
     check_output_file(destination)
     nlp = load_pipeline(model)
-    return annotate_file(source, destination, text_field=text_field, input_format=input_format,
-                         output_format=output_format, nlp=nlp, batch_size=batch_size or DEFAULT_BATCH_SIZE,
-                         n_process=n_process, max_length=max_length, on_progress=on_progress)
+    try:
+        return annotate_file(source, destination, text_field=text_field, input_format=input_format,
+                             output_format=output_format, nlp=nlp, batch_size=batch_size or DEFAULT_BATCH_SIZE,
+                             n_process=n_process, max_length=max_length, on_progress=on_progress)
+    except OSError as err:
+        where = err.filename or destination
+        raise UsageError(f"{where}: {err.strerror or err} (the output file was not written): free space, or check "
+                         "the input and output paths") from None
 
 
 # --------------------------------------------------------------------------------------------------- presentation
@@ -328,19 +333,19 @@ def _version(value: bool) -> None:
 EXAMPLES_REPORT = """
 [bold]Examples[/bold]
 
-  kalinovsky-nlp report                                   [dim]# the built-in op-eds, as text[/dim]
+  kalinovsky-nlp report                  [dim]# the built-in op-eds, as text[/dim]
   kalinovsky-nlp report my_corpus/ -f markdown -o report.md
-  kalinovsky-nlp report speeches.jsonl -f json --tables out/ --table-format parquet
-  cat speeches.csv | kalinovsky-nlp report - --input-format csv
+  kalinovsky-nlp report talks.jsonl -f json --tables out/
+  cat talks.csv | kalinovsky-nlp report - --input-format csv
   kalinovsky-nlp report corpus/ --backend dask --n-process 4
 """
 
 EXAMPLES_ANNOTATE = """
 [bold]Examples[/bold]
 
-  kalinovsky-nlp annotate speeches.jsonl -o speeches.markers.jsonl
-  kalinovsky-nlp annotate speeches.csv -o speeches.markers.csv --text-field body
-  cat speeches.jsonl | kalinovsky-nlp annotate - -o - --output-format csv > markers.csv
+  kalinovsky-nlp annotate talks.jsonl -o talks.markers.jsonl
+  kalinovsky-nlp annotate talks.csv -o talks.markers.csv --text-field body
+  cat talks.jsonl | kalinovsky-nlp annotate - -o - --output-format csv
 """
 
 app = typer.Typer(
@@ -522,6 +527,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
     except typer.Exit as done:  # --help, --version
         return int(done.exit_code)
+    except SystemExit as done:  # --show-completion and --install-completion exit by themselves
+        return done.code if isinstance(done.code, int) else EXIT_OK
     except click_error as err:  # a bad option or argument: one line, pointing to the command's help
         context = getattr(err, "ctx", None)
         where = context.command_path if context is not None else PROG

@@ -485,3 +485,35 @@ def test_debug_shows_the_traceback_of_a_data_error(tmp_path, capsys):
 def test_the_matrix_size():
     """The counts the issue asks for: cases run through report and annotate (all must end clean)."""
     assert len(REPORT_CASES) + len(ANNOTATE_CASES) >= 100
+
+
+def test_a_full_disk_is_a_clean_error_and_leaves_no_file(tmp_path, monkeypatch, capsys):
+    import errno
+    import os
+
+    (tmp_path / "c.jsonl").write_bytes(TWO)
+
+    def full_disk(source, destination):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr("kalinovsky_nlp.outputs.os.replace", full_disk)
+    assert main(["report", str(tmp_path / "c.jsonl"), "-o", str(tmp_path / "r.txt"), "-q"]) == 2
+    err = capsys.readouterr().err
+    assert err == (f"kalinovsky-nlp: error: {tmp_path / 'r.txt'}: cannot write (No space left on device); nothing "
+                   "was written: free space or choose another output path\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["c.jsonl"]
+
+
+def test_annotate_on_a_full_disk_leaves_no_file(tmp_path, monkeypatch, capsys):
+    import errno
+    import os
+
+    (tmp_path / "f.jsonl").write_bytes(jsonl(R1, R2))
+
+    def full_disk(source, destination):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr("kalinovsky_nlp.outputs.os.replace", full_disk)
+    assert main(["annotate", str(tmp_path / "f.jsonl"), "-o", str(tmp_path / "o.jsonl")]) == 2
+    assert capsys.readouterr().err.startswith(f"kalinovsky-nlp: error: {tmp_path / 'o.jsonl'}: No space left on device")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["f.jsonl"]

@@ -369,3 +369,43 @@ def test_progress_bar_shows_count_and_eta(monkeypatch):
     assert "report" in shown and "4/4" in shown and "ETA" in shown
     with cli._progress(False, "report", "documents") as bar:
         assert bar is None
+
+
+def test_help_has_examples_and_exit_codes(capsys):
+    code, out, err = run(capsys, "report", "--help")
+    assert code == 0
+    assert "kalinovsky-nlp report my_corpus/ -f markdown -o report.md " in out
+    assert "--output-format" in out and "--max-length" in out and "--input-format" in out
+    code, out, err = run(capsys, "--help")
+    assert code == 0 and "2 usage or data error" in " ".join(out.split())
+    code, out, err = run(capsys, "annotate", "--help")
+    assert code == 0 and "cat talks.jsonl | kalinovsky-nlp annotate - -o - --output-format csv " in out
+
+
+def test_version(capsys):
+    code, out, err = run(capsys, "--version")
+    assert (code, out) == (0, "kalinovsky-nlp 0.1.0\n")
+
+
+def test_shell_completion_script(capsys, monkeypatch):
+    monkeypatch.setenv("SHELL", "/bin/bash")
+    code, out, err = run(capsys, "--show-completion", "bash")
+    assert code == 0
+    assert "complete" in out and "kalinovsky" in out
+
+
+def test_evaluate_without_gold_is_a_usage_error(capsys, tmp_path):
+    code, out, err = run(capsys, "evaluate", "markers", "--gold", str(tmp_path / "none"))
+    assert code == 2 and out == ""
+    assert err == (f"kalinovsky-nlp: error: gold folder {tmp_path / 'none'} not found: run from a source checkout or "
+                   "pass --gold\n")
+
+
+def test_report_reads_stdin_in_a_subprocess(tmp_path):
+    data = "".join(json.dumps({"id": f"d{i}", "date": f"20{19 + i}-01-01", "text": text}) + "\n"
+                   for i, (_, _, text) in enumerate(TRAM_DOCS.values()))
+    result = subprocess.run([sys.executable, "-m", "kalinovsky_nlp", "report", "-", "-f", "json"], input=data,
+                            capture_output=True, text=True, cwd=tmp_path, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert [d["id"] for d in json.loads(result.stdout)["documents"]] == ["d0", "d1", "d2"]
+    assert result.stderr == ""  # no progress when stderr is not a terminal, no warnings
