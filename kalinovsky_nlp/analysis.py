@@ -215,11 +215,15 @@ def report_from_profiles(
     from .report import build_report
     from .stance import analyse_stance
 
+    from .corpuschecks import corpus_warnings
+
     ordered = sorted(profiles, key=lambda p: (p.date, p.id))  # consumes a stream of profiles before the pause
     with paused_gc():
         comparison = compare_profiles(ordered)
         findings = analyse_stance(ordered, comparison, targets=targets, executor=executor)
-        return build_report(ordered, comparison, findings, model_info)
+        report = build_report(ordered, comparison, findings, model_info)
+    report.warnings = corpus_warnings([p.document for p in ordered])
+    return report
 
 
 def model_info(nlp: "Language") -> dict[str, Any]:

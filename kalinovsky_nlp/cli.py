@@ -128,7 +128,13 @@ def _load_corpus_for_cli(corpus: str | None, input_format: str | None, text_fiel
 
             raise UsageError(f"{corpus}: --input-format reads a file or - (stdin), and this is not a file: check the "
                              "path, or leave --input-format out for a folder")
-        with path.open("rb") as stream:
+        try:
+            stream = path.open("rb")
+        except OSError as err:
+            from .outputs import UsageError
+
+            raise UsageError(f"{corpus}: cannot read the file ({err.strerror}): check its permissions") from None
+        with stream:
             return read_documents(stream, input_format, source=corpus, text_field=text_field)
     return load_corpus(corpus, text_field=text_field, on_warning=on_warning)
 

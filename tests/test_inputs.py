@@ -129,3 +129,11 @@ def test_documents_from_keeps_input_order():
 def test_public_names():
     assert kn.from_dataframe.__module__ == "kalinovsky_nlp.inputs"
     assert issubclass(kn.CorpusWarning, UserWarning)
+
+
+def test_streamed_profiles_get_the_warnings_too(nlp):
+    profiles = list(kn.iter_profiles(from_texts([TEXTS[0]], dates=["2020-01-01"]), nlp=nlp))
+    report = kn.report_from_profiles(profiles)
+    assert report.warnings == ["nothing to compare: give two or more dated texts (one document, text-1 "
+                               "(2020-01-01))"]
+    assert report.to_dict()["warnings"] == report.warnings
