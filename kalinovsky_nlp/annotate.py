@@ -211,7 +211,7 @@ def _csv_records(stream: BinaryIO, header: list[str]) -> Iterator[Any]:
         try:
             header.extend(reader.fieldnames or [])
             for number, row in enumerate(reader, start=2):
-                extra = row.pop(None, None)  # type: ignore[call-overload]
+                extra = row.pop(None, None)
                 record = {key: value for key, value in row.items()}
                 problems = []
                 if extra is not None:

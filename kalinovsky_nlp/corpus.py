@@ -359,6 +359,12 @@ class _ShapeError(Exception):
         self.problem, self.line = problem, line
 
 
+def _line_of(event: Any) -> int:
+    """The file line of a YAML event (front matter starts on the file's line 2)."""
+    mark = getattr(event, "start_mark", None)
+    return mark.line + 2 if mark is not None else 1
+
+
 def _check_yaml_events(events: Iterable[Any]) -> None:
     import yaml
 
@@ -368,14 +374,14 @@ def _check_yaml_events(events: Iterable[Any]) -> None:
             depth += 1
             if depth > MAX_DEPTH:
                 raise _ShapeError(f"front matter nested more than {MAX_DEPTH} levels deep: flatten it",
-                                  event.start_mark.line + 2)
+                                  _line_of(event))
         elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
             depth -= 1
         elif isinstance(event, yaml.AliasEvent):
             aliases += 1
             if aliases > MAX_ALIASES:
                 raise _ShapeError(f"front matter uses more than {MAX_ALIASES} YAML aliases (*name): write the "
-                                  "values out", event.start_mark.line + 2)
+                                  "values out", _line_of(event))
 
 
 def _iter_text_file(path: Path) -> Iterator[Document]:

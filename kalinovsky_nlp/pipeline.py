@@ -70,10 +70,12 @@ def _load(resolved: str, components: tuple[str, ...]) -> "Language":
         nlp = spacy.load(resolved)
     except (OSError, ValueError, ImportError, KeyError) as err:  # not a pipeline, a broken one, a missing factory
         first_line = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
-        raise ModelNotFoundError(f"cannot load {resolved!r} as a spaCy pipeline ({first_line}). {INSTALL_HINT}") from None
+        raise ModelNotFoundError(f"cannot load {resolved!r} as a spaCy pipeline ({first_line}). {INSTALL_HINT}"
+                                 ) from None
     if "parser" not in nlp.pipe_names and "senter" not in nlp.pipe_names:
-        raise ModelNotFoundError(f"spaCy pipeline {resolved!r} has no parser or sentence splitter ({', '.join(nlp.pipe_names) or 'no components'}): "
-                                 f"the analysis needs an English pipeline with a tagger, parser and NER. {INSTALL_HINT}")
+        has = ", ".join(nlp.pipe_names) or "no components"
+        raise ModelNotFoundError(f"spaCy pipeline {resolved!r} has no parser or sentence splitter ({has}): the "
+                                 f"analysis needs an English pipeline with a tagger, parser and NER. {INSTALL_HINT}")
     for name in components:
         if name not in nlp.pipe_names:
             nlp.add_pipe(name)

@@ -273,7 +273,8 @@ REPORT_CASES = [
          r"drafts/, notes\.json", check=expect_warning("skipped 2 entries")),
     # injection
     Case("Markdown injection", {"c.jsonl": jsonl(doc("2019-01-01", id="a", title=HOSTILE_TITLE),
-                                                 doc("2021-01-01", EN_2, id="b", venue="[venue](javascript:alert(1))"))},
+                                                 doc("2021-01-01", EN_2, id="b",
+                                                     venue="[venue](javascript:alert(1))"))},
          ["report", "{tmp}/c.jsonl", "-f", "markdown"], 0, check=markdown_is_inert),
     Case("terminal controls", {"c.jsonl": jsonl(doc("2019-01-01", id="a", title="\x1b[31mRed\x07 \u202eevil"),
                                                 doc("2021-01-01", EN_2, id="b"))},
@@ -388,7 +389,8 @@ ANNOTATE_CASES = [
          r"folder .*/no does not exist"),
     Case("output needed", {"f.jsonl": jsonl(R1)}, ["annotate", "{tmp}/f.jsonl"], 2, r"missing option '--output'"),
     Case("model not installed", {"f.jsonl": jsonl(R1)},
-         ["annotate", "{tmp}/f.jsonl", "-o", "{tmp}/o.jsonl", "--model", "xx_nope"], 2, r"neither an installed package"),
+         ["annotate", "{tmp}/f.jsonl", "-o", "{tmp}/o.jsonl", "--model", "xx_nope"], 2,
+         r"neither an installed package"),
 ]
 
 

@@ -54,7 +54,8 @@ def _load(path) -> None:
 
 
 @FUZZ
-@given(lines=st.lists(st.one_of(records.map(lambda r: json.dumps(r, ensure_ascii=False).encode("utf-8", "surrogatepass")),
+@given(lines=st.lists(st.one_of(records.map(lambda r: json.dumps(r, ensure_ascii=False).encode("utf-8",
+                                                                                              "surrogatepass")),
                                 st.binary(max_size=40)), max_size=5))
 def test_load_corpus_jsonl_ends_in_documents_or_a_corpus_error(tmp_path_factory, lines):
     path = tmp_path_factory.mktemp("jsonl") / "c.jsonl"

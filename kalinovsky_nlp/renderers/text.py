@@ -30,7 +30,8 @@ def render_text(report: dict) -> str:
     for block in report_blocks(report):
         if isinstance(block, Heading):
             heading = plain_inline(block.text)
-            out += ["", heading.upper() if block.level == 1 else heading, ("=" if block.level == 1 else "-") * len(heading)]
+            underline = ("=" if block.level == 1 else "-") * len(heading)
+            out += ["", heading.upper() if block.level == 1 else heading, underline]
         elif isinstance(block, Paragraph):
             out += textwrap.wrap(visible_controls(block.text), WIDTH) + [""]
         elif isinstance(block, Bullets):
