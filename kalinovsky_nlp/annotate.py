@@ -326,18 +326,21 @@ def _write_csv(records: Iterable[dict[str, Any]], writer: IO[str], header: list[
 
 def _reporting(records: Iterator[dict[str, Any]], stream: BinaryIO,
                on_progress: Callable[[int, int | None], None]) -> Iterator[dict[str, Any]]:
-    """The records, calling ``on_progress`` with the bytes of ``stream`` read so far after each."""
+    """The records, calling ``on_progress(done, total)`` after each: bytes of a file read so far and its size, or
+    records so far and None for a stream that is not a file (standard input)."""
     try:
         total: int | None = os.fstat(stream.fileno()).st_size if stream.seekable() else None
     except (OSError, AttributeError, io.UnsupportedOperation):
         total = None
-    for record in records:
+    for count, record in enumerate(records, start=1):
         yield record
-        try:
-            position = stream.tell() if total is not None else 0
-        except (OSError, ValueError):
-            position = 0
-        on_progress(position, total)
+        done = count
+        if total is not None:
+            try:
+                done = stream.tell()
+            except (OSError, ValueError):
+                total = None
+        on_progress(done, total)
 
 
 def _count(record: dict[str, Any], counts: AnnotationCounts) -> None:
@@ -359,8 +362,8 @@ def annotate_file(
     """Annotate a JSONL or CSV file (``-``: stdin / stdout) record by record into ``destination``.
 
     Formats come from the file names unless given (standard input: JSONL unless ``input_format``; standard output:
-    the input's format unless ``output_format``). ``on_progress(bytes_read, total_bytes)`` is called after each
-    record (``total_bytes`` None for a stream). Returns the counts."""
+    the input's format unless ``output_format``). ``on_progress(done, total)`` is called after each record (bytes
+    read and the file's size, or records and None for standard input). Returns the counts."""
     in_fmt = guess_format(source, input_format, "--input-format")
     out_fmt = (output_format or in_fmt) if str(destination) == "-" else guess_format(
         destination, output_format, "--output-format")

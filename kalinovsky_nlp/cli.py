@@ -212,6 +212,10 @@ def run_report(
     from .renderers import render
 
     _check_report_inputs(output, tables, targets, table_format)
+    if corpus is not None and output is not None:
+        from .annotate import check_distinct
+
+        check_distinct(corpus, output)
     nlp = load_pipeline(model) if backend == "local" else None
     if backend == "dask":
         resolve_model(model)
@@ -442,9 +446,8 @@ def annotate(
     input_format: Annotated[RecordFormat | None, typer.Option(
         "--input-format", help="input format (default: from the file name; stdin: jsonl)")] = None,
     output_format: Annotated[RecordFormat | None, typer.Option(
-        "--output-format", help="output format (default: from the file name; stdout: the input's)")] = None,
-    both_formats: Annotated[RecordFormat | None, typer.Option(
-        "--format", help="input and output format at once (the option of earlier versions)")] = None,
+        "--output-format", "--format", help="output format (default: from the file name; stdout: the input's)")
+    ] = None,
     model: ModelOption = None,
     batch_size: BatchOption = None,
     n_process: ProcessOption = 1,
@@ -455,18 +458,17 @@ def annotate(
     """Stream records and add their metadiscourse markers.
 
     Every record is written back once, in order, with its fields; one that cannot be annotated gets an 'error'."""
-    in_fmt = input_format or both_formats
-    out_fmt = output_format or both_formats
-    with _progress(_progress_wanted(quiet), "annotate", "bytes") as bar:
+    with _progress(_progress_wanted(quiet), "annotate", "records" if source == "-" else "bytes") as bar:
         task = bar.task_ids[0] if bar is not None else None
 
         def advance(done: int, total: int | None) -> None:
             if bar is not None:
                 bar.update(task, completed=done, total=total)
 
-        counts = run_annotate(source, output, text_field=text_field, input_format=in_fmt.value if in_fmt else None,
-                              output_format=out_fmt.value if out_fmt else None, model=model, batch_size=batch_size,
-                              n_process=n_process, max_length=max_length, on_progress=advance)
+        counts = run_annotate(source, output, text_field=text_field,
+                              input_format=input_format.value if input_format else None,
+                              output_format=output_format.value if output_format else None, model=model,
+                              batch_size=batch_size, n_process=n_process, max_length=max_length, on_progress=advance)
     if not quiet and output != "-":
         print(f"annotated {counts.records:,} records ({counts.markers:,} markers, {counts.errors:,} with errors) "
               f"-> {output}", file=sys.stderr)

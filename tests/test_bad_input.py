@@ -220,6 +220,8 @@ REPORT_CASES = [
          r"folder .*/no does not exist: create it"),
     Case("output parent is a file", {"c.jsonl": TWO}, ["report", "{tmp}/c.jsonl", "-o", "{tmp}/c.jsonl/r.txt"], 2,
          r"c\.jsonl is a file, not a folder"),
+    Case("report over its own corpus", {"c.jsonl": TWO}, ["report", "{tmp}/c.jsonl", "-o", "{tmp}/c.jsonl"], 2,
+         r"c\.jsonl: the output is the input file", files_after={"c.jsonl": TWO}),
     Case("tables path is a file", {"c.jsonl": TWO, "t": b"x"}, ["report", "{tmp}/c.jsonl", "--tables", "{tmp}/t"],
          2, r"t: is a file, not a folder"),
     Case("targets missing", {"c.jsonl": TWO}, ["report", "{tmp}/c.jsonl", "--targets", "{tmp}/t.yaml"], 2,
@@ -377,6 +379,10 @@ ANNOTATE_CASES = [
          stdin=b"{bad\n" + jsonl(R2),
          check=lambda tmp, out: [r["speaker"] for r in csv.DictReader(io.StringIO(out))] == ["", "X"] or pytest.fail(
              out)),
+    Case("stdin jsonl with --format csv (the output's format)", {}, ["annotate", "-", "-o", "-", "--format", "csv"],
+         0, stdin=b"{bad\n" + jsonl(R2),
+         check=lambda tmp, out: [(r["id"], r["speaker"], r["raw"]) for r in csv.DictReader(io.StringIO(out))] == [
+             ("", "", "{bad"), ("r2", "X", "")] or pytest.fail(out)),
     Case("stdin csv", {}, ["annotate", "-", "-o", "{tmp}/o.jsonl", "--input-format", "csv"], 0,
          stdin=b"id,text\n1,It may rain.\n", check=expect_records(1, fields={0: {"id": "1"}})),
     Case("missing input", {}, ["annotate", "{tmp}/none.jsonl", "-o", "{tmp}/o.jsonl"], 2, r"none\.jsonl: no such file"),
