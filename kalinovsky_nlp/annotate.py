@@ -3,11 +3,14 @@
 Every input record comes out once, in input order, with all its fields plus ``markers`` (offsets into the text
 field). A record that cannot be annotated (no text, not text, bad bytes, malformed JSON, too long for the user's
 cap, ...) comes out in its place with its fields and an ``error`` that says what is wrong and what to do; the text
-of a malformed JSONL line is kept in ``raw``. Files: JSONL or CSV, ``-`` for standard input or output, any format
-on either. CSV output has the union of all records' fields: records are spilled to a temporary JSONL file while the
-columns are collected, then written as CSV (one pass over the input, so standard input works too). A file output is
-written to a temporary file beside it and renamed at the end, so a failed run leaves no half-written file, and an
-output that is the input is refused before anything is written.
+of a malformed JSONL line is kept in ``raw``. ``markers`` and ``error`` are this module's own fields: an input
+that already has them (an annotated file annotated again) has them replaced.
+
+Files: JSONL or CSV, ``-`` for standard input or output, any format on either. CSV output has the union of all
+records' fields: records are spilled to a temporary JSONL file while the columns are collected, then written as CSV
+(one pass over the input, so standard input works too). A file output is written to a temporary file beside it and
+renamed at the end, so a failed run leaves no half-written file, and an output that is the input is refused before
+anything is written.
 """
 
 from __future__ import annotations
@@ -159,6 +162,7 @@ def annotate_records(
                 record.pop("markers", None)
                 record["error"] = error
             else:
+                record.pop("error", None)
                 record["markers"] = result
             yield record
 

@@ -225,3 +225,11 @@ def test_annotate_file_unknown_format(tmp_path, nlp):
     source.write_text("It may rain.\n", encoding="utf-8")
     with pytest.raises(ValueError, match="--input-format jsonl or --input-format csv"):
         annotate_file(source, tmp_path / "out.jsonl", nlp=nlp)
+
+
+def test_annotating_an_annotated_file_again_replaces_markers_and_error(nlp):
+    records = [{"id": 1, "text": "It may rain.", "markers": ["old"], "error": "old error"},
+               {"id": 2, "text": 5, "markers": ["old"]}]
+    out = list(annotate_records(records, nlp=nlp))
+    assert "error" not in out[0] and cues(out[0]["markers"]) == [("may", "hedge")]
+    assert "markers" not in out[1] and "is int, not text" in out[1]["error"]
