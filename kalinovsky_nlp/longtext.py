@@ -22,10 +22,14 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-__all__ = ["PIECE_LENGTH", "TextTooLongError", "check_length", "parse_long_text", "pipe_texts", "split_text"]
+__all__ = ["PIECES_PER_BATCH", "PIECE_LENGTH", "TextTooLongError", "check_length", "parse_long_text", "pipe_texts", "split_text"]
 
-#: Characters per piece of a long text: well below spaCy's default limit, so a piece's parse stays near 1 GB.
+#: Characters per piece of a long text: well below spaCy's default limit, so that a piece's parse stays small.
 PIECE_LENGTH = 100_000
+#: Pieces parsed together. One piece at a time, a 1,100,000-character text (182,670 tokens) peaked at 548 MB in
+#: 78.5 s; four at a time at 1,216 MB in 47.4 s (on a shared, busy 2-core machine): one keeps a long text within
+#: the memory the analysis aims for (see ``analysis.DEFAULT_BATCH_SIZE``).
+PIECES_PER_BATCH = 1
 
 _PARAGRAPH_END = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _SENTENCE_END = re.compile(r"(?<=[.!?\u2026])[\"'\u201d\u2019)\]]*\s+")
@@ -79,7 +83,9 @@ def _model_components(nlp: "Language") -> list[str]:
     return [name for name in nlp.pipe_names if name not in PROJECT_COMPONENTS]
 
 
-def parse_long_text(nlp: "Language", text: str, *, piece_length: int | None = None, batch_size: int = 4) -> "Doc":
+def parse_long_text(
+    nlp: "Language", text: str, *, piece_length: int | None = None, batch_size: int = PIECES_PER_BATCH
+) -> "Doc":
     """One Doc for a text of any length: the model's components on pieces, the project's on the joined Doc."""
     from spacy.tokens import Doc
 
