@@ -31,7 +31,7 @@ from .analysis import DEFAULT_BATCH_SIZE, DEFAULT_CHUNK_SIZE
 from .escaping import csv_cell
 from .inputcheck import JSONValueError, first_lone_surrogate, loads_strict
 from .longtext import TextTooLongError, check_length, pipe_texts
-from .outputs import UsageError, atomic_output
+from .outputs import UsageError, atomic_output, check_distinct
 from .pipeline import load_pipeline
 from .profile import extract_markers
 
@@ -283,18 +283,6 @@ def _csv_value(value: Any) -> Any:
     if value is None:
         return ""
     return csv_cell(value)
-
-
-def check_distinct(source: str | Path, destination: str | Path) -> None:
-    """Refuse an output that is the input (the same path, or another name of the same file)."""
-    if str(source) == "-" or str(destination) == "-":
-        return
-    src, dst = Path(source), Path(destination)
-    same = src.resolve() == dst.resolve()
-    with contextlib.suppress(OSError):
-        same = same or (dst.exists() and os.path.samefile(src, dst))
-    if same:
-        raise UsageError(f"{destination}: the output is the input file; write to another file (nothing was written)")
 
 
 @contextlib.contextmanager

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Callable, Iterator, Sequence
 import typer
 
 from . import __version__
+from .outputs import UsageError, check_distinct, check_output_file, check_output_folder, write_text
 
 if TYPE_CHECKING:
     from .annotate import AnnotationCounts
@@ -122,14 +123,12 @@ def _load_corpus_for_cli(corpus: str | None, input_format: str | None, text_fiel
     if input_format is not None:  # a file read in the format given, whatever its suffix
         path = Path(corpus)
         if not path.is_file():
-            from .outputs import UsageError
 
             raise UsageError(f"{corpus}: --input-format reads a file or - (stdin), and this is not a file: check the "
                              "path, or leave --input-format out for a folder")
         try:
             stream = path.open("rb")
         except OSError as err:
-            from .outputs import UsageError
 
             raise UsageError(f"{corpus}: cannot read the file ({err.strerror}): check its permissions") from None
         with stream:
@@ -138,7 +137,6 @@ def _load_corpus_for_cli(corpus: str | None, input_format: str | None, text_fiel
 
 
 def _check_report_inputs(output: str | None, tables: str | None, targets: str | None, table_format: str) -> None:
-    from .outputs import UsageError, check_output_file, check_output_folder
 
     if output is not None:
         check_output_file(output)
@@ -164,7 +162,6 @@ def _dask_client(backend: str, scheduler: str | None, n_process: int) -> Iterato
     if backend != "dask":
         yield None
         return
-    from .outputs import UsageError
 
     try:
         from dask.distributed import Client
@@ -207,14 +204,11 @@ def run_report(
     """The ``report`` command as a function: checks the outputs, the targets and the model, reads the corpus
     (``-``: standard input), analyses it, renders the report and writes the output and the tables."""
     from .analysis import DEFAULT_BATCH_SIZE, analyze
-    from .outputs import write_text
     from .pipeline import check_model, load_pipeline
     from .renderers import render
 
     _check_report_inputs(output, tables, targets, table_format)
     if corpus is not None and output is not None:
-        from .annotate import check_distinct
-
         check_distinct(corpus, output)
     nlp = load_pipeline(model) if backend == "local" else None
     if backend == "dask":
@@ -250,7 +244,6 @@ def run_report(
         try:
             written = write_tables(report, tables, table_format)
         except OSError as err:
-            from .outputs import UsageError
 
             raise UsageError(f"{tables}: cannot write the tables ({err.strerror}): free space or choose another "
                              "folder") from None
@@ -273,8 +266,7 @@ def run_annotate(
     """The ``annotate`` command as a function: checks the input, the output and the model before reading a
     record, then annotates every record into ``destination``."""
     from .analysis import DEFAULT_BATCH_SIZE
-    from .annotate import annotate_file, check_distinct, guess_format
-    from .outputs import UsageError, check_output_file
+    from .annotate import annotate_file, guess_format
     from .pipeline import load_pipeline
 
     if source != "-":
@@ -485,7 +477,6 @@ def evaluate(
 ) -> None:
     """Score the detectors against gold annotations (source checkout)."""
     from .evaluate import run
-    from .outputs import UsageError
 
     try:
         text = run(task.value, gold, verbose=verbose, model=model)
@@ -507,7 +498,6 @@ def _user_errors() -> tuple[type[BaseException], ...]:
     from .corpus import CorpusError
     from .inputcheck import JSONValueError
     from .longtext import TextTooLongError
-    from .outputs import UsageError
     from .pipeline import ModelNotFoundError
 
     return CorpusError, ModelNotFoundError, TextTooLongError, JSONValueError, UsageError

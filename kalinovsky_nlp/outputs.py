@@ -16,7 +16,7 @@ import tempfile
 from pathlib import Path
 from typing import IO, Iterator
 
-__all__ = ["UsageError", "atomic_output", "check_output_file", "check_output_folder", "write_text"]
+__all__ = ["UsageError", "atomic_output", "check_distinct", "check_output_file", "check_output_folder", "write_text"]
 
 
 class UsageError(ValueError):
@@ -31,6 +31,18 @@ def _probe(folder: Path, target: str | Path) -> None:
     except OSError as err:
         raise UsageError(f"{target}: cannot write in folder {folder} ({err.strerror}): choose another output "
                          "location") from None
+
+
+def check_distinct(source: str | Path, destination: str | Path) -> None:
+    """Refuse an output that is the input (the same path, or another name of the same file)."""
+    if str(source) == "-" or str(destination) == "-":
+        return
+    src, dst = Path(source), Path(destination)
+    same = src.resolve() == dst.resolve()
+    with contextlib.suppress(OSError):
+        same = same or (dst.exists() and os.path.samefile(src, dst))
+    if same:
+        raise UsageError(f"{destination}: the output is the input file; write to another file (nothing was written)")
 
 
 def check_output_file(path: str | Path) -> None:
