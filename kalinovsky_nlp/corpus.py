@@ -212,7 +212,8 @@ def document_from_record(
 ) -> Document:
     """Build a :class:`Document` from a mapping; unknown fields go to ``metadata``."""
     if text_field not in record:
-        raise CorpusError(source, f"no {text_field!r} field: every record needs the document text", **where)
+        raise CorpusError(source, f"no {text_field!r} field: every record needs the document text (pass "
+                                  "--text-field / text_field= for another field)", **where)
     raw_text = record[text_field]
     if not isinstance(raw_text, str):
         raise CorpusError(source, f"field {text_field!r} must be a string, not {type(raw_text).__name__}", **where)
@@ -226,6 +227,14 @@ def document_from_record(
         raise CorpusError(source, "empty text: the document has no body to analyse (only whitespace or invisible "
                                   "characters); give it a text or leave it out", **where)
     date = _parse_date(record.get("date"), source, **where)
+    for name in ("id", "title", "subtitle", "author", "venue", "url", "source"):
+        value = record.get(name)
+        if value is not None and (not isinstance(value, (str, int, float)) or isinstance(value, bool)):
+            raise CorpusError(source, f"field {name!r} must be text, not {type(value).__name__}", **where)
+        try:
+            check_json_value(value, name)
+        except JSONValueError as err:
+            raise CorpusError(source, str(err), **where) from None
     doc_id = _optional_str(record.get("id")) or default_id
     boilerplate = _boilerplate(record.get("boilerplate"), source, **where)
     known = set(DOCUMENT_FIELDS) | {text_field}

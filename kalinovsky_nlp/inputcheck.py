@@ -77,7 +77,13 @@ def check_json_value(value: Any, name: str) -> None:
         if count > MAX_VALUES:
             raise JSONValueError(f"field {name!r} holds more than {MAX_VALUES:,} values (YAML aliases expand to "
                                  "copies): shorten it")
-        if item is None or isinstance(item, (bool, int, str)):
+        if isinstance(item, str):
+            surrogate = first_lone_surrogate(item)
+            if surrogate is not None:
+                raise JSONValueError(f"field {name!r} holds a lone surrogate (U+{ord(item[surrogate]):04X}), which is "
+                                     "not a character: fix the encoding of the source")
+            continue
+        if item is None or isinstance(item, (bool, int)):
             continue
         if isinstance(item, float):
             if not math.isfinite(item):
@@ -87,7 +93,7 @@ def check_json_value(value: Any, name: str) -> None:
             if depth + 1 > MAX_DEPTH:
                 raise JSONValueError(f"field {name!r} is nested more than {MAX_DEPTH} levels deep: flatten it")
             if isinstance(item, dict):
-                keys = [k for k in item if not isinstance(k, str)]
+                keys = [k for k in item if not isinstance(k, str) or first_lone_surrogate(k) is not None]
                 if keys:
                     raise JSONValueError(f"field {name!r} has a key {keys[0]!r} that is not text: quote the key")
                 stack.extend((child, depth + 1) for child in item.values())

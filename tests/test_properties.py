@@ -50,7 +50,8 @@ def _load(path) -> None:
     assert documents
     for document in documents:
         assert document.text.strip() and isinstance(document.id, str)
-        json.dumps(document.to_dict(), allow_nan=False)  # every document is plain JSON data
+        # every document is plain JSON data that UTF-8 can carry (no NaN, no lone surrogate)
+        json.dumps(document.to_dict(), ensure_ascii=False, allow_nan=False).encode("utf-8")
 
 
 @FUZZ
