@@ -25,6 +25,8 @@ _LAZY = {
     "iter_documents": "kalinovsky_nlp.corpus",
     "Document": "kalinovsky_nlp.corpus",
     "CorpusError": "kalinovsky_nlp.corpus",
+    "CorpusWarning": "kalinovsky_nlp.corpus",
+    "from_dataframe": "kalinovsky_nlp.inputs",
     "load_pipeline": "kalinovsky_nlp.pipeline",
     "resolve_model": "kalinovsky_nlp.pipeline",
     "ModelNotFoundError": "kalinovsky_nlp.pipeline",

@@ -11,7 +11,8 @@ import itertools
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Sequence
 
-from .corpus import Document, load_corpus
+from .corpus import Document
+from .longtext import pipe_texts
 from .pipeline import load_pipeline, resolve_model
 from .profile import DocumentProfile, profile_document
 
@@ -116,7 +117,7 @@ def _iter_profiles_here(
     for chunk in _chunks(documents, chunk_size):
         with zone() if zone is not None else contextlib.nullcontext():
             texts = (d.text for d in chunk)
-            for document, doc in zip(chunk, nlp.pipe(texts, batch_size=batch_size)):
+            for document, doc in zip(chunk, pipe_texts(nlp, texts, batch_size=batch_size)):
                 yield profile_document(document, doc)
 
 
@@ -182,7 +183,7 @@ def _iter_spacy_multiprocess(
     """Where processes cannot fork: spaCy's own multiprocessing parses, this process profiles."""
     for chunk in _chunks(documents, DEFAULT_CHUNK_SIZE):
         texts = (d.text for d in chunk)
-        for document, doc in zip(chunk, nlp.pipe(texts, batch_size=batch_size, n_process=n_process)):
+        for document, doc in zip(chunk, pipe_texts(nlp, texts, batch_size=batch_size, n_process=n_process)):
             yield profile_document(document, doc)
 
 
@@ -209,11 +210,15 @@ def report_from_profiles(
     from .report import build_report
     from .stance import analyse_stance
 
+    from .corpuschecks import corpus_warnings
+
     ordered = sorted(profiles, key=lambda p: (p.date, p.id))  # consumes a stream of profiles before the pause
     with paused_gc():
         comparison = compare_profiles(ordered)
         findings = analyse_stance(ordered, comparison, targets=targets, executor=executor)
-        return build_report(ordered, comparison, findings, model_info)
+        report = build_report(ordered, comparison, findings, model_info)
+    report.warnings = corpus_warnings([p.document for p in ordered])
+    return report
 
 
 def model_info(nlp: "Language") -> dict[str, Any]:
@@ -224,8 +229,12 @@ def model_info(nlp: "Language") -> dict[str, Any]:
 
 
 def analyze(
-    corpus: str | Path | Iterable[Document] | None = None,
+    corpus: str | Path | Iterable[Any] | None = None,
     *,
+    dates: Iterable[Any] | None = None,
+    ids: Iterable[Any] | None = None,
+    titles: Iterable[Any] | None = None,
+    text_field: str = "text",
     model: str | Path | None = None,
     nlp: "Language | None" = None,
     targets: str | Path | bool | None = None,
@@ -234,22 +243,55 @@ def analyze(
     on_document: Callable[[DocumentProfile], None] | None = None,
     backend: str = "local",
     client: Any = None,
+    max_length: int | None = None,
 ) -> "Report":
     """Analyse a corpus (the built-in one by default) and return the full report.
 
-    ``corpus`` is a path accepted by :func:`~kalinovsky_nlp.corpus.load_corpus` or an iterable of
-    :class:`~kalinovsky_nlp.corpus.Document`. ``targets`` is an optional target-definition file whose targets label
-    the findings (``corpus/targets.yaml`` is an example for the built-in corpus; nothing is applied by default).
-    ``backend="dask"`` profiles the documents on Dask (``client``: a ``dask.distributed.Client``, optional).
+    ``corpus``: a path accepted by :func:`~kalinovsky_nlp.corpus.load_corpus`, a list of
+    :class:`~kalinovsky_nlp.corpus.Document`, of records (dicts with ``date`` and ``text``), or of texts with
+    ``dates=`` (and optional ``ids=``, ``titles=``); dates as ``date``, ``datetime`` (reduced to its date) or ISO
+    strings (:mod:`kalinovsky_nlp.inputs`; for a DataFrame, :func:`~kalinovsky_nlp.inputs.from_dataframe`).
+    ``targets`` is an optional target-definition file whose targets label the findings (``corpus/targets.yaml`` is
+    an example for the built-in corpus; nothing is applied by default). ``backend="dask"`` profiles the documents
+    on Dask (``client``: a ``dask.distributed.Client``, optional). Texts longer than the model's ``max_length`` are
+    parsed in pieces; ``max_length=N`` refuses texts over N characters instead. ``Report.warnings`` lists what the
+    reader must know (:mod:`kalinovsky_nlp.corpuschecks`).
     """
+    from .corpus import CorpusError, check_unique_ids
+    from .corpuschecks import corpus_warnings
+    from .inputs import documents_from
+    from .longtext import TextTooLongError, check_length
+
     if batch_size < 1 or n_process < 1:
         raise ValueError("batch_size and n_process must be at least 1")
-    if corpus is None or isinstance(corpus, (str, Path)):
-        documents = load_corpus(corpus)
-    else:
-        from .corpus import check_unique_ids
+    loading: list[str] = []
+    found = documents_from(corpus, dates=dates, ids=ids, titles=titles, text_field=text_field,
+                           on_warning=loading.append)
+    documents = sorted(check_unique_ids(found), key=lambda d: (d.date, d.id))
+    for document in documents:
+        try:
+            check_length(document.text, max_length)
+        except TextTooLongError as err:
+            raise CorpusError(document.source or document.id, f"document {document.id!r}: {err}") from None
+    report = _analyze_documents(documents, model=model, nlp=nlp, targets=targets, batch_size=batch_size,
+                                n_process=n_process, on_document=on_document, backend=backend, client=client)
+    report.warnings = loading + corpus_warnings(documents)
+    return report
 
-        documents = sorted(check_unique_ids(corpus), key=lambda d: (d.date, d.id))
+
+def _analyze_documents(
+    documents: list[Document],
+    *,
+    model: str | Path | None,
+    nlp: "Language | None",
+    targets: str | Path | bool | None,
+    batch_size: int,
+    n_process: int,
+    on_document: Callable[[DocumentProfile], None] | None,
+    backend: str,
+    client: Any,
+) -> "Report":
+    """The report of checked, date-ordered documents on the chosen backend."""
     if backend == "dask":
         from .distributed import analyse_with_dask, profile_with_dask
 

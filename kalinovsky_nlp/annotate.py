@@ -1,8 +1,16 @@
-"""Streaming annotation: texts or records in, metadiscourse markers out, with constant memory.
+"""Streaming annotation: texts or records in, metadiscourse markers out, with constant memory; nothing lost.
 
-Every input record is returned with all its fields plus ``markers`` (offsets into the text field); a record that
-cannot be processed gets an ``error`` field instead and is still returned, in its place. Files: JSONL or CSV,
-``-`` for standard input or output.
+Every input record comes out once, in input order, with all its fields plus ``markers`` (offsets into the text
+field). A record that cannot be annotated (no text, not text, bad bytes, malformed JSON, too long for the user's
+cap, ...) comes out in its place with its fields and an ``error`` that says what is wrong and what to do; the text
+of a malformed JSONL line is kept in ``raw``. ``markers`` and ``error`` are this module's own fields: an input
+that already has them (an annotated file annotated again) has them replaced.
+
+Files: JSONL or CSV, ``-`` for standard input or output, any format on either. CSV output has the union of all
+records' fields: records are spilled to a temporary JSONL file while the columns are collected, then written as CSV
+(one pass over the input, so standard input works too). A file output is written to a temporary file beside it and
+renamed at the end, so a failed run leaves no half-written file, and an output that is the input is refused before
+anything is written.
 """
 
 from __future__ import annotations
@@ -12,24 +20,49 @@ import csv
 import io
 import itertools
 import json
+import os
 import sys
-from contextlib import contextmanager
+import tempfile
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any, Iterable, Iterator
+from typing import IO, TYPE_CHECKING, Any, BinaryIO, Callable, Iterable, Iterator
 
 from .analysis import DEFAULT_BATCH_SIZE, DEFAULT_CHUNK_SIZE
+from .escaping import csv_cell
+from .inputcheck import JSONValueError, first_lone_surrogate, loads_strict
+from .longtext import TextTooLongError, check_length, pipe_texts
+from .outputs import UsageError, atomic_output, check_distinct
 from .pipeline import load_pipeline
 from .profile import extract_markers
 
 if TYPE_CHECKING:
     from spacy.language import Language
 
-__all__ = ["annotate_texts", "annotate_records", "annotate_file", "read_records", "FORMATS"]
+__all__ = ["FORMATS", "AnnotationCounts", "UnreadableRecord", "annotate_file", "annotate_records", "annotate_texts",
+           "read_records"]
 
 FORMATS = ("jsonl", "csv")
 
 
-def _markers(doc) -> list[dict[str, Any]]:
+@dataclass(frozen=True)
+class UnreadableRecord:
+    """An input record that could not be read as a mapping of fields: what could be kept, and why."""
+
+    fields: dict[str, Any]
+    error: str
+
+
+@dataclass
+class AnnotationCounts:
+    """What :func:`annotate_file` wrote: records (every input record, once), those with an error, markers."""
+
+    records: int = 0
+    errors: int = 0
+    markers: int = 0
+    columns: list[str] = field(default_factory=list)
+
+
+def _markers(doc: Any) -> list[dict[str, Any]]:
     return [m.to_dict() for m in extract_markers(doc)]
 
 
@@ -40,17 +73,68 @@ def annotate_texts(
     model: str | None = None,
     batch_size: int = DEFAULT_BATCH_SIZE,
     n_process: int = 1,
+    max_length: int | None = None,
 ) -> Iterator[list[dict[str, Any]]]:
-    """For each text, its markers (dicts with category, subcategory, text, start, end, voice, sentence)."""
+    """For each text, its markers (dicts with category, subcategory, text, start, end, voice, sentence).
+    A text that cannot be annotated raises ``ValueError`` with the reason."""
     records = ({"text": t} for t in texts)
-    for record in annotate_records(records, nlp=nlp, model=model, batch_size=batch_size, n_process=n_process):
+    for number, record in enumerate(annotate_records(records, nlp=nlp, model=model, batch_size=batch_size,
+                                                      n_process=n_process, max_length=max_length), start=1):
         if "error" in record:
-            raise ValueError(record["error"])
+            raise ValueError(f"text {number}: {record['error']}")
         yield record["markers"]
 
 
+def _text_problem(record: dict[str, Any], text_field: str, max_length: int | None) -> str | None:
+    """Why this record's text cannot be annotated, or None."""
+    if text_field not in record:
+        return f"no {text_field!r} field: pass --text-field (text_field=) with the field that holds the text"
+    text = record[text_field]
+    if not isinstance(text, str):
+        return f"field {text_field!r} is {type(text).__name__}, not text: give the text as a string"
+    surrogate = first_lone_surrogate(text)
+    if surrogate is not None:
+        return (f"field {text_field!r} holds a lone surrogate (U+{ord(text[surrogate]):04X}) at character "
+                f"{surrogate}, which is not a Unicode character: fix the encoding of the source")
+    try:
+        check_length(text, max_length)
+    except TextTooLongError as err:
+        return str(err)
+    return None
+
+
+def _prepare(item: Any, text_field: str, max_length: int | None) -> tuple[dict[str, Any], str | None]:
+    """(output record without markers, error or None)."""
+    if isinstance(item, UnreadableRecord):
+        return dict(item.fields), item.error
+    if not isinstance(item, dict):
+        return {"record": item}, f"expected a mapping of fields, not {type(item).__name__}"
+    return dict(item), _text_problem(item, text_field, max_length)
+
+
+def _annotate_chunk(
+    prepared: list[tuple[dict[str, Any], str | None]], text_field: str, nlp: "Language", batch_size: int,
+    n_process: int,
+) -> list[list[dict[str, Any]] | str]:
+    """Markers (or an error message) for each prepared record of a chunk; a failure in one record is confined to
+    it by annotating the chunk record by record."""
+    texts = [record[text_field] if error is None else "" for record, error in prepared]
+    zone = nlp.memory_zone() if hasattr(nlp, "memory_zone") else contextlib.nullcontext()
+    try:
+        with zone:
+            return [_markers(doc) for doc in pipe_texts(nlp, texts, batch_size=batch_size, n_process=n_process)]
+    except Exception:  # noqa: BLE001 - one bad record must not lose the others: retry one by one
+        results: list[list[dict[str, Any]] | str] = []
+        for text in texts:
+            try:
+                results.append(_markers(next(pipe_texts(nlp, [text], batch_size=1))))
+            except Exception as err:  # noqa: BLE001 - reported in the record's error field
+                results.append(f"could not be analysed ({type(err).__name__}: {err}); please report this record")
+        return results
+
+
 def annotate_records(
-    records: Iterable[dict[str, Any]],
+    records: Iterable[Any],
     *,
     text_field: str = "text",
     nlp: "Language | None" = None,
@@ -58,90 +142,203 @@ def annotate_records(
     batch_size: int = DEFAULT_BATCH_SIZE,
     n_process: int = 1,
     chunk_size: int = DEFAULT_CHUNK_SIZE,
+    max_length: int | None = None,
 ) -> Iterator[dict[str, Any]]:
-    """Records in input order, each with ``markers`` added, or ``error`` when it could not be annotated."""
+    """Every record, once, in input order, with ``markers`` added, or ``error`` when it could not be annotated.
+
+    Texts longer than the model's limit are parsed in pieces (:mod:`kalinovsky_nlp.longtext`); ``max_length``
+    refuses texts longer than that many characters instead. Input records are not modified."""
+    if batch_size < 1 or n_process < 1 or chunk_size < 1:
+        raise ValueError("batch_size, n_process and chunk_size must be at least 1")
     nlp = nlp if nlp is not None else load_pipeline(model)
     iterator = iter(records)
     while chunk := list(itertools.islice(iterator, chunk_size)):
-        items = []
-        for record in chunk:
-            if not isinstance(record, dict):
-                items.append(("", ({"record": record}, f"expected a mapping, not {type(record).__name__}")))
-                continue
-            error = record.get("error") if record.get("_malformed") else None
-            text = record.get(text_field)
-            if error is None and not isinstance(text, str):
-                error = (f"no {text_field!r} field" if text_field not in record
-                         else f"field {text_field!r} is {type(text).__name__}, not text")
-            items.append((text if error is None else "", (record, error)))
-        zone = nlp.memory_zone() if hasattr(nlp, "memory_zone") else contextlib.nullcontext()
-        with zone:
-            for doc, (record, error) in nlp.pipe(items, as_tuples=True, batch_size=batch_size, n_process=n_process):
-                out = {k: v for k, v in record.items() if k != "_malformed"}
-                if error is not None:
-                    out["error"] = error
-                else:
-                    out["markers"] = _markers(doc)
-                yield out
+        prepared = [_prepare(item, text_field, max_length) for item in chunk]
+        results = _annotate_chunk(prepared, text_field, nlp, batch_size, n_process)
+        for (record, error), result in zip(prepared, results):
+            if error is None and isinstance(result, str):
+                error = result
+            if error is not None:
+                record.pop("markers", None)
+                record["error"] = error
+            else:
+                record.pop("error", None)
+                record["markers"] = result
+            yield record
 
 
-@contextmanager
-def _open(path: str | Path, mode: str) -> Iterator[IO[str]]:
-    """A UTF-8 text stream on a file, or on stdin/stdout for ``-`` (left open when done)."""
-    if str(path) == "-":
-        stream = sys.stdin if "r" in mode else sys.stdout
-        if not hasattr(stream, "buffer"):
-            yield stream
-            return
-        wrapper = io.TextIOWrapper(stream.buffer, encoding="utf-8", newline="")
+# --------------------------------------------------------------------------------------------------- reading
+
+
+def _readable(value: str) -> str:
+    """Text decoded with ``surrogateescape`` shown with its bad bytes as ``\\xNN`` escapes."""
+    return value.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def _has_bad_bytes(value: Any) -> bool:
+    cells = value if isinstance(value, list) else [value]
+    return any(isinstance(cell, str) and first_lone_surrogate(cell) is not None for cell in cells)
+
+
+def _jsonl_records(stream: BinaryIO) -> Iterator[Any]:
+    for number, raw_line in enumerate(stream, start=1):
+        if number == 1 and raw_line.startswith(b"\xef\xbb\xbf"):
+            raw_line = raw_line[3:]
         try:
-            yield wrapper
-        finally:
-            if "w" in mode:
-                wrapper.flush()
-            wrapper.detach()  # do not close the process's own stream
-        return
-    with open(path, mode, encoding="utf-8", newline="") as handle:
-        yield handle
+            line = raw_line.decode("utf-8")
+        except UnicodeDecodeError as err:
+            yield UnreadableRecord(
+                {"line": number, "raw": raw_line.rstrip(b"\r\n").decode("utf-8", "backslashreplace")},
+                f"line {number}: bytes that are not UTF-8 at byte {err.start} of the line (shown as \\x escapes in "
+                "'raw'): save the file as UTF-8",
+            )
+            continue
+        if not raw_line.strip():  # blank: ASCII whitespace only (anything else is kept, as a record or an error)
+            continue
+        try:
+            record = loads_strict(line)
+        except JSONValueError as err:
+            yield UnreadableRecord({"line": number, "raw": line.rstrip("\r\n")}, f"line {number}: {err}")
+            continue
+        if not isinstance(record, dict):
+            yield UnreadableRecord({"line": number, "raw": line.rstrip("\r\n")},
+                                   f"line {number}: expected a JSON object {{...}}, not {type(record).__name__}")
+            continue
+        yield record
 
 
-def _guess_format(path: str | Path, explicit: str | None) -> str:
+def _csv_records(stream: BinaryIO, header: list[str]) -> Iterator[Any]:
+    csv.field_size_limit(sys.maxsize)  # as the corpus reader does: a long text is a long cell
+    text = io.TextIOWrapper(stream, encoding="utf-8-sig", errors="surrogateescape", newline="")
+    try:
+        reader = csv.DictReader(text)
+        try:
+            header.extend(reader.fieldnames or [])
+            for number, row in enumerate(reader, start=2):
+                extra = row.pop(None, None)
+                record = {key: value for key, value in row.items()}
+                problems = []
+                if extra is not None:
+                    record["extra_cells"] = extra
+                    problems.append("more cells than header columns (the extra cells are kept in 'extra_cells')")
+                bad = [key for key, value in record.items() if _has_bad_bytes(value)]
+                if bad:
+                    for key in bad:
+                        value = record[key]
+                        record[key] = [_readable(v) for v in value] if isinstance(value, list) else _readable(value)
+                    problems.append(f"bytes that are not UTF-8 in {', '.join(map(repr, bad))} (shown as \\x escapes): "
+                                    "save the file as UTF-8")
+                if problems:
+                    yield UnreadableRecord(record, f"row {number}: " + "; ".join(problems))
+                else:
+                    yield record
+        except csv.Error as err:
+            yield UnreadableRecord({"row": reader.line_num},
+                                   f"row {reader.line_num}: the CSV cannot be read from here on ({err}); "
+                                   "check the quoting of this row")
+    finally:
+        text.detach()
+
+
+def read_records(stream: BinaryIO, fmt: str, *, header: list[str] | None = None) -> Iterator[Any]:
+    """Records from a binary JSONL or CSV stream, in order: dicts, or :class:`UnreadableRecord` for a line or row
+    that could not be read (kept with its line or row number and its raw text). A UTF-8 BOM is skipped. For CSV,
+    ``header`` (a list) receives the header's column names."""
+    if fmt == "csv":
+        return _csv_records(stream, header if header is not None else [])
+    if fmt == "jsonl":
+        return _jsonl_records(stream)
+    raise ValueError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
+
+
+# --------------------------------------------------------------------------------------------------- writing
+
+
+def guess_format(path: str | Path, explicit: str | None, option: str) -> str:
+    """The file format: ``explicit`` if given, else from the suffix (``-``: JSONL)."""
     if explicit:
         if explicit not in FORMATS:
-            raise ValueError(f"unknown format {explicit!r}: use one of {', '.join(FORMATS)}")
+            raise UsageError(f"unknown format {explicit!r}: use {option} jsonl or {option} csv")
         return explicit
     suffix = Path(str(path)).suffix.lower()
     if suffix == ".csv":
         return "csv"
     if suffix in (".jsonl", ".ndjson", ".json") or str(path) == "-":
         return "jsonl"
-    raise ValueError(f"{path}: cannot tell the format from the file name; pass --format jsonl or --format csv")
+    raise UsageError(f"{path}: cannot tell the format from the file name; pass {option} jsonl or {option} csv")
 
 
-def read_records(handle: IO[str], fmt: str) -> Iterator[dict[str, Any]]:
-    """Records from a JSONL or CSV stream; a malformed JSONL line becomes a record with an ``error``."""
-    if fmt == "csv":
-        reader = csv.DictReader(handle)
-        for number, row in enumerate(reader, start=2):
-            if None in row:
-                yield {"_malformed": True, "error": f"row {number}: more cells than header columns",
-                       **{k: v for k, v in row.items() if k is not None}}
-            else:
-                yield dict(row)
+def json_line(record: dict[str, Any]) -> str:
+    """One JSON line, UTF-8 text where possible; a value holding a lone surrogate is written as a ``\\u`` escape so
+    that the record is kept exactly (strict JSON: NaN and Infinity are refused)."""
+    line = json.dumps(record, ensure_ascii=False, allow_nan=False)
+    if first_lone_surrogate(line) is not None:
+        line = json.dumps(record, ensure_ascii=True, allow_nan=False)
+    return line + "\n"
+
+
+def _csv_value(value: Any) -> Any:
+    if isinstance(value, (list, dict)):
+        return json.dumps(value, ensure_ascii=False, allow_nan=False)
+    if value is None:
+        return ""
+    return csv_cell(value)
+
+
+@contextlib.contextmanager
+def _input(source: str | Path) -> Iterator[BinaryIO]:
+    if str(source) == "-":
+        yield getattr(sys.stdin, "buffer", None) or io.BytesIO(sys.stdin.read().encode("utf-8"))
         return
-    for number, line in enumerate(handle, start=1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as err:
-            yield {"_malformed": True, "error": f"line {number}: not valid JSON ({err.msg}, column {err.colno})",
-                   "line": number}
-            continue
-        if not isinstance(record, dict):
-            yield {"_malformed": True, "error": f"line {number}: expected a JSON object", "line": number}
-            continue
+    with open(source, "rb") as handle:
+        yield handle
+
+
+def _write_csv(records: Iterable[dict[str, Any]], writer: IO[str], header: list[str],
+               counts: AnnotationCounts) -> None:
+    """Spill records to a temporary JSONL file while collecting the union of their fields, then write the CSV."""
+    columns: dict[str, None] = {}
+    with tempfile.TemporaryFile("w+", encoding="utf-8", errors="surrogatepass") as spill:
+        for record in records:
+            _count(record, counts)
+            for key in record:
+                columns.setdefault(key, None)
+            spill.write(json.dumps(record, ensure_ascii=False) + "\n")
+        for key in header:
+            columns.setdefault(key, None)
+        ordered = [k for k in header if k not in ("markers", "error")]
+        ordered += [k for k in columns if k not in ordered and k not in ("markers", "error")] + ["markers", "error"]
+        counts.columns = ordered
+        out = csv.DictWriter(writer, fieldnames=ordered)
+        out.writeheader()
+        spill.seek(0)
+        for line in spill:
+            out.writerow({key: _csv_value(value) for key, value in json.loads(line).items()})
+
+
+def _reporting(records: Iterator[dict[str, Any]], stream: BinaryIO,
+               on_progress: Callable[[int, int | None], None]) -> Iterator[dict[str, Any]]:
+    """The records, calling ``on_progress(done, total)`` after each: bytes of a file read so far and its size, or
+    records so far and None for a stream that is not a file (standard input)."""
+    try:
+        total: int | None = os.fstat(stream.fileno()).st_size if stream.seekable() else None
+    except (OSError, AttributeError, io.UnsupportedOperation):
+        total = None
+    for count, record in enumerate(records, start=1):
         yield record
+        done = count
+        if total is not None:
+            try:
+                done = stream.tell()
+            except (OSError, ValueError):
+                total = None
+        on_progress(done, total)
+
+
+def _count(record: dict[str, Any], counts: AnnotationCounts) -> None:
+    counts.records += 1
+    counts.errors += "error" in record
+    counts.markers += len(record.get("markers") or [])
 
 
 def annotate_file(
@@ -149,31 +346,33 @@ def annotate_file(
     destination: str | Path,
     *,
     text_field: str = "text",
-    fmt: str | None = None,
+    input_format: str | None = None,
+    output_format: str | None = None,
+    on_progress: Callable[[int, int | None], None] | None = None,
     **kwargs: Any,
-) -> dict[str, int]:
-    """Annotate a JSONL or CSV file (``-`` = stdin/stdout) record by record; returns counts of records and errors."""
-    in_fmt = _guess_format(source, fmt)
-    out_fmt = _guess_format(destination, fmt) if str(destination) != "-" else in_fmt
-    counts = {"records": 0, "errors": 0, "markers": 0}
-    with _open(source, "r") as reader, _open(destination, "w") as writer:
-        records = read_records(reader, in_fmt)
-        annotated = annotate_records(records, text_field=text_field, **kwargs)
-        csv_writer = None
-        for record in annotated:
-            counts["records"] += 1
-            counts["errors"] += "error" in record
-            counts["markers"] += len(record.get("markers", []))
-            if out_fmt == "jsonl":
-                writer.write(json.dumps(record, ensure_ascii=False) + "\n")
-            else:
-                row = {k: (json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v)
-                       for k, v in record.items()}
-                row.setdefault("markers", "")
-                row.setdefault("error", "")
-                if csv_writer is None:
-                    csv_writer = csv.DictWriter(writer, fieldnames=list(row), extrasaction="ignore")
-                    csv_writer.writeheader()
-                csv_writer.writerow(row)
-        writer.flush()
+) -> AnnotationCounts:
+    """Annotate a JSONL or CSV file (``-``: stdin / stdout) record by record into ``destination``.
+
+    Formats come from the file names unless given (standard input: JSONL unless ``input_format``; standard output:
+    the input's format unless ``output_format``). ``on_progress(done, total)`` is called after each record (bytes
+    read and the file's size, or records and None for standard input). Returns the counts."""
+    in_fmt = guess_format(source, input_format, "--input-format")
+    out_fmt = (output_format or in_fmt) if str(destination) == "-" else guess_format(
+        destination, output_format, "--output-format")
+    if out_fmt not in FORMATS:
+        raise UsageError(f"unknown format {out_fmt!r}: use --output-format jsonl or --output-format csv")
+    check_distinct(source, destination)
+    counts = AnnotationCounts()
+    header: list[str] = []
+    with _input(source) as stream, atomic_output(destination) as writer:
+        annotated = annotate_records(read_records(stream, in_fmt, header=header), text_field=text_field, **kwargs)
+        if on_progress is not None:
+            annotated = _reporting(annotated, stream, on_progress)
+        if out_fmt == "jsonl":
+            for record in annotated:
+                _count(record, counts)
+                writer.write(json_line(record))
+        else:
+            _write_csv(annotated, writer, header, counts)
     return counts
+

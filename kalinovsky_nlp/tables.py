@@ -3,7 +3,8 @@
 Tables: ``documents`` (one row per document: size, readability, marker rates), ``markers``, ``entities``,
 ``claims`` (with holder, time frame and FactBank certainty) and ``findings`` (one row per judgement finding of every
 comparison step, with its confidence).
-DataFrames and Parquet need pandas (``pip install "kalinovsky-nlp[pandas]"``); CSV and JSONL do not.
+DataFrames and Parquet need pandas (``pip install "kalinovsky-nlp[pandas]"``); CSV and JSONL do not. CSV cells that a
+spreadsheet would run as a formula are prefixed with ``'`` (:func:`kalinovsky_nlp.escaping.csv_cell`).
 """
 
 from __future__ import annotations
@@ -13,7 +14,9 @@ import json
 from pathlib import Path
 from typing import Any
 
-__all__ = ["TABLES", "table_rows", "to_frames", "write_tables"]
+from .escaping import csv_cell
+
+__all__ = ["EMPTY_COLUMNS", "TABLES", "table_columns", "table_rows", "to_frames", "write_tables"]
 
 TABLES = ("documents", "markers", "entities", "claims", "findings")
 
@@ -89,6 +92,31 @@ def _findings(data: dict) -> list[dict[str, Any]]:
     return rows
 
 
+#: The columns of each table when it has no rows (a table with rows has the union of its rows' keys, in order);
+#: ``documents`` always has rows, and its columns follow the measures and metadata of the corpus.
+EMPTY_COLUMNS: dict[str, list[str]] = {
+    "documents": ["id", "date", "title", "author", "venue"],
+    "markers": ["document", "date", "category", "subcategory", "text", "start", "end", "voice", "sentence"],
+    "entities": ["document", "date", "name", "label", "count", "rate_per_1000_words", "first_position",
+                 "metonymy_count", "demonym_of", "mentions"],
+    "claims": ["document", "date", "index", "sentence", "text", "gist", "voice", "holder", "role", "certainty",
+               "score", "polarity", "time_frame", "cues", "entities", "predicate", "stance_target", "start", "end"],
+    "findings": ["from_date", "to_date", "first_to_last", "proposition", "kinds", "confidence", "strength",
+                 "certainty_from", "certainty_to", "voice_from", "voice_to", "evaluation_from", "evaluation_to",
+                 "evidence_from", "evidence_to", "statement"],
+}
+
+
+def table_columns(table: str, rows: list[dict[str, Any]]) -> list[str]:
+    """The columns of a table: the union of its rows' keys in first-seen order, or :data:`EMPTY_COLUMNS`."""
+    if not rows:
+        return list(EMPTY_COLUMNS[table])
+    columns: dict[str, None] = {}
+    for row in rows:
+        columns.update(dict.fromkeys(row))
+    return list(columns)
+
+
 _BUILDERS = {"documents": _documents, "markers": _markers, "entities": _entities, "claims": _claims,
              "findings": _findings}
 
@@ -111,7 +139,7 @@ def to_frames(report: Any) -> dict[str, Any]:
     frames = {}
     for name in TABLES:
         rows = _BUILDERS[name](data)
-        frame = pd.DataFrame(rows)
+        frame = pd.DataFrame(rows, columns=table_columns(name, rows))
         for column in ("date", "from_date", "to_date"):
             if column in frame:
                 frame[column] = pd.to_datetime(frame[column])
@@ -141,11 +169,8 @@ def write_tables(report: Any, folder: str | Path, fmt: str = "csv") -> list[Path
                 for row in rows:
                     handle.write(json.dumps(row, ensure_ascii=False) + "\n")
             else:
-                columns: list[str] = []
-                for row in rows:
-                    columns += [k for k in row if k not in columns]
-                writer = csv.DictWriter(handle, fieldnames=columns)
+                writer = csv.DictWriter(handle, fieldnames=table_columns(name, rows))
                 writer.writeheader()
-                writer.writerows(rows)
+                writer.writerows({key: csv_cell(value) for key, value in row.items()} for row in rows)
         written.append(path)
     return written

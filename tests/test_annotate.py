@@ -76,7 +76,7 @@ def test_bad_records_get_error_and_keep_order(nlp):
     assert [r["id"] for r in out] == ["a", "b", "c", "d", "e", "f"]
     assert "error" not in out[0] and out[0]["markers"]
     assert "markers" not in out[1]
-    assert out[1]["error"] == "no 'text' field"
+    assert out[1]["error"].startswith("no 'text' field: pass --text-field")
     assert out[1]["body"] == "no text field here"
     assert "int" in out[2]["error"] and out[2]["text"] == 42 and "markers" not in out[2]
     assert "NoneType" in out[3]["error"]
@@ -91,7 +91,7 @@ def test_other_text_field(nlp):
     assert cues(out[0]["markers"]) == [("may", "hedge")]
     check_markers(records[0]["body"], out[0]["markers"])
     assert out[0]["text"] == "Certainly."
-    assert out[1]["error"] == "no 'body' field"
+    assert out[1]["error"].startswith("no 'body' field: pass --text-field")
 
 
 def test_annotate_texts(nlp):
@@ -149,19 +149,19 @@ def test_annotate_jsonl_file(tmp_path, nlp):
     counts = annotate_file(source, target, nlp=nlp)
     out = [json.loads(line) for line in target.read_text(encoding="utf-8").splitlines()]
     assert len(out) == 5
-    assert counts["records"] == 5
-    assert counts["errors"] == 3
-    assert counts["markers"] == sum(len(r.get("markers", [])) for r in out)
+    assert counts.records == 5
+    assert counts.errors == 3
+    assert counts.markers == sum(len(r.get("markers", [])) for r in out)
     assert out[0]["id"] == "r1" and out[0]["meta"] == {"x": 1}
     assert cues(out[0]["markers"]) == [("may", "hedge")]
     check_markers("It may rain.", out[0]["markers"])
     assert out[1]["line"] == 3
     assert out[1]["error"].startswith("line 3:") and "not valid JSON" in out[1]["error"]
-    assert "_malformed" not in out[1]
+    assert out[1]["raw"] == "{this is not json"
     assert out[2]["id"] == "r2" and out[2]["score"] == 0.5
     assert ("clearly", "booster") in cues(out[2]["markers"])
     check_markers("We clearly know.", out[2]["markers"])
-    assert out[3]["error"] == "no 'text' field" and out[3]["other"] == "no text"
+    assert out[3]["error"].startswith("no 'text' field") and out[3]["other"] == "no text"
     assert out[4]["error"].startswith("line 6:")
 
 
@@ -175,7 +175,8 @@ def test_annotate_csv_file(tmp_path, nlp):
         writer.writerow(["3", "en", "Obviously, I agree."])
     target = tmp_path / "out.csv"
     counts = annotate_file(source, target, nlp=nlp)
-    assert counts == {"records": 3, "errors": 0, "markers": counts["markers"]}
+    assert (counts.records, counts.errors) == (3, 0)
+    assert counts.columns == ["id", "lang", "text", "markers", "error"]
     with target.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
     assert [r["id"] for r in rows] == ["1", "2", "3"]
@@ -187,7 +188,7 @@ def test_annotate_csv_file(tmp_path, nlp):
         markers = json.loads(row["markers"])
         check_markers(row["text"], markers)
         total += len(markers)
-    assert total == counts["markers"]
+    assert total == counts.markers
     assert cues(json.loads(rows[0]["markers"])) == [("may", "hedge"), ("perhaps", "hedge")]
     assert json.loads(rows[1]["markers"]) == []
     assert ("obviously", "booster") in cues(json.loads(rows[2]["markers"]))
@@ -198,11 +199,12 @@ def test_annotate_csv_file_with_bad_row(tmp_path, nlp):
     source.write_text("id,text\n1,It may rain.\n2,too,many\n3,Surely.\n", encoding="utf-8")
     target = tmp_path / "out.csv"
     counts = annotate_file(source, target, nlp=nlp)
-    assert counts["records"] == 3 and counts["errors"] == 1
+    assert counts.records == 3 and counts.errors == 1
     with target.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
     assert [r["id"] for r in rows] == ["1", "2", "3"]
-    assert rows[1]["error"] == "row 3: more cells than header columns"
+    assert rows[1]["error"].startswith("row 3: more cells than header columns")
+    assert json.loads(rows[1]["extra_cells"]) == ["many"] and rows[1]["text"] == "too"
     assert rows[1]["markers"] == ""
     assert json.loads(rows[0]["markers"])[0]["text"] == "may"
 
@@ -221,5 +223,13 @@ def test_annotate_file_jsonl_to_csv_other_field(tmp_path, nlp):
 def test_annotate_file_unknown_format(tmp_path, nlp):
     source = tmp_path / "in.txt"
     source.write_text("It may rain.\n", encoding="utf-8")
-    with pytest.raises(ValueError, match="--format"):
+    with pytest.raises(ValueError, match="--input-format jsonl or --input-format csv"):
         annotate_file(source, tmp_path / "out.jsonl", nlp=nlp)
+
+
+def test_annotating_an_annotated_file_again_replaces_markers_and_error(nlp):
+    records = [{"id": 1, "text": "It may rain.", "markers": ["old"], "error": "old error"},
+               {"id": 2, "text": 5, "markers": ["old"]}]
+    out = list(annotate_records(records, nlp=nlp))
+    assert "error" not in out[0] and cues(out[0]["markers"]) == [("may", "hedge")]
+    assert "markers" not in out[1] and "is int, not text" in out[1]["error"]

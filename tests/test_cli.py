@@ -226,7 +226,7 @@ def check_stdout_records(text: str) -> None:
     rows = [json.loads(line) for line in text.splitlines()]
     assert [r["id"] for r in rows] == ["s1", "s2"]
     assert [m["text"] for m in rows[0]["markers"]] == ["may"]
-    assert rows[1]["error"] == "no 'text' field"
+    assert rows[1]["error"].startswith("no 'text' field: pass --text-field")
 
 
 def test_annotate_stdin_stdout_stringio(monkeypatch, capsys):
@@ -313,16 +313,16 @@ def test_error_missing_model(capsys, tmp_path, command):
 
 @pytest.mark.parametrize("option", ["--batch-size", "--n-process"])
 def test_error_bad_batch_size(capsys, option):
-    with pytest.raises(SystemExit) as info:
-        main(["report", option, "0"])
-    assert info.value.code == 2
-    assert "must be at least 1" in capsys.readouterr().err
+    code, out, err = run(capsys, "report", option, "0")
+    assert code == 2 and out == ""
+    assert err == (f"kalinovsky-nlp: error: invalid value for '{option}': Input should be greater than or equal to 1; "
+                   "see 'kalinovsky-nlp report --help'\n")
 
 
 def test_error_no_command(capsys):
-    with pytest.raises(SystemExit) as info:
-        main([])
-    assert info.value.code == 2
+    code, out, err = run(capsys)
+    assert code == 2
+    assert "report" in out + err and "annotate" in out + err  # the help, listing the commands
 
 
 def test_info(capsys):
@@ -337,16 +337,75 @@ def test_info(capsys):
     assert data["builtin_corpus"].endswith("documents")
 
 
-def test_progress_bar_only_on_a_terminal(capsys):
-    from kalinovsky_nlp.cli import _Progress
+def test_progress_only_for_a_person_watching(monkeypatch):
+    from kalinovsky_nlp import cli
 
-    bar = _Progress(True, "report", total=4)
-    for _ in range(4):
-        bar()
-    bar.close()
-    err = capsys.readouterr().err
-    assert "4/4 documents (100%)" in err and "#" * 30 in err
-    silent = _Progress(False, "report", total=4)
-    silent()
-    silent.close()
-    assert capsys.readouterr().err == ""
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.setattr(sys, "stderr", Terminal())
+    assert cli._progress_wanted(quiet=False)
+    assert not cli._progress_wanted(quiet=True)
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert not cli._progress_wanted(quiet=False)
+    monkeypatch.delenv("NO_COLOR")
+    monkeypatch.setattr(sys, "stderr", io.StringIO())  # not a terminal
+    assert not cli._progress_wanted(quiet=False)
+
+
+def test_progress_bar_shows_count_and_eta(monkeypatch):
+    from kalinovsky_nlp import cli
+
+    captured = io.StringIO()
+    monkeypatch.setattr(sys, "stderr", captured)
+    with cli._progress(True, "report", "documents") as bar:
+        task = bar.task_ids[0]
+        bar.update(task, total=4)
+        for _ in range(4):
+            bar.advance(task)
+    shown = captured.getvalue()
+    assert "report" in shown and "4/4" in shown and "ETA" in shown
+    with cli._progress(False, "report", "documents") as bar:
+        assert bar is None
+
+
+def test_help_has_examples_and_exit_codes(capsys):
+    code, out, err = run(capsys, "report", "--help")
+    assert code == 0
+    assert "kalinovsky-nlp report my_corpus/ -f markdown -o report.md " in out
+    assert "--output-format" in out and "--max-length" in out and "--input-format" in out
+    code, out, err = run(capsys, "--help")
+    assert code == 0 and "2 usage or data error" in " ".join(out.split())
+    code, out, err = run(capsys, "annotate", "--help")
+    assert code == 0 and "cat talks.jsonl | kalinovsky-nlp annotate - -o - --output-format csv " in out
+
+
+def test_version(capsys):
+    code, out, err = run(capsys, "--version")
+    assert (code, out) == (0, "kalinovsky-nlp 0.1.0\n")
+
+
+def test_shell_completion_script(capsys, monkeypatch):
+    monkeypatch.setenv("SHELL", "/bin/bash")
+    code, out, err = run(capsys, "--show-completion", "bash")
+    assert code == 0
+    assert "complete" in out and "kalinovsky" in out
+
+
+def test_evaluate_without_gold_is_a_usage_error(capsys, tmp_path):
+    code, out, err = run(capsys, "evaluate", "markers", "--gold", str(tmp_path / "none"))
+    assert code == 2 and out == ""
+    assert err == (f"kalinovsky-nlp: error: gold folder {tmp_path / 'none'} not found: run from a source checkout or "
+                   "pass --gold\n")
+
+
+def test_report_reads_stdin_in_a_subprocess(tmp_path):
+    data = "".join(json.dumps({"id": f"d{i}", "date": f"20{19 + i}-01-01", "text": text}) + "\n"
+                   for i, (_, _, text) in enumerate(TRAM_DOCS.values()))
+    result = subprocess.run([sys.executable, "-m", "kalinovsky_nlp", "report", "-", "-f", "json"], input=data,
+                            capture_output=True, text=True, cwd=tmp_path, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert [d["id"] for d in json.loads(result.stdout)["documents"]] == ["d0", "d1", "d2"]
+    assert result.stderr == ""  # no progress when stderr is not a terminal, no warnings

@@ -12,6 +12,7 @@ import pytest
 
 from kalinovsky_nlp.corpus import (
     CorpusError,
+    CorpusWarning,
     Document,
     builtin_corpus_path,
     iter_documents,
@@ -280,7 +281,12 @@ def test_user_folder_corpus(tmp_path):
     write(folder / "a.txt", "---\ndate: '2019-06-15'\ntitle: First column\nauthor: Jane Roe\nsection: transport\n"
                             "---\nThe tram is certainly a good idea.\n")
     write(folder / "ignored.json", "{}")
-    docs = load_corpus(folder)
+    with pytest.warns(CorpusWarning, match=r"skipped 1 entry that is not a \.txt/\.md/\.markdown file .*: ignored\.json"):
+        docs = load_corpus(folder)
+    messages: list[str] = []
+    assert [d.id for d in load_corpus(folder, on_warning=messages.append)] == ["a", "b"]
+    assert messages == [f"{folder}: skipped 1 entry that is not a .txt/.md/.markdown file (subfolders are not read): "
+                        "ignored.json"]
     assert [d.id for d in docs] == ["a", "b"]
     assert [d.date for d in docs] == [dt.date(2019, 6, 15), dt.date(2021, 3, 1)]
     a, b = docs

@@ -1,18 +1,35 @@
-"""Renderers: a report dictionary in, a string out. Formats: text, markdown, json."""
+"""Renderers: a report dictionary in, a string out. Formats: text, markdown, json.
+
+User text is made safe in each renderer (:mod:`kalinovsky_nlp.escaping`): controls made visible in text and
+Markdown, Markdown syntax escaped; JSON is strict (a non-finite number becomes ``null``, never ``NaN``).
+"""
 
 from __future__ import annotations
 
 import json
+import math
 from typing import Any, Callable
 
 from .markdown import render_markdown
 from .text import render_text
 
-__all__ = ["FORMATS", "render", "render_json", "render_markdown", "render_text"]
+__all__ = ["FORMATS", "finite", "render", "render_json", "render_markdown", "render_text"]
+
+
+def finite(value: Any) -> Any:
+    """``value`` with every NaN or infinite float replaced by None (strict JSON has no such numbers)."""
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, dict):
+        return {key: finite(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [finite(item) for item in value]
+    return value
 
 
 def render_json(report: dict) -> str:
-    return json.dumps(report, ensure_ascii=False, indent=2) + "\n"
+    """The report as strict JSON (RFC 8259: no NaN or Infinity), UTF-8 text, indented."""
+    return json.dumps(finite(report), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
 
 
 RENDERERS: dict[str, Callable[[dict], str]] = {"text": render_text, "markdown": render_markdown, "json": render_json}

@@ -318,6 +318,9 @@ def report_blocks(report: dict) -> list[Block]:
     title = "How the author's judgement changed" + (f": {', '.join(authors)}" if authors else "")
     span = f"{docs[0]['date']} to {docs[-1]['date']}" if docs else ""
     blocks: list[Block] = [Heading(1, title), Paragraph(f"{len(docs)} documents, {span}.")]
+    if report.get("warnings"):
+        blocks.append(Heading(2, "Warnings"))
+        blocks.append(Bullets(list(report["warnings"])))
     blocks.extend(_documents(report))
     blocks.extend(_findings(report))
     blocks.extend(_steps(report))
