@@ -1,6 +1,6 @@
 """kalinovsky_nlp: how an author's judgement changes across dated texts.
 
-Entities, hedging and other stance markers, attribution, claim certainty and stance shifts, with evidence.
+Entities, hedging and other stance markers, attribution, claims and judgement findings, with evidence.
 Importing the package is cheap: spaCy and the model load only when an analysis runs.
 
     >>> import kalinovsky_nlp as kn

@@ -149,7 +149,7 @@ def _check_report_inputs(output: str | None, tables: str | None, targets: str | 
             except ImportError:
                 raise UsageError("--table-format parquet needs pyarrow: pip install 'kalinovsky-nlp[pandas]'") from None
     if targets is not None:
-        from .stance.targets import load_targets
+        from .judgement.targets import load_targets
 
         try:
             load_targets(targets)
@@ -224,13 +224,8 @@ def run_report(
     documents = _load_corpus_for_cli(corpus, input_format, text_field, loading_warning)
     if on_start is not None:
         on_start(len(documents))
-    builtin_targets: Any = None
-    if corpus is None and targets is None:
-        from .corpus import builtin_targets_path
-
-        builtin_targets = builtin_targets_path()
     with _dask_client(backend, scheduler, n_process) as client:
-        report = analyze(documents, model=model, nlp=nlp, targets=targets or builtin_targets,
+        report = analyze(documents, model=model, nlp=nlp, targets=targets,
                          batch_size=batch_size or DEFAULT_BATCH_SIZE,
                          n_process=n_process if backend == "local" else 1, on_document=on_document,
                          backend=backend, client=client, max_length=max_length)

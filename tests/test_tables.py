@@ -56,16 +56,16 @@ def test_empty_tables_keep_their_columns(nlp, tmp_path):
 
     report = analyze([Document(id="a", date=datetime.date(2020, 1, 1), text="The tram runs.")], nlp=nlp)
     frames = to_frames(report)
-    for name in ("markers", "entities", "claims", "shifts"):
+    for name in ("markers", "entities", "claims", "findings"):
         if frames[name].empty:
             assert list(frames[name].columns) == EMPTY_COLUMNS[name], name
-    assert frames["markers"].empty and frames["shifts"].empty
+    assert frames["markers"].empty and frames["findings"].empty
     write_tables(report, tmp_path, "csv")
-    assert (tmp_path / "shifts.csv").read_text(encoding="utf-8").splitlines() == [",".join(EMPTY_COLUMNS["shifts"])]
+    assert (tmp_path / "findings.csv").read_text(encoding="utf-8").splitlines() == [",".join(EMPTY_COLUMNS["findings"])]
 
 
 def test_empty_columns_are_the_columns_of_full_tables(builtin_report_dict):
-    for name in ("markers", "entities", "claims", "shifts"):
+    for name in ("markers", "entities", "claims", "findings"):
         rows = table_rows(builtin_report_dict, name)
         assert rows, name
         assert table_columns(name, rows) == EMPTY_COLUMNS[name]
