@@ -32,8 +32,9 @@ def log_odds_dirichlet(
         alpha = alpha_0 * prior[term] / n_prior if n_prior else 0.01
         alpha = max(alpha, 0.01)
         ya, yb = counts_a[term], counts_b[term]
-        la = math.log((ya + alpha) / (n_a + alpha_0 - ya - alpha))
-        lb = math.log((yb + alpha) / (n_b + alpha_0 - yb - alpha))
+        # the rest of each corpus; at least half a count, where one term is the whole text (a one-word document)
+        la = math.log((ya + alpha) / max(n_a + alpha_0 - ya - alpha, 0.5))
+        lb = math.log((yb + alpha) / max(n_b + alpha_0 - yb - alpha, 0.5))
         delta = lb - la
         variance = 1.0 / (ya + alpha) + 1.0 / (yb + alpha)
         out[term] = (delta, delta / math.sqrt(variance))
@@ -75,17 +76,21 @@ def keyness(
                 "g2": round(g2(a, b, n_a, n_b), 3), "log_ratio": round(log_ratio(a, b, n_a, n_b), 3)}
 
     tests = len(tested)
-    critical = NormalDist().inv_cdf(1 - alpha / (2 * tests)) if tests else float("inf")
-    significant = sum(1 for term in tested if abs(z_of[term]) >= critical)
+    critical = NormalDist().inv_cdf(1 - alpha / (2 * tests)) if tests else None
+    significant = sum(1 for term in tested if critical is not None and abs(z_of[term]) >= critical)
     # ties broken by the term itself, so that the lists do not depend on set order (randomised per process)
     later = [row(t) for t in sorted((t for t in tested if z_of[t] > 0), key=lambda t: (-z_of[t], t))[:top]]
     earlier = [row(t) for t in sorted((t for t in tested if z_of[t] < 0), key=lambda t: (z_of[t], t))[:top]]
-    note = (
-        f"{tests} terms occurring at least {min_count} times were tested; with a Bonferroni correction at "
-        f"alpha {alpha} a term needs |z| >= {critical:.2f}, and {significant} "
-        f"{'term reaches' if significant == 1 else 'terms reach'} it. "
-        + ("Read the lists as effect sizes on small counts, not as findings." if significant == 0 else
-           "Terms below the threshold are effect sizes on small counts, not findings.")
-    )
-    return {"earlier": earlier, "later": later, "tests": tests, "critical_z": round(critical, 3),
+    if critical is None:
+        note = f"No term occurs at least {min_count} times in the two texts together: nothing to test."
+    else:
+        note = (
+            f"{tests} terms occurring at least {min_count} times were tested; with a Bonferroni correction at "
+            f"alpha {alpha} a term needs |z| >= {critical:.2f}, and {significant} "
+            f"{'term reaches' if significant == 1 else 'terms reach'} it. "
+            + ("Read the lists as effect sizes on small counts, not as findings." if significant == 0 else
+               "Terms below the threshold are effect sizes on small counts, not findings.")
+        )
+    return {"earlier": earlier, "later": later, "tests": tests,
+            "critical_z": round(critical, 3) if critical is not None else None,
             "significant_after_correction": significant, "note": note, "tokens_from": n_a, "tokens_to": n_b}

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from .corpus import Document
 from .results import Claim
 from .schema import claim_to_dict
-from .textstats import readability_scores, text_statistics
+from .textstats import READABILITY_MEASURES, readability_scores, text_statistics
 
 from .components.claims import extract_claims
 from .judgement.propositions import within_document_links
@@ -368,7 +368,8 @@ def profile_document(document: Document, doc: "Doc", *, markers_key: str = "kn_m
     return DocumentProfile(
         document=document,
         stats=stats,
-        readability=readability_scores(document.text),
+        readability=readability_scores(document.text) if stats["words"] else
+        {name: None for name in READABILITY_MEASURES},  # no words: no readability, not a score of 0
         markers=markers,
         marker_measures=marker_measures(markers, int(stats["words"]), sentences),
         entities=_entities(doc, int(stats["words"]), sentence_of_char, len(document.text), author_aliases(document)),

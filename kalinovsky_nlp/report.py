@@ -72,11 +72,11 @@ def summarize_step(step: Step) -> list[str]:
     lines = []
     words = step.stats["words"]
     fre = step.readability.get("flesch_reading_ease", {})
-    lines.append(
-        f"The {b} text has {words['to']:,} words against {words['from']:,} in {a}; "
-        f"Flesch reading ease {fre.get('from')} -> {fre.get('to')} "
-        f"({'easier' if (fre.get('change') or 0) > 0 else 'harder'} to read)."
-    )
+    reading = ""
+    if fre.get("change") is not None:
+        reading = (f"; Flesch reading ease {fre.get('from')} -> {fre.get('to')} "
+                   f"({'easier' if fre['change'] > 0 else 'harder' if fre['change'] < 0 else 'as easy'} to read)")
+    lines.append(f"The {b} text has {words['to']:,} words against {words['from']:,} in {a}{reading}.")
     changes = []
     for category in ("hedge", "booster", "attitude", "self_mention"):
         m = step.markers[category]

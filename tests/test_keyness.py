@@ -69,3 +69,10 @@ def test_tied_terms_are_listed_in_a_fixed_order():
     result = keyness(a, b)
     assert [r["term"] for r in result["earlier"]] == ["apple", "mango", "zebra"]
     assert result["earlier"][0]["z"] == result["earlier"][2]["z"]
+
+
+def test_one_word_texts_do_not_break_the_log_odds():
+    result = keyness(["rain"], ["rain"])
+    assert result["tests"] == 1 and result["significant_after_correction"] == 0
+    empty = keyness(["may"], ["will"])
+    assert empty["tests"] == 0 and empty["critical_z"] is None and "nothing to test" in empty["note"]
