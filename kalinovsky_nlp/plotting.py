@@ -306,6 +306,7 @@ def _timeline_class() -> type:
             return buffer.getvalue()
 
     Timeline.__module__ = __name__
+    Timeline.__qualname__ = "Timeline"
     return Timeline
 
 
