@@ -354,17 +354,18 @@ def _plot_lines(ax: "Axes", series: Sequence[Series], gid_prefix: str, slope_lab
     _format_x(ax, series[0].dates if series else ())
 
 
-def _plot_absent(ax: "Axes", series: Series, y: float, gid: str) -> None:
-    """Grey open marks on the dates where a target is not discussed, so that every date has a mark."""
+def _plot_absent(ax: "Axes", series: Series, y: float, gid: str) -> Any:
+    """Grey crosses on the dates where a target is not discussed, so that every date has a mark; the line drawn, or
+    None when the target is discussed on every date."""
     dates = [d for d, v in zip(series.dates, series.values) if v is None]
     if not dates:
-        return
+        return None
     xs = _x_positions(series.dates)
     absent_x = [x for x, v in zip(xs, series.values) if v is None]
     (line,) = ax.plot(absent_x, [y] * len(absent_x), linestyle="none", marker="x", color="#555555", markersize=5,
                       label=ABSENT_LABEL)
     line.set_gid(gid)
-    ax.legend(handles=[line], loc="lower right", fontsize=8, handletextpad=0.2, borderaxespad=0.1)
+    return line
 
 
 def _evaluation_limits(values: Sequence[float | None]) -> tuple[float, float]:
@@ -376,7 +377,7 @@ def _evaluation_limits(values: Sequence[float | None]) -> tuple[float, float]:
 def _draw_target(figure: "Figure", certainty: Series, evaluation: Series, gid_prefix: str) -> None:
     ax_c, ax_e = figure.axes[0], figure.axes[1]
     _plot_lines(ax_c, [certainty], f"{gid_prefix}-certainty")
-    _plot_absent(ax_c, certainty, -3.6, f"{gid_prefix}-certainty-absent")
+    absent = _plot_absent(ax_c, certainty, -3.6, f"{gid_prefix}-certainty-absent")
     ax_c.set_ylim(-3.9, 3.4)
     ax_c.set_yticks(list(CERTAINTY_TICKS), list(CERTAINTY_TICKS.values()))
     ax_c.axhline(0, color="#555555", linewidth=0.8)
@@ -388,6 +389,8 @@ def _draw_target(figure: "Figure", certainty: Series, evaluation: Series, gid_pr
     ax_e.axhline(0, color="#555555", linewidth=0.8)
     ax_e.set_title("evaluation (+ favourable, \u2212 unfavourable)", fontsize=9, loc="left")
     figure.suptitle(target_label(certainty.key.rsplit("/", 1)[0]), fontsize=10, x=0.01, ha="left")
+    if absent is not None:
+        figure.legend(handles=[absent], loc="outside upper right", fontsize=8, handletextpad=0.2)
 
 
 def _draw_lines(figure: "Figure", series: Sequence[Series], ylabel: str, gid_prefix: str) -> None:

@@ -303,8 +303,8 @@ def test_fomc_report_in_chromium(fomc_report, proxy, tmp_path):
     markers = chart_points(dom)["kn-chart-markers"]
     assert sorted(markers) == ["attitude", "booster", "engagement", "hedge", "self_mention"]
     assert all(points == dates for points in markers.values())  # 24 points each, in date order
-    steps = dom.by_id("kn-steps").find_all("section", cls="kn-step")
-    assert len(steps) == 23
+    steps = dom.by_id("kn-steps").find_all(cls="kn-step")
+    assert [n.attrs["id"] for n in steps] == [f"kn-step-{i}" for i in range(1, 24)]
     folded = dom.find_all("details", cls="kn-document")
     assert len(folded) == 24 and not any("open" in d.attrs for d in folded)
 

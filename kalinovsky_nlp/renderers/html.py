@@ -554,6 +554,7 @@ def _context(report: Mapping[str, Any], charts: bool = True) -> dict[str, Any]:
         else:
             timeline = timeline_charts(report)
     keyness_note, keyness = _keyness_tables(overall)
+    steps = _steps(report, views)
     model = report.get("model") or {}
     return {
         "title": _title(docs),
@@ -563,7 +564,9 @@ def _context(report: Mapping[str, Any], charts: bool = True) -> dict[str, Any]:
         "certainty_legend": str(report.get("certainty_legend") or ""),
         "legend": [{"kind": k.replace("_", "-"), "sample": s, "words": w} for k, s, w in LEGEND],
         "findings": findings,
-        "steps": _steps(report, views),
+        "steps": steps,
+        "step_findings": sum(len(step["findings"]) + step["more"] for step in steps),
+        "step_limit": STEP_FINDINGS,
         "summary": [str(s) for s in report.get("summary") or []],
         "charts": timeline,
         "chart_error": chart_error,
