@@ -28,8 +28,8 @@ if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
-__all__ = ["Chart", "PointGroup", "Series", "chart_svg", "entity_salience_series", "marker_rate_series", "plot_timeline",
-           "resolve_target", "target_label", "target_series", "timeline_charts", "tracked_targets"]
+__all__ = ["Chart", "PointGroup", "Series", "chart_svg", "entity_salience_series", "marker_rate_series",
+           "plot_timeline", "resolve_target", "target_label", "target_series", "timeline_charts", "tracked_targets"]
 
 #: Colours with a contrast of at least 3:1 against white (WCAG 2.1 non-text contrast), colour-blind safe.
 PALETTE = ("#0072B2", "#D55E00", "#1B7837", "#AA3377", "#8B5A00", "#555555")
@@ -240,8 +240,8 @@ def _certainty_tag(score: float) -> str:
 
 def target_series(report: Any, target: str) -> tuple[Series, Series]:
     """A target's certainty (mean FactBank score of the claims about it, from the author's perspective: CT+ 3 ...
-    Uu 0 ... CT- -3) and evaluation (mean of the author's evaluations per claim, favourable > 0) per document;
-    ``None`` where no claim is about it."""
+    Uu 0 ... CT- -3) and evaluation (the author's evaluations per claim, favourable > 0: of the entity itself for an
+    entity target, of the claims' arguments otherwise) per document; ``None`` where no claim is about it."""
     data = _data(report)
     target = resolve_target(data, target)
     kind, _, name = target.partition(":")
@@ -272,7 +272,7 @@ def target_series(report: Any, target: str) -> tuple[Series, Series]:
         total = 0.0
         for c in claims:
             for e in c.get("evaluations") or []:
-                if kind != "entity" or e.get("target") == f"ent:{name}" or len(claims) == 1:
+                if kind != "entity" or e.get("target") == f"ent:{name}":
                     total += float(e.get("score") or 0.0)
         per_claim = total / len(claims)
         evaluation.append(round(per_claim, 2))
@@ -282,7 +282,7 @@ def target_series(report: Any, target: str) -> tuple[Series, Series]:
             Series(f"{target}/evaluation", f"{label}: evaluation", dates, tuple(evaluation), tuple(evaluation_tips)))
 
 
-# --- figures -----------------------------------------------------------------------------------------------------------
+# --- figures ----------------------------------------------------------------------------------------------------------
 
 def _rc() -> Any:
     import matplotlib
@@ -465,7 +465,7 @@ def plot_timeline(report: Any, target: str | None = None, *, measure: str = "tar
     raise ValueError(f"unknown measure {measure!r}: choose target, markers or entities")
 
 
-# --- SVG for the HTML report -------------------------------------------------------------------------------------------
+# --- SVG for the HTML report ------------------------------------------------------------------------------------------
 
 SVG_NS = "http://www.w3.org/2000/svg"
 XLINK_NS = "http://www.w3.org/1999/xlink"

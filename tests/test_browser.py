@@ -111,7 +111,7 @@ def _write(tmp: Path, name: str, html: str) -> Path:
     return path
 
 
-# --- what every report page must show ------------------------------------------------------------------------------------
+# --- what every report page must show ---------------------------------------------------------------------------------
 
 def shown_findings(report: dict) -> list[tuple[str, dict]]:
     """(article id, finding) of every finding the page shows: the report's, then up to three per step."""
@@ -180,19 +180,31 @@ def check_timelines(dom: Node, dates: list[str]) -> None:
             assert drawn == dates, (chart, key)  # one point (or a "not discussed" mark) per date
 
 
+def check_accessible(dom: Node) -> None:
+    """Every hover text can be reached with the keyboard; charts are labelled images; ids are unique."""
+    tips = [n for n in dom.iter() if "data-tip" in n.attrs]
+    assert tips and all(n.attrs.get("tabindex") == "0" and n.attrs["data-tip"] for n in tips)
+    for svg in dom.find_all("svg", cls="kn-chart"):
+        assert svg.attrs["role"] == "img"
+        assert all(dom.by_id(i) is not None for i in svg.attrs["aria-labelledby"].split())
+    ids = [n.attrs["id"] for n in dom.iter() if "id" in n.attrs]
+    assert len(ids) == len(set(ids))
+
+
 def check_script_ran(dom: Node) -> None:
     scripts = dom.find_all("script")
     assert len(scripts) == 1 and scripts[0].text().lstrip().startswith("// kalinovsky-nlp")
     assert len(dom.find_all("div", cls="kn-tip")) == 1  # appended by the page's script: it ran without error
 
 
-# --- the built-in corpus ------------------------------------------------------------------------------------------------
+# --- the built-in corpus ----------------------------------------------------------------------------------------------
 
 def test_builtin_report_in_chromium(builtin_report_dict, proxy, tmp_path):
     page = _write(tmp_path, "report.html", render(builtin_report_dict, "html"))
     dom, requests = open_page(proxy, page)
     assert requests == []
     check_script_ran(dom)
+    check_accessible(dom)
     assert check_findings(dom, builtin_report_dict) == evidence_count(builtin_report_dict) > 0
     check_timelines(dom, [d["date"] for d in builtin_report_dict["documents"]])
     for number, doc in enumerate(builtin_report_dict["documents"], start=1):
@@ -226,7 +238,7 @@ def test_the_request_check_sees_a_page_request(proxy, tmp_path):
     assert any("kn-probe.invalid" in line for line in requests)
 
 
-# --- a document made of injection attempts -------------------------------------------------------------------------------
+# --- a document made of injection attempts ----------------------------------------------------------------------------
 
 INJECTION_TEXT = (
     'The minister said that <script>alert("kn")</script> was probably harmless. '
@@ -280,7 +292,7 @@ def test_a_document_of_injection_attempts_renders_as_text(injection_report, prox
     check_timelines(dom, ["2020-01-01", "2021-01-01", "2022-01-01"])
 
 
-# --- the FOMC statements: 24 documents -----------------------------------------------------------------------------------
+# --- the FOMC statements: 24 documents --------------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
 def fomc_report(nlp) -> dict:
@@ -297,6 +309,7 @@ def test_fomc_report_in_chromium(fomc_report, proxy, tmp_path):
     dom, requests = open_page(proxy, page)
     assert requests == []
     check_script_ran(dom)
+    check_accessible(dom)
     assert check_findings(dom, fomc_report) == evidence_count(fomc_report)
     dates = [d["date"] for d in fomc_report["documents"]]
     check_timelines(dom, dates)

@@ -103,7 +103,18 @@ def test_missing_optional_fields_are_tolerated(builtin_report_dict):
     assert len(dom.find_all("article", cls="kn-finding")) >= len(data["findings"])
 
 
-# --- findings and their evidence ---------------------------------------------------------------------------------------
+def test_a_minimal_report_renders():
+    assert "0 documents" in parse(render({"documents": []}, "html")).by_id("kn-judgement").parent.text()
+    text = "Hello <b>x</b>, it may rain."
+    doc = {"id": "a", "date": "2020-01-01", "text": text,
+           "markers": [{"category": "hedge", "start": text.index("may"), "end": text.index("may") + 3, "text": "may"}]}
+    dom = parse(render({"documents": [doc]}, "html"))
+    text = dom.by_id("kn-doc-1").find_all("div", cls="kn-text")[0]
+    assert text.text() == doc["text"] and [m.text() for m in text.find_all("mark", cls="kn-hedge")] == ["may"]
+    assert not dom.find_all("svg")  # one document: nothing to draw over time
+
+
+# --- findings and their evidence --------------------------------------------------------------------------------------
 
 def test_findings_show_both_dates_side_by_side_with_links_into_the_texts(builtin_report_dict, builtin_html):
     dom = parse(builtin_html)
@@ -177,7 +188,7 @@ def test_the_text_report_tables_are_there(builtin_report_dict, builtin_html):
     assert words == [f"{d['stats']['words']:,}" for d in builtin_report_dict["documents"]]
 
 
-# --- timelines ----------------------------------------------------------------------------------------------------------
+# --- timelines --------------------------------------------------------------------------------------------------------
 
 def _points(dom, chart: str) -> dict[str, list[str]]:
     svg = next(n for n in dom.find_all("svg") if n.attrs.get("data-chart") == chart)
@@ -265,7 +276,7 @@ def test_plot_timeline_returns_a_figure_to_style(builtin_report):
         kn.plot_timeline(builtin_report, measure="colour")
 
 
-# --- notebooks ----------------------------------------------------------------------------------------------------------
+# --- notebooks --------------------------------------------------------------------------------------------------------
 
 def test_reprs_are_short(builtin_report):
     text = repr(builtin_report)
@@ -291,7 +302,7 @@ def test_notebook_view_is_compact(builtin_report, builtin_report_dict):
     assert builtin_report_dict["documents"][0]["text"][:200] not in html  # the texts stay in the full report
 
 
-# --- highlighting ----------------------------------------------------------------------------------------------------------
+# --- highlighting -----------------------------------------------------------------------------------------------------
 
 def test_mark_up_nests_marks_inside_regions_and_escapes_text():
     text = "They said <b>it may</b> rain & so."
@@ -308,7 +319,7 @@ def test_mark_up_nests_marks_inside_regions_and_escapes_text():
                          'aria-describedby="kn-legend-hedge">may</mark><i>T</i></span>&lt;/b&gt; rain &amp; so.')
 
 
-# --- accessibility --------------------------------------------------------------------------------------------------------
+# --- accessibility ----------------------------------------------------------------------------------------------------
 
 def _luminance(colour: str) -> float:
     channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
@@ -350,7 +361,7 @@ def test_each_highlight_kind_has_a_line_or_weight_besides_its_colour():
     assert len(set(styles.values())) == len(styles)  # no two kinds look alike without their colour
 
 
-# --- the command line and the cost of importing ------------------------------------------------------------------------
+# --- the command line and the cost of importing -----------------------------------------------------------------------
 
 def test_cli_writes_the_html_report(tmp_path):
     out = tmp_path / "report.html"

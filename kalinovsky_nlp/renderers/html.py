@@ -57,7 +57,7 @@ LEGEND = (
 CERTAINTY_TAG = re.compile(r"\((CT[+-]|PR[+-]|PS[+-]|Uu)\)")
 
 
-# --- small formatting helpers ------------------------------------------------------------------------------------------
+# --- small formatting helpers -----------------------------------------------------------------------------------------
 
 def _fmt(value: Any, digits: int = 1) -> str:
     if value is None:
@@ -104,7 +104,7 @@ def _plural(n: int, word: str) -> str:
     return f"{n:,} {word}{'' if n == 1 else 's'}"
 
 
-# --- documents -----------------------------------------------------------------------------------------------------------
+# --- documents --------------------------------------------------------------------------------------------------------
 
 @dataclass
 class DocumentView:
@@ -192,6 +192,8 @@ def _document_view(number: int, doc: Mapping[str, Any]) -> DocumentView:
 def _document_text(view: DocumentView) -> Markup:
     """The whole text: each sentence an anchor, with its marks and reported speech."""
     text = view.text
+    if not view.sentences:
+        return mark_up(text, 0, len(text), view.marks, view.regions)
     parts: list[str] = []
     previous = 0
     marks_by_start = sorted(view.marks, key=lambda m: m.start)
@@ -209,7 +211,7 @@ def _document_text(view: DocumentView) -> Markup:
     return Markup("".join(parts))
 
 
-# --- findings ------------------------------------------------------------------------------------------------------------
+# --- findings ---------------------------------------------------------------------------------------------------------
 
 def _voice_words(position: Mapping[str, Any], holders: Sequence[str]) -> str:
     voice = position.get("voice")
@@ -289,7 +291,8 @@ def _side(side: Mapping[str, Any] | None, views: Mapping[str, DocumentView], lin
             parts.append(escape(voice))
         claims, own = position.get("claims"), position.get("author_claims")
         if claims is not None:
-            parts.append(escape(_plural(int(claims), "claim") + (f", {own} the author's own" if own is not None else "")))
+            own_words = f", {own} the author's own" if own is not None else ""
+            parts.append(escape(_plural(int(claims), "claim") + own_words))
         if position.get("initial_certainty"):
             parts.append(Markup("at first {} ({})").format(CERTAINTY_WORDS.get(position["initial_certainty"], ""),
                                                             certainty_tag(position["initial_certainty"])))
@@ -339,7 +342,7 @@ def _steps(report: Mapping[str, Any], views: Mapping[str, DocumentView]) -> list
     return shown
 
 
-# --- tables --------------------------------------------------------------------------------------------------------------
+# --- tables -----------------------------------------------------------------------------------------------------------
 
 @dataclass(frozen=True)
 class TableView:
@@ -492,7 +495,7 @@ def _cue_lists(doc: Mapping[str, Any]) -> list[tuple[str, str]]:
     return lists
 
 
-# --- the page ------------------------------------------------------------------------------------------------------------
+# --- the page ---------------------------------------------------------------------------------------------------------
 
 def _overall(report: Mapping[str, Any]) -> Mapping[str, Any] | None:
     comparison = report.get("comparison") or {}
