@@ -18,6 +18,7 @@ from typing import Any, Iterable, Mapping, Sequence
 
 from markupsafe import Markup, escape
 
+from ..judgement.wording import CERTAINTY_WORDS
 from .blocks import CATEGORY_LABELS, READABILITY_LABELS
 from .highlight import Insert, Mark, Region, find_phrase, mark_up
 
@@ -33,10 +34,6 @@ KEY_TERMS = 10
 #: Texts shown open (not folded) when the report has at most this many documents.
 OPEN_TEXTS = 2
 
-CERTAINTY_WORDS = {
-    "CT+": "certain", "PR+": "probable", "PS+": "possible", "Uu": "uncommitted",
-    "PS-": "possibly not so", "PR-": "probably not so", "CT-": "certainly not so",
-}
 KIND_WORDS = {
     "certainty_up": "more certain", "certainty_down": "less certain", "polarity_reversed": "reversed",
     "reported_to_asserted": "now asserted", "asserted_to_reported": "now only reported",
@@ -73,13 +70,6 @@ def _fmt(value: Any, digits: int = 1) -> str:
 
 def _signed(value: float | None, digits: int = 1) -> str:
     return "\u2013" if value is None else f"{value:+.{digits}f}".replace("-", "\u2212")
-
-
-def certainty_words(tag: str | None) -> str:
-    """*possible (PS+)*; the words a reader needs for a FactBank tag."""
-    if not tag:
-        return "absent"
-    return f"{CERTAINTY_WORDS.get(tag, tag)} ({tag})"
 
 
 def _certainty_tip(tag: str) -> str:
@@ -511,8 +501,6 @@ def _environment() -> Any:
 
     env = Environment(loader=PackageLoader("kalinovsky_nlp.renderers", "templates"), autoescape=True,
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
-    env.filters["certainty_tag"] = certainty_tag
-    env.filters["explain_tags"] = explain_tags
     return env
 
 
