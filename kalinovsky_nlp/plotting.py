@@ -357,11 +357,9 @@ def _plot_lines(ax: "Axes", series: Sequence[Series], gid_prefix: str, slope_lab
 def _plot_absent(ax: "Axes", series: Series, y: float, gid: str) -> Any:
     """Grey crosses on the dates where a target is not discussed, so that every date has a mark; the line drawn, or
     None when the target is discussed on every date."""
-    dates = [d for d, v in zip(series.dates, series.values) if v is None]
-    if not dates:
+    absent_x = [x for x, v in zip(_x_positions(series.dates), series.values) if v is None]
+    if not absent_x:
         return None
-    xs = _x_positions(series.dates)
-    absent_x = [x for x, v in zip(xs, series.values) if v is None]
     (line,) = ax.plot(absent_x, [y] * len(absent_x), linestyle="none", marker="x", color="#555555", markersize=5,
                       label=ABSENT_LABEL)
     line.set_gid(gid)

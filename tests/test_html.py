@@ -302,6 +302,17 @@ def test_notebook_view_is_compact(builtin_report, builtin_report_dict):
     assert builtin_report_dict["documents"][0]["text"][:200] not in html  # the texts stay in the full report
 
 
+def test_notebook_view_falls_back_on_the_step_findings(builtin_report_dict):
+    data = copy.deepcopy(builtin_report_dict)
+    data["findings"] = []
+    strong = [f for f in data["comparison"]["steps"][0]["findings"] if f["confidence"] in ("high", "medium")]
+    dom = parse(render_notebook(data))
+    articles = dom.find_all("article", cls="kn-finding")
+    assert len(articles) == min(5, len(strong)) > 0
+    assert squash(articles[0].find_all("h4")[0].text()) == f"1. {strong[0]['proposition']}"
+    assert "strongest findings between consecutive texts" in dom.text()
+
+
 # --- highlighting -----------------------------------------------------------------------------------------------------
 
 def test_mark_up_nests_marks_inside_regions_and_escapes_text():
