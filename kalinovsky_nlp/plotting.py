@@ -238,9 +238,18 @@ def _certainty_tag(score: float) -> str:
     return CERTAINTY_TICKS[max(-3, min(3, round(score)))]
 
 
+def _author_certainties(claims: Sequence[Mapping[str, Any]]) -> list[str]:
+    """How firmly the author holds what the claims say: the author's own claims, a stance counting with the certainty
+    it gives the claim it judges (*questionable* -> PS-); only where the author has none, the reported claims as the
+    author holds them (mostly uncommitted)."""
+    own = [str((c.get("stance") or {}).get("certainty") or c.get("certainty") or "Uu") for c in claims
+           if c.get("voice") == "author"]
+    return own or [str(c.get("certainty") or "Uu") for c in claims]
+
+
 def target_series(report: Any, target: str) -> tuple[Series, Series]:
-    """A target's certainty (mean FactBank score of the claims about it, from the author's perspective: CT+ 3 ...
-    Uu 0 ... CT- -3) and evaluation (the author's evaluations per claim, favourable > 0: of the entity itself for an
+    """A target's certainty (mean FactBank score of the author's claims about it, see :func:`_author_certainties`:
+    CT+ 3 ... Uu 0 ... CT- -3) and evaluation (the author's evaluations per claim, favourable > 0: of the entity itself for an
     entity target, of the claims' arguments otherwise) per document; ``None`` where no claim is about it."""
     data = _data(report)
     target = resolve_target(data, target)
@@ -260,15 +269,15 @@ def target_series(report: Any, target: str) -> tuple[Series, Series]:
             certainty_tips.append(f"{d['date']}: {label} {ABSENT_LABEL}")
             evaluation_tips.append(f"{d['date']}: {label} {ABSENT_LABEL}")
             continue
-        scores = [CERTAINTY_SCORES.get(c.get("certainty"), 0) for c in claims]
-        mean = sum(scores) / len(scores)
+        judged = _author_certainties(claims)
+        mean = sum(CERTAINTY_SCORES.get(tag, 0) for tag in judged) / len(judged)
         tally: dict[str, int] = {}
-        for c in claims:
-            tally[c.get("certainty") or "?"] = tally.get(c.get("certainty") or "?", 0) + 1
+        for tag in judged:
+            tally[tag] = tally.get(tag, 0) + 1
         counts = ", ".join(f"{tag} \u00d7{n}" for tag, n in sorted(tally.items(), key=lambda x: -x[1]))
         certainty.append(round(mean, 2))
         certainty_tips.append(f"{d['date']}: {label}, mean certainty {mean:+.2f} (about {_certainty_tag(mean)}) "
-                              f"over {len(claims)} claim{'s' * (len(claims) != 1)}: {counts}")
+                              f"over {len(judged)} claim{'s' * (len(judged) != 1)}: {counts}")
         total = 0.0
         for c in claims:
             for e in c.get("evaluations") or []:
@@ -379,7 +388,7 @@ def _draw_target(figure: "Figure", certainty: Series, evaluation: Series, gid_pr
     ax_c.set_ylim(-3.9, 3.4)
     ax_c.set_yticks(list(CERTAINTY_TICKS), list(CERTAINTY_TICKS.values()))
     ax_c.axhline(0, color="#555555", linewidth=0.8)
-    ax_c.set_title("certainty (mean of its claims)", fontsize=9, loc="left")
+    ax_c.set_title("the author's certainty (mean)", fontsize=9, loc="left")
     _plot_lines(ax_e, [evaluation], f"{gid_prefix}-evaluation")
     low, high = _evaluation_limits(evaluation.values)
     _plot_absent(ax_e, evaluation, low * 0.95, f"{gid_prefix}-evaluation-absent")
@@ -591,7 +600,7 @@ def timeline_charts(report: Any, max_targets: int = 6) -> list[Chart]:
             label = target_label(target)
             shown = sum(v is not None for v in certainty.values)
             description = (f"{'Slope chart' if two else 'Timeline'} of {label}, {span}: the mean certainty of the "
-                           f"claims about it (CT+ 3 to CT\u2212 \u22123) and the author's evaluation, in {shown} of "
+                           f"author's claims about it (CT+ 3 to CT\u2212 \u22123) and the author's evaluation, in {shown} of "
                            f"{len(docs)} documents; crosses mark the dates where it is not discussed.")
             svg = chart_svg(figure, chart_id, f"Target: {label}", description, plan)
             charts.append(Chart(chart_id, "target", label, description, (certainty, evaluation), svg))

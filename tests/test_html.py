@@ -233,27 +233,34 @@ def test_three_documents_give_a_timeline_with_one_point_per_date(builtin_report_
     assert len(ids) == len(set(ids))  # the charts' ids do not collide
 
 
-def test_target_series_reads_the_claims_about_a_target():
+def test_target_series_reads_the_authors_claims_about_a_target():
     from kalinovsky_nlp.plotting import resolve_target, target_series
 
-    def claim(index: int, certainty: str, entity: str | None, evaluation: float = 0.0) -> dict:
+    def claim(index: int, certainty: str, entity: str | None, evaluation: float = 0.0, voice: str = "author",
+              stance: str | None = None) -> dict:
         args = [{"key": f"ent:{entity}", "text": entity, "role": "subject", "entity": entity}] if entity else []
         evals = [{"target": f"ent:{entity}", "score": evaluation, "cues": ["good"]}] if evaluation else []
-        return {"index": index, "certainty": certainty, "arguments": args, "entities": [entity] if entity else [],
-                "evaluations": evals}
+        return {"index": index, "certainty": certainty, "voice": voice, "arguments": args,
+                "entities": [entity] if entity else [], "evaluations": evals,
+                "stance": {"target": 0, "certainty": stance} if stance else None}
 
     def doc(date: str, claims: list[dict]) -> dict:
         return {"id": date, "date": date, "claims": claims, "entities": [{"name": "Russia", "count": 1}]}
 
-    report = {"documents": [doc("2001-01-01", [claim(0, "CT+", "Russia", 1.0), claim(1, "PS+", "Russia")]),
-                            doc("2002-01-01", [claim(0, "CT+", None)]),
-                            doc("2003-01-01", [claim(0, "CT-", "Russia", -0.5)])],
-              "findings": []}
+    report = {"documents": [
+        doc("2001-01-01", [claim(0, "CT+", "Russia", 1.0), claim(1, "PS+", "Russia"),
+                           claim(2, "Uu", "Russia", voice="reported")]),  # the author's two claims count
+        doc("2002-01-01", [claim(0, "CT+", None)]),                         # not about Russia
+        doc("2003-01-01", [claim(0, "PR+", "Russia", -0.5, stance="CT-")]),  # a stance: the certainty it gives
+        doc("2004-01-01", [claim(0, "Uu", "Russia", voice="reported")]),    # only reported: uncommitted
+    ], "findings": []}
     assert resolve_target(report, "Russia") == "entity:Russia"
     certainty, evaluation = target_series(report, "Russia")
-    assert certainty.values == (2.0, None, -3.0)
-    assert evaluation.values == (0.5, None, -0.5)
+    assert certainty.values == (2.0, None, -3.0, 0.0)
+    assert evaluation.values == (round(1.0 / 3, 2), None, -0.5, 0.0)
     assert certainty.tips[1] == "2002-01-01: Russia not discussed"
+    assert certainty.tips[0] == ("2001-01-01: Russia, mean certainty +2.00 (about PR+) over 2 claims: "
+                                 "CT+ \u00d71, PS+ \u00d71")
     with pytest.raises(ValueError, match="unknown target 'Prussia'.*entity:Russia"):
         resolve_target(report, "Prussia")
 
