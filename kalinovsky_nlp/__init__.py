@@ -31,6 +31,7 @@ _LAZY = {
     "resolve_model": "kalinovsky_nlp.pipeline",
     "ModelNotFoundError": "kalinovsky_nlp.pipeline",
     "render": "kalinovsky_nlp.renderers",
+    "plot_timeline": "kalinovsky_nlp.plotting",
     "Report": "kalinovsky_nlp.report",
     "DocumentProfile": "kalinovsky_nlp.profile",
     "annotate_texts": "kalinovsky_nlp.annotate",

@@ -117,6 +117,14 @@ class DocumentProfile:
     def date(self):
         return self.document.date
 
+    def __repr__(self) -> str:
+        """One line: the document, its date and what was found in it (not the text or the lists)."""
+        title = self.document.title or ""
+        title = title if len(title) <= 48 else title[:47].rstrip() + "\u2026"
+        return (f"<DocumentProfile {self.id!r} {self.date.isoformat()}{' ' + repr(title) if title else ''}: "
+                f"{self.stats.get('words', 0):,} words, {len(self.sentences):,} sentences, {len(self.markers):,} "
+                f"markers, {len(self.entities):,} entities, {len(self.claims):,} claims>")
+
     def entity(self, name: str) -> Entity | None:
         return next((e for e in self.entities if e.name == name), None)
 

@@ -55,6 +55,22 @@ class Report:
             "warnings": list(self.warnings),
         }
 
+    def __repr__(self) -> str:
+        """One line: documents, dates and findings (the data itself is in ``to_dict()``)."""
+        dates = sorted(p.date.isoformat() for p in self.documents)
+        span = f" from {dates[0]} to {dates[-1]}" if len(dates) > 1 else (f" of {dates[0]}" if dates else "")
+        levels = [c for c in ("high", "medium", "low") if any(f.confidence == c for f in self.findings)]
+        confidence = ", ".join(f"{sum(f.confidence == c for f in self.findings)} {c}" for c in levels)
+        return (f"<Report: {len(self.documents)} document{'s' * (len(self.documents) != 1)}{span}; "
+                f"{len(self.findings)} finding{'s' * (len(self.findings) != 1)}"
+                f"{' (' + confidence + ')' if confidence else ''}>")
+
+    def _repr_html_(self) -> str:
+        """The compact notebook view: the narrative and the findings with their evidence highlighted."""
+        from .renderers.html import render_notebook
+
+        return render_notebook(self.to_dict())
+
 
 def _years(step: Step) -> tuple[str, str]:
     return step.earlier.date.isoformat(), step.later.date.isoformat()

@@ -10,7 +10,7 @@ from kalinovsky_nlp.renderers import FORMATS, render
 
 
 def test_formats(builtin_report):
-    assert FORMATS == ("text", "markdown", "json")
+    assert FORMATS == ("text", "markdown", "json", "html")
     text = render(builtin_report, "text")
     markdown = render(builtin_report, "markdown")
     assert json.loads(render(builtin_report, "json"))["schema_version"] == "2.0"

@@ -1,7 +1,8 @@
-"""Renderers: a report dictionary in, a string out. Formats: text, markdown, json.
+"""Renderers: a report dictionary in, a string out. Formats: text, markdown, json, html.
 
 User text is made safe in each renderer (:mod:`kalinovsky_nlp.escaping`): controls made visible in text and
-Markdown, Markdown syntax escaped; JSON is strict (a non-finite number becomes ``null``, never ``NaN``).
+Markdown, Markdown syntax escaped; HTML escaped by jinja2's autoescaping; JSON is strict (a non-finite number
+becomes ``null``, never ``NaN``).
 """
 
 from __future__ import annotations
@@ -10,10 +11,11 @@ import json
 import math
 from typing import Any, Callable
 
+from .html import render_html
 from .markdown import render_markdown
 from .text import render_text
 
-__all__ = ["FORMATS", "finite", "render", "render_json", "render_markdown", "render_text"]
+__all__ = ["FORMATS", "finite", "render", "render_html", "render_json", "render_markdown", "render_text"]
 
 
 def finite(value: Any) -> Any:
@@ -32,12 +34,13 @@ def render_json(report: dict) -> str:
     return json.dumps(finite(report), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
 
 
-RENDERERS: dict[str, Callable[[dict], str]] = {"text": render_text, "markdown": render_markdown, "json": render_json}
+RENDERERS: dict[str, Callable[[dict], str]] = {"text": render_text, "markdown": render_markdown, "json": render_json,
+                                               "html": render_html}
 FORMATS = tuple(RENDERERS)
 
 
 def render(report: Any, format: str = "text") -> str:
-    """Render a :class:`~kalinovsky_nlp.report.Report` (or its ``to_dict()``) as text, markdown or json."""
+    """Render a :class:`~kalinovsky_nlp.report.Report` (or its ``to_dict()``) as text, markdown, json or html."""
     try:
         renderer = RENDERERS[format]
     except KeyError:
