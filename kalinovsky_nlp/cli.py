@@ -44,6 +44,7 @@ class ReportFormat(str, enum.Enum):
     text = "text"
     markdown = "markdown"
     json = "json"
+    html = "html"
 
 
 class TableFormat(str, enum.Enum):
