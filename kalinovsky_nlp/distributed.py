@@ -1,27 +1,25 @@
-"""Dask backend: profile documents on a cluster, with the same results in the same order as a local run.
+"""Dask backend: the execution seam on a cluster (:class:`DaskExecutor`), with the same results in the same order as
+a local run, and the cluster's plumbing (:func:`local_cluster`, :func:`warm_up`).
 
-Each Dask partition is profiled by :func:`~kalinovsky_nlp.analysis.iter_profiles` inside its worker; the spaCy
-pipeline is loaded once per worker process (``load_pipeline`` caches it). With a ``dask.distributed.Client``
-(``analyze(backend="dask", client=client)``) the profiles stay on the workers that made them, which also analyse
-the comparison steps that end in their partitions; the client gathers the profiles once and builds the report
-(:func:`submit_profiles`, :func:`report_from_partitions`). Without a client, Dask's default scheduler profiles and
-the steps run on the client. Works with a LocalCluster (:func:`local_cluster`) or a real cluster's scheduler.
-Install with ``pip install "kalinovsky-nlp[dask]"``."""
+``analyze(backend="dask", client=client)`` runs the parsing and profiling tasks and the runs of comparison steps on
+the cluster's workers, each of which loads the spaCy pipeline once; the client builds the report, as every mode does.
+:func:`profile_with_dask` profiles Documents, corpus paths (read on the workers) or a Dask bag of Documents with
+``dask.bag``. Install with ``pip install "kalinovsky-nlp[dask]"``."""
 
 from __future__ import annotations
 
+from collections import deque
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Sequence
 
-from .analysis import DEFAULT_BATCH_SIZE, worker_chunk_size
 from .corpus import Document, check_unique_ids, iter_documents
-from .profile import DocumentProfile
+from .execution import worker_chunk_size
+from .profile import DEFAULT_BATCH_SIZE, DocumentProfile, profile_chunk
 
 if TYPE_CHECKING:
     import dask.bag
 
-__all__ = ["LOCAL_CLUSTER_CONFIG", "analyse_with_dask", "documents_bag", "local_cluster", "profile_with_dask",
-           "report_from_partitions", "submit_profiles", "warm_up"]
+__all__ = ["LOCAL_CLUSTER_CONFIG", "DaskExecutor", "documents_bag", "local_cluster", "profile_with_dask", "warm_up"]
 
 
 #: Upper bound on the partitions of a bag of documents (Dask's scheduler pays per task).
@@ -67,7 +65,7 @@ def documents_bag(
 
 
 def _load_on_worker(model: str | None) -> str:
-    from .analysis import prepare
+    from .profile import prepare
 
     return prepare(model).meta.get("name", "")
 
@@ -111,11 +109,9 @@ def local_cluster(n_workers: int = 2) -> Any:
 def _profile_partition(documents: Iterable[Document], model: str | None, batch_size: int) -> list[DocumentProfile]:
     from threadpoolctl import threadpool_limits
 
-    from .analysis import iter_profiles
-
     # one worker process per core: keep BLAS from starting threads of its own and oversubscribing the cores
     with threadpool_limits(limits=1):
-        return list(iter_profiles(list(documents), model=model, batch_size=batch_size))
+        return profile_chunk((list(documents), batch_size, model))
 
 
 def profile_with_dask(
@@ -142,91 +138,35 @@ def profile_with_dask(
     return list(profiles)
 
 
-def _last_profile(part: list[DocumentProfile]) -> DocumentProfile:
-    return part[-1]
+class DaskExecutor:
+    """The execution seam (:class:`kalinovsky_nlp.execution.Executor`) on a Dask cluster: each task is submitted to
+    the workers, which load the pipeline once per process (``model``, resolved on the client); results come back in
+    task order, with at most ``2 * workers`` tasks in flight."""
+
+    def __init__(self, client: Any, model: str | None = None) -> None:
+        self.client = client
+        self.model = model
+        self.workers = max(1, len(client.scheduler_info().get("workers", {})))
+
+    def map(self, function: Callable[[Any], Any], tasks: Iterable[Any]) -> Iterator[Any]:
+        pending: deque[Any] = deque()
+        for task in tasks:
+            pending.append(self.client.submit(function, task, pure=False))
+            if len(pending) >= 2 * self.workers:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+
+    def model_info(self) -> dict[str, Any]:
+        """What the report says about the pipeline, read on a worker (the same dict a local run gives)."""
+        return self.client.submit(_worker_model_info, self.model, pure=False).result()
+
+    def close(self) -> None:
+        return None
 
 
-def _partition_steps(previous: DocumentProfile | None, part: list[DocumentProfile], targets: list) -> list[dict]:
-    """The stance of every step that ends in this partition (the first from the previous partition's last
-    profile), computed on the worker that holds the partition."""
-    from .stance import _consecutive_steps
+def _worker_model_info(model: str | None) -> dict[str, Any]:
+    from .execution import task_pipeline
+    from .pipeline import model_info
 
-    return _consecutive_steps(([previous] if previous is not None else []) + list(part), targets)
-
-
-def _overall_step(first: list[DocumentProfile], last: DocumentProfile, targets: list) -> dict:
-    from ._runtime import paused_gc
-    from .stance import step_stance
-
-    with paused_gc():
-        return step_stance(first[0], last, targets)
-
-
-def submit_profiles(
-    documents: Sequence[Document],
-    client: Any,
-    *,
-    model: str | None = None,
-    batch_size: int = DEFAULT_BATCH_SIZE,
-    npartitions: int | None = None,
-) -> list[Any]:
-    """Start profiling documents on the cluster: one future per partition, in input order. The profiles stay on
-    the workers that made them until :func:`report_from_partitions` needs them; submit a corpus in several parts by
-    calling this again and concatenating the lists."""
-    bag = documents_bag(list(documents), npartitions=npartitions, batch_size=batch_size)
-    return client.compute(bag.map_partitions(_profile_partition, model, batch_size).to_delayed())
-
-
-def report_from_partitions(
-    parts: Sequence[Any],
-    client: Any,
-    *,
-    targets: str | Path | None = None,
-    model_info: dict[str, Any] | None = None,
-) -> Any:
-    """The report from partition futures of date-ordered documents (:func:`submit_profiles`): the client gathers the
-    profiles once (the report holds them) and picks the corpus's targets; each worker analyses the steps that end
-    in the partitions it holds. Same result as a local run."""
-    from ._runtime import paused_gc
-
-    with paused_gc():  # the gather unpickles every profile here, then the finish allocates in bursts
-        return _report_from_partitions(list(parts), client, targets, model_info)
-
-
-def _report_from_partitions(parts: list[Any], client: Any, targets: str | Path | None,
-                            model_info: dict[str, Any] | None) -> Any:
-    from .compare import compare_profiles
-    from .report import build_report
-    from .stance import attach_stance, corpus_targets
-
-    profiles = [p for part in client.gather(parts) for p in part]
-    check_unique_ids(p.document for p in profiles)
-    comparison = compare_profiles(profiles)
-    if not comparison.steps:
-        return build_report(profiles, comparison, attach_stance(comparison, [], None, []), model_info)
-    chosen = corpus_targets(profiles, targets)
-    # each task needs its own partition and one profile of the one before: it runs where its partition is
-    tails = [client.submit(_last_profile, part, pure=False) for part in parts]
-    steps = [client.submit(_partition_steps, tails[i - 1] if i else None, part, chosen, pure=False)
-             for i, part in enumerate(parts)]
-    overall = (client.submit(_overall_step, parts[0], tails[-1], chosen, pure=False)
-               if comparison.first_to_last is not None else None)
-    step_results = [extras for batch in client.gather(steps) for extras in batch]
-    findings = attach_stance(comparison, step_results, overall.result() if overall is not None else None, chosen)
-    return build_report(profiles, comparison, findings, model_info)
-
-
-def analyse_with_dask(
-    documents: Sequence[Document],
-    client: Any,
-    *,
-    model: str | None = None,
-    batch_size: int = DEFAULT_BATCH_SIZE,
-    targets: str | Path | None = None,
-    npartitions: int | None = None,
-    model_info: dict[str, Any] | None = None,
-) -> Any:
-    """The report of date-ordered documents, with the parsing *and* the per-step stance analysis on the cluster
-    (:func:`submit_profiles`, then :func:`report_from_partitions`)."""
-    parts = submit_profiles(documents, client, model=model, batch_size=batch_size, npartitions=npartitions)
-    return report_from_partitions(parts, client, targets=targets, model_info=model_info)
+    return model_info(task_pipeline(model))

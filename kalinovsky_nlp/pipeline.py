@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import importlib.util
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # spaCy is imported only when a pipeline is built, so `import kalinovsky_nlp` stays fast.
     from spacy.language import Language
@@ -98,3 +98,10 @@ def _load(resolved: str, components: tuple[str, ...]) -> "Language":
 def load_pipeline(model: str | Path | None = None, *, components: tuple[str, ...] = PROJECT_COMPONENTS) -> "Language":
     """Load the spaCy model (once per process and model) with the project's components added."""
     return _load(resolve_model(model), tuple(components))
+
+
+def model_info(nlp: "Language") -> dict[str, Any]:
+    """What the report says about the pipeline that made it (the same in every execution mode)."""
+    meta = nlp.meta
+    return {"name": f"{meta.get('lang', '')}_{meta.get('name', '')}", "version": meta.get("version"),
+            "spacy_version": meta.get("spacy_version"), "pipeline": list(nlp.pipe_names)}

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 from .corpus import Document
 from .results import Claim
@@ -19,10 +19,18 @@ from .components.claims import extract_claims
 from .judgement.propositions import within_document_links
 
 if TYPE_CHECKING:
+    from spacy.language import Language
     from spacy.tokens import Doc, Token
 
-__all__ = ["Marker", "Mention", "Entity", "Sentence", "DocumentProfile", "extract_markers", "profile_document",
-           "marker_measures"]
+__all__ = ["DEFAULT_BATCH_SIZE", "DEFAULT_CHUNK_SIZE", "Marker", "Mention", "Entity", "Sentence", "DocumentProfile",
+           "extract_markers", "marker_measures", "prepare", "profile_chunk", "profile_document", "profile_documents"]
+
+#: Documents per nlp.pipe batch, chosen with bench/scale.py (documents of ~800 words, the small English model):
+#: batches of 16 to 64 run within the machine's noise of each other, and peak memory grows with the batch, so 16.
+#: For documents much longer than ~800 words, pass a smaller batch.
+DEFAULT_BATCH_SIZE = 16
+#: Documents parsed inside one spaCy memory zone before the zone's strings are freed.
+DEFAULT_CHUNK_SIZE = 512
 
 MARKER_CATEGORIES = ("hedge", "booster", "attitude", "self_mention", "engagement")
 
@@ -387,3 +395,45 @@ def profile_document(document: Document, doc: "Doc", *, markers_key: str = "kn_m
         terms=term_counts(doc, mentions),
         claim_links=within_document_links(claims, document.date.year),
     )
+
+
+def profile_documents(documents: Iterable[Document], nlp: "Language", batch_size: int = DEFAULT_BATCH_SIZE,
+                      chunk_size: int = DEFAULT_CHUNK_SIZE) -> Iterator[DocumentProfile]:
+    """Parse and profile documents in input order, ``chunk_size`` at a time inside spaCy's ``memory_zone`` so that
+    memory stays flat however many documents there are (long texts are parsed in pieces: :mod:`.longtext`)."""
+    import contextlib
+
+    from .execution import chunks
+    from .longtext import pipe_texts
+
+    zone = getattr(nlp, "memory_zone", None)
+    for chunk in chunks(documents, chunk_size):
+        with zone() if zone is not None else contextlib.nullcontext():
+            for document, doc in zip(chunk, pipe_texts(nlp, (d.text for d in chunk), batch_size=batch_size)):
+                yield profile_document(document, doc)
+
+
+def profile_chunk(task: tuple[list[Document], int, str | None]) -> list[DocumentProfile]:
+    """One task of the execution seam: a chunk of documents, the batch size and the model, parsed and profiled by
+    the pipeline of the process that runs it (:func:`kalinovsky_nlp.execution.task_pipeline`)."""
+    from .execution import task_pipeline
+
+    documents, batch_size, model = task
+    return list(profile_documents(documents, task_pipeline(model), batch_size, len(documents) or 1))
+
+
+def prepare(model: "str | None" = None, *, nlp: "Language | None" = None) -> "Language":
+    """Load once what every analysis in this process needs: the spaCy pipeline, the word lists the components and
+    claims read on first use, and textstat's syllable table. Returns the pipeline.
+
+    An analysis pays for these on first use; call this first to keep start-up out of a timing, on a worker
+    (``distributed.warm_up`` does), or before forking workers so that they inherit it all."""
+    import datetime
+
+    from .pipeline import load_pipeline
+
+    nlp = nlp if nlp is not None else load_pipeline(model)
+    text = ("Officials said that Moscow would probably talk to the Taliban. I think it was a terrible mistake, "
+            "according to critics. Is it?")  # one of each: markers, attributions, entities, evaluation, readability
+    profile_document(Document(id="warm-up", date=datetime.date(2000, 1, 1), text=text), nlp(text))
+    return nlp

@@ -33,14 +33,32 @@ def test_two_processes_give_the_same_report(nlp, serial_report):
     assert parallel["summary"] == serial_report["summary"]
 
 
+class _ThreadExecutor:
+    """The execution seam on threads, to check that step runs of any size give the serial result."""
+
+    workers = 2
+
+    def __init__(self) -> None:
+        self.pool = ThreadPoolExecutor(max_workers=2)
+
+    def map(self, function, tasks):
+        return self.pool.map(function, tasks)
+
+    def close(self) -> None:
+        self.pool.shutdown()
+
+
 @pytest.mark.parametrize("steps_per_task", [1, 3, 100])
 def test_stance_on_an_executor_matches_serial(nlp, serial_report, steps_per_task):
     from kalinovsky_nlp.analysis import profile_corpus
 
     profiles = profile_corpus(_documents(), nlp=nlp)
     comparison = compare_profiles(profiles)
-    with ThreadPoolExecutor(max_workers=2) as executor:
+    executor = _ThreadExecutor()
+    try:
         findings = analyse_stance(profiles, comparison, executor=executor, steps_per_task=steps_per_task)
+    finally:
+        executor.close()
     assert len(comparison.steps) == 8 and comparison.first_to_last is not None
     assert comparison.to_dict() == serial_report["comparison"]
     assert [finding_to_dict(f) for f in findings] == serial_report["findings"]
@@ -86,16 +104,31 @@ def test_report_from_profiles_of_several_runs_equals_analyze(nlp, serial_report)
     assert report["summary"] == serial_report["summary"]
 
 
-def test_one_worker_pool_serves_several_calls(nlp, serial_report):
-    from kalinovsky_nlp.analysis import iter_profiles, report_from_profiles, worker_pool
+def test_one_executor_serves_several_calls_with_the_same_result(nlp, serial_report):
+    from kalinovsky_nlp.analysis import iter_profiles, report_from_profiles
+    from kalinovsky_nlp.execution import ForkedProcesses
 
     documents = _documents()
     prepare(nlp=nlp)
-    with worker_pool(nlp, 2) as pool:
-        profiles = list(iter_profiles(documents[:5], nlp=nlp, n_process=2, pool=pool))
-        profiles += list(iter_profiles(documents[5:], nlp=nlp, n_process=2, pool=pool))
-        report = report_from_profiles(profiles, executor=pool).to_dict()
+    with ForkedProcesses(nlp, 2) as executor:
+        profiles = list(iter_profiles(documents[:5], executor=executor))
+        profiles += list(iter_profiles(documents[5:], executor=executor))
+        report = report_from_profiles(profiles, executor=executor).to_dict()
     assert report["comparison"] == serial_report["comparison"]
+
+
+def test_every_mode_gives_the_same_model_field_and_progress(nlp):
+    """In this process, in forked processes or through an explicit executor: the same model dict, and the progress
+    callback sees every document in order."""
+    from kalinovsky_nlp.execution import InProcess
+
+    documents = _documents(4)
+    seen: dict[str, list[str]] = {"one": [], "two": [], "executor": []}
+    one = analyze(documents, nlp=nlp, on_document=lambda p: seen["one"].append(p.id)).to_dict()
+    two = analyze(documents, nlp=nlp, n_process=2, on_document=lambda p: seen["two"].append(p.id)).to_dict()
+    three = analyze(documents, executor=InProcess(nlp), on_document=lambda p: seen["executor"].append(p.id)).to_dict()
+    assert one["model"] == two["model"] == three["model"]
+    assert seen["one"] == seen["two"] == seen["executor"] == [d.id for d in documents]
 
 
 @pytest.mark.parametrize("bad", [{"batch_size": 0}, {"n_process": 0}])

@@ -102,7 +102,7 @@ def test_analyze_with_dask_backend_matches_local(client, nlp):
     assert remote["summary"] == local["summary"]
 
 
-def test_stance_steps_run_on_the_workers_with_the_same_result(client, nlp):
+def test_parsing_and_steps_run_on_the_workers_with_the_same_result(client, nlp):
     documents = _documents()
     with distributed.get_task_stream(client) as stream:
         remote = analyze(documents, backend="dask", client=client).to_dict()
@@ -110,17 +110,24 @@ def test_stance_steps_run_on_the_workers_with_the_same_result(client, nlp):
     assert len(local["comparison"]["steps"]) == 7
     assert remote["comparison"] == local["comparison"]
     assert remote["findings"] == local["findings"]
+    assert {k: v for k, v in remote["model"].items() if k != "backend"} == \
+        {k: v for k, v in local["model"].items() if k != "backend"}  # the same model field in every mode
     keys = [str(task["key"]) for task in stream.data]
-    assert any("_partition_steps" in key for key in keys) and any("_overall_step" in key for key in keys)
+    assert any("profile_chunk" in key for key in keys)
 
 
-def test_a_corpus_submitted_in_parts_gives_the_same_report(client, nlp):
-    from kalinovsky_nlp.distributed import report_from_partitions, submit_profiles
+def test_a_corpus_profiled_in_parts_on_one_executor_gives_the_same_report(client, nlp):
+    from kalinovsky_nlp.analysis import iter_profiles, report_from_profiles
+    from kalinovsky_nlp.distributed import DaskExecutor
 
     documents = _documents()
-    parts = submit_profiles(documents[:3], client) + submit_profiles(documents[3:], client, npartitions=2)
-    remote = report_from_partitions(parts, client).to_dict()
+    executor = DaskExecutor(client)
+    seen: list[str] = []
+    profiles = list(iter_profiles(documents[:3], executor=executor, on_document=lambda p: seen.append(p.id)))
+    profiles += list(iter_profiles(documents[3:], executor=executor, on_document=lambda p: seen.append(p.id)))
+    remote = report_from_profiles(profiles, executor=executor).to_dict()
     local = analyze(documents, nlp=nlp).to_dict()
+    assert seen == [d.id for d in documents]  # progress, in order, on Dask too
     assert remote["documents"] == local["documents"]
     assert remote["comparison"] == local["comparison"]
 

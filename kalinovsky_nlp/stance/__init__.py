@@ -8,12 +8,12 @@ results into the comparison.
 from __future__ import annotations
 
 import dataclasses
-from concurrent.futures import Executor
 from pathlib import Path
 from typing import Any, Sequence
 
 from .._runtime import paused_gc
 from ..compare import Comparison
+from ..execution import Executor
 from ..judgement.findings import shown_findings, step_findings
 from ..judgement.targets import Target, finding_targets, load_targets
 from ..keyness import keyness
@@ -33,6 +33,11 @@ def step_stance(earlier: DocumentProfile, later: DocumentProfile, user_targets: 
     findings = [dataclasses.replace(f, targets=finding_targets(f, user_targets))
                 for f in step_findings(earlier, later)]
     return {"findings": findings, "keyness": keyness(earlier.terms, later.terms)}
+
+
+def _steps_task(task: tuple[Sequence[DocumentProfile], Sequence[Target]]) -> list[dict[str, Any]]:
+    """One task of the execution seam: a run of date-ordered profiles and the user's targets."""
+    return _consecutive_steps(*task)
 
 
 def _consecutive_steps(profiles: Sequence[DocumentProfile], user_targets: Sequence[Target]) -> list[dict[str, Any]]:
@@ -78,8 +83,8 @@ def attach_stance(comparison: Comparison, step_results: Sequence[dict[str, Any]]
 
 def analyse_stance(profiles: Sequence[DocumentProfile], comparison: Comparison, *, targets: str | Path | None = None,
                    executor: Executor | None = None, steps_per_task: int = STEPS_PER_TASK) -> list[Finding]:
-    """Findings and keyness for every step; return the overall findings the report leads with. ``executor``: a
-    :class:`concurrent.futures.Executor` to run the steps on, ``steps_per_task`` consecutive steps per task."""
+    """Findings and keyness for every step; return the overall findings the report leads with. ``executor``: where
+    the runs of ``steps_per_task`` consecutive steps are analysed (:mod:`kalinovsky_nlp.execution`; default here)."""
     chosen = corpus_targets(profiles, targets)
     if not comparison.steps:
         return []
@@ -88,11 +93,10 @@ def analyse_stance(profiles: Sequence[DocumentProfile], comparison: Comparison, 
     overall_step = comparison.first_to_last
     if overall_step is not None:
         tasks.append([overall_step.earlier, overall_step.later])
-    if executor is None or len(tasks) == 1:
+    if executor is None or executor.workers == 1 or len(tasks) == 1:
         results = [_consecutive_steps(run, chosen) for run in tasks]
-    else:
+    else:  # the tasks carry only what the analysis of a step reads
         slim = {id(p): _for_stance(p) for p in ordered}
-        tasks = [[slim[id(p)] for p in run] for run in tasks]
-        results = list(executor.map(_consecutive_steps, tasks, [chosen] * len(tasks)))
+        results = list(executor.map(_steps_task, [([slim[id(p)] for p in run], chosen) for run in tasks]))
     overall_result = results.pop()[0] if overall_step is not None else None
     return attach_stance(comparison, [extras for batch in results for extras in batch], overall_result, chosen)
