@@ -76,7 +76,7 @@ def _check_folder(resolved: str) -> None:
 def _load(resolved: str, components: tuple[str, ...]) -> "Language":
     import spacy
 
-    from . import components as _registered  # noqa: F401  (registers our factories even without entry points)
+    from .components import factories as _registered  # noqa: F401  (registers our factories even without entry points)
 
     _check_folder(resolved)
     try:

@@ -127,9 +127,9 @@ def test_spacy_factories_entry_points():
     eps = importlib.metadata.entry_points(group="spacy_factories")
     ours = {ep.name: ep.value for ep in eps if ep.name.startswith("kalinovsky_")}
     assert set(ours) == FACTORIES
-    assert ours["kalinovsky_metadiscourse"] == "kalinovsky_nlp.components:make_metadiscourse"
-    assert ours["kalinovsky_entities"] == "kalinovsky_nlp.components:make_canonical_entities"
-    assert ours["kalinovsky_attribution"] == "kalinovsky_nlp.components:make_attribution"
+    assert ours["kalinovsky_metadiscourse"] == "kalinovsky_nlp.components.factories:make_metadiscourse"
+    assert ours["kalinovsky_entities"] == "kalinovsky_nlp.components.factories:make_canonical_entities"
+    assert ours["kalinovsky_attribution"] == "kalinovsky_nlp.components.factories:make_attribution"
 
 
 def test_add_pipe_without_importing_kalinovsky_nlp():

@@ -487,7 +487,7 @@ class ClaimReader:
 
     @staticmethod
     def _is_person_like(token: "Token") -> bool:
-        from ..attribution import is_person_like
+        from .attribution import is_person_like
 
         return is_person_like(token)
 
@@ -884,7 +884,7 @@ class ClaimReader:
     def _noun_report(self, head: "Token") -> dict[str, Any] | None:
         """*intelligence about X*, *allegations of X*, *reports that X*: X is reported by whoever the noun stands for
         (its possessor, or the noun phrase itself)."""
-        from ..attribution import attribution_nouns
+        from .attribution import attribution_nouns
 
         nouns = attribution_nouns()
         if head.dep_ in ("ccomp", "attr") and head.head.lemma_ == "be":

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Iterable
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from ..attribution import Attribution, attributed_token_mask, find_attributions, quotation_spans
+from .attribution import Attribution, attributed_token_mask, find_attributions, quotation_spans
 from ..lexicons import read_table, read_table_file
 from .rules import apply_rule, negated_before
 

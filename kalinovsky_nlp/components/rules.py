@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Callable, NamedTuple
 
-from ..attribution import is_person_like, lexicon_lemma, reporting_verbs, subject_of
+from .attribution import is_person_like, lexicon_lemma, reporting_verbs, subject_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kalinovsky_nlp.attribution import attributed_token_mask, find_attributions, quotation_spans
+from kalinovsky_nlp.components.attribution import attributed_token_mask, find_attributions, quotation_spans
 
 
 def _attributions(nlp, text):
