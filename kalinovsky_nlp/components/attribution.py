@@ -13,7 +13,7 @@ import functools
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Iterable, Iterator
 
-from .lexicons import read_table, read_word_list
+from ..lexicons import read_table, read_word_list
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token

@@ -101,7 +101,7 @@ def test_see_as_construction(nlp):
 def test_cue_candidates_change_nothing(nlp):
     """find_attributions reads candidate cues from the Doc's arrays; every sentence scanned token by token finds
     the same attributions."""
-    from kalinovsky_nlp import attribution
+    from kalinovsky_nlp.components import attribution
 
     doc = nlp("According to officials, the talks failed. Critics said that Moscow had lied. "
               "The claim that Russia armed the Taliban is old. For Lavrov, the deal is done. "
