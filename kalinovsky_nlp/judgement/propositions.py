@@ -103,8 +103,8 @@ def _candidate_pairs(claims: Sequence[tuple[tuple[int, int], ClaimFeatures]],
         if "author" in claim.participants:
             for key in claim.predicate_keys:
                 same_action[key].append(position)  # the author's own actions: *continue its purchases*
-    for positions in same_action.values():
-        by_participant["author action:" + str(positions[0])] = positions
+    for key, positions in same_action.items():
+        by_participant["author action:" + key] = positions
     pairs: set[tuple[int, int]] = set()
     for positions in by_participant.values():
         if cross_only:
