@@ -18,13 +18,14 @@ __all__ = [
     "Claim",
     "ClaimRole",
     "Evaluation",
+    "FINDING_KINDS",
     "Finding",
     "FindingKind",
-    "FINDING_KINDS",
     "FindingSide",
     "Level",
     "Polarity",
     "Position",
+    "Revision",
     "Source",
     "StanceLink",
     "TimeFrame",
@@ -210,6 +211,15 @@ class FindingSide:
 
 
 @dataclass(frozen=True)
+class Revision:
+    """One edit of a sentence the author restated: the words removed and the words put in their place (either may
+    be empty)."""
+
+    before: str
+    after: str
+
+
+@dataclass(frozen=True)
 class Finding:
     """A change in the author's judgement of one proposition between two dates, with the evidence of both."""
 
@@ -224,3 +234,4 @@ class Finding:
     earlier: FindingSide
     later: FindingSide
     targets: tuple[str, ...] = field(default=())
+    revisions: tuple[Revision, ...] = field(default=())

@@ -237,7 +237,7 @@ def _verb_attributions(sent: "Span", candidates: Iterable[int] | None = None) ->
                               and c.left_edge.lower_ == "as" and c.i > token.i), None)
             if obj is not None and as_phrase is not None:
                 content = (obj.left_edge.i, as_phrase.right_edge.i + 1)  # "see X as Y", "regard X as Y"
-            elif xcomp is not None and lemma in XCOMP_CONTENT_VERBS:
+            elif xcomp is not None and (lemma in XCOMP_CONTENT_VERBS or passive):  # "is said to favour"
                 start = obj.left_edge.i if obj is not None else xcomp.left_edge.i
                 content = (min(start, xcomp.left_edge.i), xcomp.right_edge.i + 1)
             elif obj is not None and lemma in NP_CONTENT_VERBS:

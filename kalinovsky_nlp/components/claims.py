@@ -74,6 +74,9 @@ LIGHT_NOUNS = frozenset({"form", "kind", "type", "sort", "part", "source", "resu
                          "way", "mix", "piece", "sign", "instance"})
 SHELL_DETERMINERS = frozenset({"this", "these", "that", "those", "such", "the"})
 YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)s?$")
+#: Prepositions after which a gerund's implicit subject is the governing verb's object (*accused X of providing*,
+#: *kept X from leaving*, *thanked X for helping*); after the others it is the subject (*in determining*, *by raising*).
+OBJECT_CONTROL_PREPOSITIONS = frozenset({"of", "from", "for"})
 #: How far back a shell noun or an implicit stance object is looked for, in sentences.
 SHELL_WINDOW = 8
 
@@ -572,8 +575,10 @@ class ClaimReader:
             return possessor if possessor is not None else noun
         if head.dep_ == "pcomp" and _is_verbal(head.head.head):
             verb = head.head.head
-            obj = _first(verb, ("dobj",))
-            return obj if obj is not None else _first(verb, SUBJECT_DEPS)  # "accused X of providing"
+            obj = _first(verb, ("dobj",)) if head.head.lower_ in OBJECT_CONTROL_PREPOSITIONS else None
+            if obj is not None:
+                return obj  # "accused X of providing", "kept X from leaving"
+            return self._subject_of(verb, self._frames_above(verb))  # "in determining", "by raising", "after ..."
         if head.dep_ in ("xcomp", "advcl") and _is_verbal(head.head):
             return self._subject_of(head.head, [])
         if head.pos_ == "NOUN":
@@ -939,6 +944,9 @@ class ClaimReader:
                 best = a
         if best is not None and best.get("holder_start") is not None and self._holder_is_author(best):
             return {**best, "author_held": True}
+        if best is not None and best["kind"] == "impersonal" and \
+                self.doc[best["cue_start"]].lemma_.lower() in read_word_list("impersonal_expectations.txt"):
+            return {**best, "author_held": True}  # "inflation is expected to rise": the writer's own hedge
         return best
 
     def _enclosing_holder(self, attribution: dict[str, Any]) -> str | None:

@@ -26,8 +26,9 @@ from typing import Sequence
 from ..components.claims import derivational_base
 
 from ..profile import DocumentProfile
-from ..results import LEVEL_RANK, Claim, Finding, FindingSide, Position, certainty_parts
+from ..results import LEVEL_RANK, Claim, Finding, FindingSide, Position, Revision, certainty_parts
 from .align import align, light_verbs, participants
+from .edits import sentence_edits, substantive
 from .propositions import Proposition, find_propositions, position_of, representative, restatements
 from .wording import finding_statement, proposition_label
 
@@ -75,12 +76,15 @@ def _plain(text: str) -> str:
 
 def revised_pair(earlier: Sequence[Claim], later: Sequence[Claim], proposition: Proposition,
                  earlier_year: int, unchanged: tuple[set[str], set[str]] | None = None,
-                 restated: dict[tuple[int, int], float] | None = None) -> tuple[Claim, Claim] | None:
+                 restated: dict[tuple[int, int], float] | None = None,
+                 edited: set[tuple[int, int]] | None = None) -> tuple[Claim, Claim] | None:
     """A pair of aligned claims in which the author restates a position of its own with a different content: a
     different action on the same thing (*continue purchasing* / *reduce the pace of purchases*; *keep the target
     range* / *raise the target range*), or different quantities (*$40 billion* / *$35 billion*). Only the
-    author's own actions and the claims that state quantities can be revised this way; a change of wording
-    between claims about others is not a revision."""
+    author's own actions and the claims that state quantities can be revised this way, and the author's own claims
+    in a sentence restated with its content words edited (``edited``: pairs of restated sentences, see
+    :func:`kalinovsky_nlp.judgement.edits.substantive`); a change of wording between claims about others is not a
+    revision."""
     kept_earlier, kept_later = unchanged if unchanged is not None else (
         {_plain(c.text) for c in earlier}, {_plain(c.text) for c in later})
     for a in (earlier[i] for i in proposition.earlier):
@@ -97,12 +101,36 @@ def revised_pair(earlier: Sequence[Claim], later: Sequence[Claim], proposition: 
             quantities_a, quantities_b = _quantities(a.text), _quantities(b.text)
             if quantities_a and quantities_b and quantities_a != quantities_b:
                 return a, b
+            if restated_pair and edited is not None and (a.sentence, b.sentence) in edited and \
+                    (_author_judgement(a) or _author_judgement(b)):
+                return a, b  # the author's own judgement restated with its content edited
             author_acts = any(x.key == "author" and x.role == "subject" for x in a.arguments) and \
                 any(x.key == "author" and x.role == "subject" for x in b.arguments)
             base_a, base_b = derivational_base(a.predicate), derivational_base(b.predicate)
             if author_acts and base_a != base_b and not {base_a, base_b} & light_verbs():
                 return a, b
     return None
+
+
+def _author_judgement(claim: Claim) -> bool:
+    """A claim that states what the author does, expects or judges (not the author's description of the present
+    or the past): the author as its subject, a prediction, or a hedged claim of the author's."""
+    if claim.time_frame == "past":
+        return False
+    if any(x.key == "author" and x.role == "subject" for x in claim.arguments):
+        return True
+    return claim.time_frame in ("future", "hypothetical") or certainty_parts(claim.certainty)[0] not in ("CT", "Uu")
+
+
+def revision_is_edit(earlier: Claim, later: Claim) -> bool:
+    """Whether a revised pair differs only by the edits of a restated sentence: neither its quantities nor the
+    author's action changed."""
+    quantities_a, quantities_b = _quantities(earlier.text), _quantities(later.text)
+    if quantities_a and quantities_b and quantities_a != quantities_b:
+        return False
+    acts = all(any(x.key == "author" and x.role == "subject" for x in c.arguments) for c in (earlier, later))
+    base_a, base_b = derivational_base(earlier.predicate), derivational_base(later.predicate)
+    return not (acts and base_a != base_b and not {base_a, base_b} & light_verbs())
 
 
 def judged_members(claims: Sequence[Claim], members: Sequence[int]) -> list[int]:
@@ -278,6 +306,8 @@ def step_findings(earlier: DocumentProfile, later: DocumentProfile) -> list[Find
     restated = restatements([s.content for s in earlier.sentences], [s.content for s in later.sentences])
     links = (earlier.claim_links, later.claim_links)
     unchanged = ({_plain(c.text) for c in earlier.claims}, {_plain(c.text) for c in later.claims})
+    edited = {(i, j) for i, j in restated
+              if substantive(earlier.sentences[i].content, later.sentences[j].content)}
     for proposition in find_propositions(earlier.claims, later.claims, earlier.date.year, restated, links):
         if proposition.aligned:
             parts = [proposition]
@@ -287,7 +317,7 @@ def step_findings(earlier: DocumentProfile, later: DocumentProfile) -> list[Find
                 continue  # a topic without a judgement: not a finding
             parts = _one_sided_judgements(proposition, earlier, later)
         for part in parts:
-            finding = _finding(part, earlier, later, unchanged, restated)
+            finding = _finding(part, earlier, later, unchanged, restated, edited)
             if finding is not None:
                 findings.append(finding)
     findings.sort(key=lambda f: (-_CONFIDENCE_RANK[f.confidence], -f.strength, f.proposition))
@@ -336,13 +366,15 @@ def _judged_only(proposition: Proposition, claims: Sequence[Claim], side: str) -
 
 
 def _finding(proposition: Proposition, earlier: DocumentProfile, later: DocumentProfile,
-             unchanged: tuple[set[str], set[str]], restated: dict[tuple[int, int], float]) -> Finding | None:
+             unchanged: tuple[set[str], set[str]], restated: dict[tuple[int, int], float],
+             edited: set[tuple[int, int]]) -> Finding | None:
     position_a = position_of(earlier.claims, proposition.earlier)
     position_b = position_of(later.claims, proposition.later)
     revised = None
     if position_a is not None and position_b is not None:
         kinds = judgement_kinds(position_a, position_b)
-        revised = revised_pair(earlier.claims, later.claims, proposition, earlier.date.year, unchanged, restated)
+        revised = revised_pair(earlier.claims, later.claims, proposition, earlier.date.year, unchanged, restated,
+                               edited)
         if revised is not None:
             kinds.append("position_revised")
     elif position_b is not None and judged_members(later.claims, proposition.later):
@@ -364,8 +396,11 @@ def _finding(proposition: Proposition, earlier: DocumentProfile, later: Document
     explicit = _explicit(earlier, proposition.earlier) or _explicit(later, proposition.later)
     marked = _marked(kinds, side_a, side_b, revised is not None)
     confidence, reason = _confidence(proposition, side_a, side_b, explicit, marked)
+    edit_only = revised is not None and kinds == ["position_revised"] and revision_is_edit(*revised)
+    if edit_only and confidence == "high":
+        confidence = "medium"  # a restated sentence edited: worth reading, weaker than a changed action or amount
     support = min(1.0, (len(side_a.claims) + len(side_b.claims)) / 4)
-    strength = _magnitude(kinds, position_a, position_b) * (0.5 + 0.5 * support)
+    strength = _magnitude(kinds, position_a, position_b) * (0.5 + 0.5 * support) * (0.75 if edit_only else 1.0)
     if "new_judgement" in kinds or "dropped_judgement" in kinds:
         judged = position_b if "new_judgement" in kinds else position_a
         # an explicit stance, a firm rejection or a strong evaluation weighs more than a hedge in passing
@@ -375,10 +410,14 @@ def _finding(proposition: Proposition, earlier: DocumentProfile, later: Document
     strength = round(strength, 3)
     named_by = representative(later.claims, proposition.later) or representative(earlier.claims, proposition.earlier)
     label = proposition_label(named_by)
+    revisions: tuple[Revision, ...] = ()
+    if revised is not None and (revised[0].sentence, revised[1].sentence) in restated:
+        revisions = sentence_edits(earlier.sentences[revised[0].sentence].text,
+                                   later.sentences[revised[1].sentence].text)
     return Finding(
         proposition=label,
         kinds=tuple(kinds),  # type: ignore[arg-type]
-        statement=finding_statement(label, kinds, side_a, side_b),
+        statement=finding_statement(label, kinds, side_a, side_b, revisions),
         confidence=confidence,  # type: ignore[arg-type]
         confidence_reason=reason,
         strength=strength,
@@ -386,6 +425,7 @@ def _finding(proposition: Proposition, earlier: DocumentProfile, later: Document
         shared_predicates=proposition.shared_predicates,
         earlier=side_a,
         later=side_b,
+        revisions=revisions,
     )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from ..results import Claim, Finding, FindingSide
+from ..results import Claim, Finding, FindingSide, Revision
 
 __all__ = ["CERTAINTY_LEGEND", "CERTAINTY_WORDS", "certainty_phrase", "finding_statement", "narrative",
            "proposition_label"]
@@ -53,8 +53,10 @@ def _side_phrase(side: FindingSide) -> str:
     return text
 
 
-def finding_statement(label: str, kinds: Sequence[str], earlier: FindingSide, later: FindingSide) -> str:
-    """One sentence: the proposition, what changed, and the positions of both dates."""
+def finding_statement(label: str, kinds: Sequence[str], earlier: FindingSide, later: FindingSide,
+                      revisions: Sequence[Revision] = ()) -> str:
+    """One sentence: the proposition, what changed (for a restated sentence, its edits), and the positions of both
+    dates."""
     parts = []
     kinds = list(kinds)
     if "new_judgement" in kinds:
@@ -71,7 +73,9 @@ def finding_statement(label: str, kinds: Sequence[str], earlier: FindingSide, la
         parts.append("moved from others' words into the author's own voice")
     if "asserted_to_reported" in kinds:
         parts.append("moved from the author's own voice into others' words")
-    if "position_revised" in kinds:
+    if "position_revised" in kinds and revisions:
+        parts.append("revised: " + "; ".join(_edit_phrase(r) for r in revisions))
+    elif "position_revised" in kinds:
         quote_a = f" \u201c{earlier.quotes[0]}\u201d" if earlier.quotes else ""
         quote_b = f" \u201c{later.quotes[0]}\u201d" if later.quotes else ""
         parts.append(f"revised from{quote_a} to{quote_b}")
@@ -85,6 +89,14 @@ def finding_statement(label: str, kinds: Sequence[str], earlier: FindingSide, la
     change = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
     return (f"{label}: {change}: {earlier.date} {_side_phrase(earlier)}; "
             f"{later.date} {_side_phrase(later)}.")
+
+
+def _edit_phrase(revision: Revision) -> str:
+    if not revision.before:
+        return f"added \u201c{_short(revision.after, 60)}\u201d"
+    if not revision.after:
+        return f"dropped \u201c{_short(revision.before, 60)}\u201d"
+    return f"\u201c{_short(revision.before, 60)}\u201d \u2192 \u201c{_short(revision.after, 60)}\u201d"
 
 
 #: The one-line legend printed wherever certainty tags appear.

@@ -57,6 +57,11 @@ CERTAINTY = [
     ("Officials say that the dam is leaking.", "leaking", "Uu", "reported"),
     ("Engineers think that the dam is leaking.", "leaking", "Uu", "reported"),
     ("Officials acknowledged that the dam is leaking.", "leaking", "CT+", "reported"),
+    # an agentless expectation is the writer's own hedged prediction; an agentless report is others' words
+    ("Inflation is expected to rise next year.", "rise", "PR+", "author"),
+    ("Ticket prices are projected to fall in the spring.", "fall", "PR+", "author"),
+    ("The minister is said to favour the plan.", "favour", "Uu", "reported"),
+    ("The bridge is alleged to be unsafe.", "unsafe", "Uu", "reported"),
     # a hedge in a relative clause does not scope over the main claim
     ("The museum, which may reopen soon, owns the painting.", "owns", "CT+", "author"),
 ]
@@ -178,3 +183,19 @@ def test_holder_stance(nlp):
     right = claim_with(found, "right")
     assert right.stance is not None and found[right.stance.target].text.startswith("the bridge")
     assert right.stance.certainty == "PS+"
+
+
+GERUND_SUBJECTS = [
+    # after "in", "by", "after": the gerund's implicit subject is the subject of the verb it modifies
+    ("In deciding how long to keep the school open, the council will consult the parents.", "keep", "np:council"),
+    ("By cutting the budget, the mayor angered the unions.", "cutting", "np:mayor"),
+    # after "of", "from", "for": the object of that verb
+    ("The union accused the mayor of cutting the budget.", "cutting", "np:mayor"),
+    ("The court kept the company from selling the land.", "selling", "np:company"),
+]
+
+
+@pytest.mark.parametrize("text,word,subject", GERUND_SUBJECTS, ids=[g[0][:50] for g in GERUND_SUBJECTS])
+def test_implicit_subject_of_a_gerund_after_a_preposition(nlp, text, word, subject):
+    claim = claim_with(claims(nlp, text), word)
+    assert next(a.key for a in claim.arguments if a.role == "subject") == subject

@@ -70,3 +70,25 @@ def test_shown_findings_keep_the_confident_ones_in_order(nlp):
     shown = shown_findings(findings, 6)
     assert shown and all(f.confidence in ("high", "medium") for f in shown)
     assert shown == [f for f in findings if f.confidence in ("high", "medium")][:6]
+
+
+def test_an_edited_restatement_of_the_authors_own_plan_is_a_revision_with_its_edits(nlp):
+    common = "Attendance rose during the summer. "
+    earlier = profile(nlp, 1, common + "In deciding how long to keep the library open on Sundays, the board will "
+                                      "consult the readers' council.", author="City Library Board")
+    later = profile(nlp, 2, common + "In deciding whether to close the library on Sundays at its next meeting, the "
+                                    "board will consult the readers' council.", author="City Library Board")
+    revised = [f for f in step_findings(earlier, later) if "position_revised" in f.kinds]
+    assert len(revised) == 1
+    assert revised[0].revisions[0].before == "how long to keep"
+    assert revised[0].revisions[0].after == "whether to close"
+    assert "\u201chow long to keep\u201d \u2192 \u201cwhether to close\u201d" in revised[0].statement
+    assert revised[0].earlier.evidence[0].startswith("In deciding how long")
+
+
+def test_an_edited_description_of_the_past_is_not_a_revision(nlp):
+    earlier = profile(nlp, 1, "Attendance rose moderately during the summer. The board will meet in May.",
+                      author="City Library Board")
+    later = profile(nlp, 2, "Attendance rose sharply during the summer. The board will meet in May.",
+                    author="City Library Board")
+    assert not [f for f in step_findings(earlier, later) if "position_revised" in f.kinds]
