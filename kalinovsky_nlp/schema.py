@@ -64,6 +64,7 @@ def finding_to_dict(finding: Finding) -> dict[str, Any]:
         "shared_arguments": list(finding.shared_arguments),
         "shared_predicates": list(finding.shared_predicates),
         "targets": list(finding.targets),
+        "revisions": [{"before": r.before, "after": r.after} for r in finding.revisions],
         "from": _side(finding.earlier),
         "to": _side(finding.later),
     }
@@ -187,6 +188,12 @@ FIELD_DESCRIPTIONS: dict[str, dict[str, str]] = {
         "later": "The later document's side: its position and evidence.",
         "targets": "What the finding is about: `entity:<name>` for each shared entity, then the ids of the user's "
                    "targets (a targets file) whose patterns match its evidence.",
+        "revisions": "For a position revised in a sentence the author restated: its edits, in text order (empty "
+                     "otherwise).",
+    },
+    "Revision": {
+        "before": "The words the earlier version had (empty for an insertion).",
+        "after": "The words the later version has in their place (empty for a deletion).",
     },
     "Boilerplate": {
         "kind": "What the text is (*title*, *subtitle*, *photo_caption*, *credit*, *bio*, ...; `other` when the "
