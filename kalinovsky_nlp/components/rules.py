@@ -8,6 +8,7 @@ The rules read the parse (tags, dependencies) of the small English models; every
 
 from __future__ import annotations
 
+import itertools
 from typing import TYPE_CHECKING, Callable, NamedTuple
 
 from ..attribution import is_person_like, lexicon_lemma, reporting_verbs, subject_of
@@ -326,8 +327,11 @@ def possible(span: "Span") -> Decision:
 def epistemic_subject(span: "Span") -> Decision:
     """Cognition verbs as the writer's hedge: first-person or generic subject, not *think about*, not nouns.
 
-    With a third-person subject (*officials think*) the verb reports someone else's view: that is attribution,
-    handled by :mod:`kalinovsky_nlp.attribution`, and no marker of the author.
+    With a third-person subject (*officials think*, *Joseph Mbele believes*) the verb reports someone else's view:
+    that is attribution, handled by :mod:`kalinovsky_nlp.attribution`, and no marker of the author. The exception is
+    a belief held by an indefinite crowd (*some believe*, *many people think*, *proponents believe*: a quantifier,
+    or a bare plural noun without modifiers): no one answers for the view, and the writer does not take it on, so
+    the verb is an ``attributed_belief`` hedge (Szarvas et al. 2012 count such doxastic cues as uncertainty).
     """
     token = span[0]
     if token.pos_ not in ("VERB", "AUX"):
@@ -347,7 +351,30 @@ def epistemic_subject(span: "Span") -> Decision:
         return REJECT
     if subject.lower_ in ("i", "we", "one"):
         return ACCEPT
+    if token.lemma_.lower() in BELIEF_LEMMAS and _indefinite_crowd(subject):
+        return Decision(True, None, "attributed_belief")
     return REJECT
+
+
+#: Verbs of belief (not of attitude: *hope, fear, prefer* share the rule but stay the writer's only).
+BELIEF_LEMMAS = frozenset({"think", "believe", "suppose", "suspect", "assume", "presume", "speculate", "consider",
+                           "doubt", "expect", "reckon", "guess", "imagine"})
+INDEFINITE_QUANTIFIERS = frozenset({"some", "many", "most", "few", "several", "others", "numerous", "various"})
+
+
+def _indefinite_crowd(subject: "Token") -> bool:
+    """*some*, *many people*, *some scholars*, *proponents*: a quantifier, a noun it quantifies, or a bare plural
+    noun with no determiner, possessive or modifier (*Russian officials*, *the critics*, *its followers* name a group
+    one can point to and are left to attribution)."""
+    if subject.lower_ in INDEFINITE_QUANTIFIERS:
+        return True
+    if subject.tag_ != "NNS":
+        return False
+    modifiers = [c for c in subject.children if c.dep_ in ("det", "poss", "amod", "compound", "nmod", "nummod", "prep",
+                                                             "relcl", "acl", "appos")]
+    if not modifiers:
+        return True
+    return all(c.dep_ in ("det", "amod") and c.lower_ in INDEFINITE_QUANTIFIERS for c in modifiers)
 
 
 @rule("appear_raising")
@@ -429,17 +456,17 @@ def impersonal_frame(span: "Span") -> Decision:
     if first.lower_ == "it" or first.lower_ in ("has", "have", "had"):
         return ACCEPT  # "it is believed that", "has been suggested": the frame is the whole span
     participle = span[-1]
-    if participle.tag_ != "VBN":
-        return REJECT  # "he thought", "the said house"
+    if participle.tag_ != "VBN" and not (participle.tag_ == "VBD" and participle.dep_ == "acl"):
+        return REJECT  # "he thought", "the said house" (a reduced relative tagged VBD is let through)
     children = list(participle.children)
     if any(c.dep_ == "nsubj" for c in children) or any(c.dep_ == "aux" and c.lower_ in ("have", "has", "had") for c in children) \
             and not any(c.dep_ == "auxpass" for c in children):
         return REJECT  # "they have since claimed that": active, with its holder: attribution, not a frame
-    passive = is_passive(participle) or len(span) > 1 or participle.dep_ in ("acl", "amod", "advcl")
+    passive = is_passive(participle) or len(span) > 1 or participle.dep_ in ("acl", "amod", "advcl", "conj")
     if not passive:
         return REJECT  # "the band considered it": no passive frame
-    if is_negated(participle):
-        return REJECT  # "it cannot be claimed that": the frame is denied
+    if is_negated(participle) and any(c.tag_ == "MD" for c in children):
+        return REJECT  # "it cannot be claimed that": the frame itself is denied ("was never regarded as" still counts)
     for child in children:
         if child.dep_ == "agent":
             agent = next((g for g in child.children if g.dep_ == "pobj"), None)
@@ -448,7 +475,9 @@ def impersonal_frame(span: "Span") -> Decision:
                 return REJECT
     lemma = participle.lemma_.lower()
     following = next_token(span)
-    has_as = any(c.dep_ == "prep" and c.lower_ == "as" for c in children) or (following is not None and following.lower_ == "as")
+    window = span.doc[span.end : min(span.end + 4, participle.sent.end)]
+    has_as = any(c.dep_ == "prep" and c.lower_ == "as" for c in children) or any(
+        t.lower_ == "as" for t in itertools.takewhile(lambda t: not t.is_punct, window))  # "regarded more as", "by some as"
     if lemma in AS_FRAMES and lemma != "consider":
         return ACCEPT if has_as else REJECT
     if lemma == "accuse":

@@ -69,6 +69,10 @@ CASES = [
     ("epistemic_subject", "We believe that the figures are too low.", "believe", "hedge"),
     ("epistemic_subject", "Many villagers believe in ghosts.", "believe", None),
     ("epistemic_subject", "I expect the shop will close early.", "expect", "hedge"),
+    # ... and a belief held by an indefinite crowd (attributed_belief), not by a group one can point to
+    ("epistemic_subject", "Some historians believe the map is a forgery.", "believe", "hedge"),
+    ("epistemic_subject", "Proponents believe the tax will pay for itself.", "believe", "hedge"),
+    ("epistemic_subject", "The museum's curators believe the map is a forgery.", "believe", None),
     ("epistemic_subject", "I expect more from a hotel at this price.", "expect", None),
     # appear_raising: raising appear vs appear = show up
     ("appear_raising", "The officials appear to have decided against it.", "appear", "hedge"),
@@ -163,7 +167,7 @@ CASES = [
     ("reader_pronoun", "The You Tube channel grew.", "You", None),
     # imperative directives
     ("imperative", "Consider the case of Tajikistan.", "Consider", "engagement"),
-    ("imperative", "Officials consider the case closed.", "consider", None),
+    ("imperative", "The officials consider the case closed.", "consider", None),
 ]
 
 
