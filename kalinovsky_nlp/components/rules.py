@@ -497,14 +497,19 @@ def impersonal_frame(span: "Span") -> Decision:
     return REJECT
 
 
+CLAUSE_PUNCTUATION = frozenset({",", ";", ":", "(", ")", ".", "!", "?", "-", "--", "\u2013", "\u2014"})
+
+
 def _verbless_if(token: "Token") -> bool:
     """An *if* whose clause has no verb up to the next punctuation (*if simple*, *if not comical*, *if any*, *if
     possible*): a concessive or restrictive aside, not a condition. Anaphoric *if so*, *if not* (followed by
     punctuation or the end) take up a whole proposition and stay conditions."""
+    if token.head.pos_ in ("VERB", "AUX") and token.head.i > token.i:
+        return False
     doc = token.doc
     i = token.i + 1
     words = []
-    while i < len(doc) and i < token.sent.end and not doc[i].is_punct:
+    while i < len(doc) and i < token.sent.end and doc[i].text not in CLAUSE_PUNCTUATION:
         words.append(doc[i])
         i += 1
     if not words:
@@ -604,6 +609,17 @@ def downtoner(span: "Span") -> Decision:
         return REJECT
     if token.lower_ == "quite" and following.lower_ in MAXIMIZER_ADJECTIVES:
         return Decision(True, "booster", "certainty_adverb")
+    return ACCEPT
+
+
+@rule("if_anything")
+def if_anything(span: "Span") -> Decision:
+    """*if anything* as a corrective downtoner (*If anything, the ride is too soft*), not a condition whose subject
+    is *anything* (*if anything goes wrong*: the condition rule takes the *if*)."""
+    anything = span[-1]
+    following = next_token(span)
+    if anything.dep_ in ("nsubj", "nsubjpass") or (following is not None and following.pos_ in ("VERB", "AUX")):
+        return REJECT
     return ACCEPT
 
 

@@ -136,6 +136,10 @@ CASES = [
     ("downtoner", "He chose the train rather than the plane.", "rather", None),
     ("downtoner", "The results were rather disappointing.", "rather", "hedge"),
     ("downtoner", "Rather, Moscow is pursuing stability.", "Rather", None),
+    # if_anything: corrective downtoner, not a condition on "anything"
+    ("if_anything", "If anything, the sequel is better than the original.", "If anything", "hedge"),
+    ("if_anything", "If anything goes wrong, the warranty covers it.", "If anything", None),
+    ("condition", "If anything goes wrong, the warranty covers it.", "If", "hedge"),
     # kind_of: downtoner vs noun
     ("kind_of", "The ending was kind of boring.", "kind of", "hedge"),
     ("kind_of", "This kind of thinking says more about Washington.", "kind of", None),
