@@ -1,7 +1,9 @@
 """Streaming annotation: texts or records in, metadiscourse markers out, with constant memory.
 
-Every input record is returned with all its fields plus ``markers`` (offsets into the text field); a record that
-cannot be processed gets an ``error`` field instead and is still returned, in its place. Files: JSONL or CSV,
+Every input record is returned with all its fields plus ``markers`` (offsets into the text field) and, on request,
+``sentences`` (each sentence's offsets, ``uncertain`` flag and epistemic hedge cues, for comparison with
+sentence-level uncertainty corpora); a record that cannot be processed gets an ``error`` field instead and is still
+returned, in its place. Files: JSONL or CSV,
 ``-`` for standard input or output.
 """
 
@@ -24,13 +26,26 @@ from .profile import extract_markers
 if TYPE_CHECKING:
     from spacy.language import Language
 
-__all__ = ["annotate_texts", "annotate_records", "annotate_file", "read_records", "FORMATS"]
+__all__ = ["annotate_texts", "annotate_records", "annotate_file", "read_records", "sentence_uncertainty", "FORMATS"]
 
 FORMATS = ("jsonl", "csv")
 
 
 def _markers(doc) -> list[dict[str, Any]]:
     return [m.to_dict() for m in extract_markers(doc)]
+
+
+def sentence_uncertainty(doc, spans_key: str = "kn_markers") -> list[dict[str, Any]]:
+    """Each sentence's character offsets, ``uncertain`` (it holds an epistemic hedge: ``span._.kn_epistemic``) and
+    those hedges as ``cues`` (text, offsets, subcategory)."""
+    hedges = [s for s in doc.spans[spans_key] if s._.kn_epistemic] if spans_key in doc.spans else []
+    out = []
+    for index, sent in enumerate(doc.sents):
+        cues = [{"text": h.text, "start": h.start_char, "end": h.end_char, "subcategory": h._.kn_subcategory}
+                for h in hedges if sent.start <= h.start < sent.end]
+        out.append({"index": index, "start": sent.start_char, "end": sent.end_char, "uncertain": bool(cues),
+                    "cues": cues})
+    return out
 
 
 def annotate_texts(
@@ -58,8 +73,10 @@ def annotate_records(
     batch_size: int = DEFAULT_BATCH_SIZE,
     n_process: int = 1,
     chunk_size: int = DEFAULT_CHUNK_SIZE,
+    sentences: bool = False,
 ) -> Iterator[dict[str, Any]]:
-    """Records in input order, each with ``markers`` added, or ``error`` when it could not be annotated."""
+    """Records in input order, each with ``markers`` added (and ``sentences`` when asked: see
+    :func:`sentence_uncertainty`), or ``error`` when it could not be annotated."""
     nlp = nlp if nlp is not None else load_pipeline(model)
     iterator = iter(records)
     while chunk := list(itertools.islice(iterator, chunk_size)):
@@ -82,6 +99,8 @@ def annotate_records(
                     out["error"] = error
                 else:
                     out["markers"] = _markers(doc)
+                    if sentences:
+                        out["sentences"] = sentence_uncertainty(doc)
                 yield out
 
 

@@ -116,11 +116,16 @@ def build_parser() -> argparse.ArgumentParser:
     annotate.add_argument("--output", "-o", required=True, help="JSONL or CSV file, or - for stdout")
     annotate.add_argument("--text-field", default="text")
     annotate.add_argument("--format", choices=("jsonl", "csv"), help="file format (default: from the file name)")
+    annotate.add_argument("--sentences", action="store_true", help="also give each sentence's offsets, 'uncertain' "
+                                                                   "flag (an epistemic hedge in it) and its cues")
     _add_processing(annotate)
 
     evaluate = sub.add_parser("evaluate", help="score the detectors against gold annotations (source checkout)")
-    evaluate.add_argument("task", choices=("markers", "hedge-sentences", "entities", "stance", "all"))
+    evaluate.add_argument("task", choices=("markers", "hedge-sentences", "entities", "stance", "uncertainty", "all"))
     evaluate.add_argument("--gold", help="folder of gold files (default: tests/gold of the checkout)")
+    evaluate.add_argument("--data", help="uncertainty: JSONL of annotated sentences (id, text, uncertain, cues)")
+    evaluate.add_argument("--hyland", help="uncertainty: Hyland's hedge list for the look-up (default: found in "
+                                           "../shared/lexicons beside the data)")
     evaluate.add_argument("--model", help="spaCy model package name or folder")
     evaluate.add_argument("--verbose", "-v", action="store_true", help="also list misses and false alarms")
 
@@ -168,7 +173,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "evaluate":
             from .evaluate import run
 
-            _write(run(args.task, args.gold, verbose=args.verbose, model=args.model) + "\n", None)
+            _write(run(args.task, args.gold, verbose=args.verbose, model=args.model, data=args.data,
+                       hyland=args.hyland) + "\n", None)
             return 0
         if args.batch_size < 1 or args.n_process < 1:
             parser.error("--batch-size and --n-process must be at least 1")
@@ -199,7 +205,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             nlp = load_pipeline(args.model)
             counts = annotate_file(args.input, args.output, text_field=args.text_field, fmt=args.format, nlp=nlp,
-                                   batch_size=args.batch_size, n_process=args.n_process)
+                                   batch_size=args.batch_size, n_process=args.n_process, sentences=args.sentences)
             if not args.quiet and args.output != "-":
                 print(f"annotated {counts['records']:,} records ({counts['markers']:,} markers, "
                       f"{counts['errors']:,} with errors) -> {args.output}", file=sys.stderr)

@@ -322,12 +322,21 @@ def _format_prf_table(rows: dict[str, dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
-def run(task: str, gold_dir: str | Path | None = None, *, verbose: bool = False, model: str | None = None) -> str:
-    """Run one evaluation task and return its printed report."""
+def run(task: str, gold_dir: str | Path | None = None, *, verbose: bool = False, model: str | None = None,
+        data: str | Path | None = None, hyland: str | Path | None = None) -> str:
+    """Run one evaluation task and return its printed report (``uncertainty`` scores the annotated sentences of
+    ``data``; see :mod:`kalinovsky_nlp.evaluation_uncertainty`)."""
     from .analysis import profile_corpus
     from .corpus import load_corpus
     from .pipeline import load_pipeline, resolve_model
 
+    if task == "uncertainty":
+        from .evaluation_uncertainty import run_uncertainty
+
+        if data is None:
+            raise ValueError("evaluate uncertainty needs --data FILE: a JSONL file of annotated sentences, e.g. "
+                             "../shared/data/uncertainty/szeged_wiki.dev.jsonl")
+        return run_uncertainty(data, load_pipeline(model), hyland=hyland, verbose=verbose)
     gold_dir = Path(gold_dir) if gold_dir else default_gold_dir()
     if not gold_dir.is_dir():
         raise FileNotFoundError(f"gold folder {gold_dir} not found: run from a source checkout or pass --gold")
@@ -391,5 +400,6 @@ def run(task: str, gold_dir: str | Path | None = None, *, verbose: bool = False,
         out.append(f"kinds agreeing {shifts['kinds_agreeing']}, disagreeing {shifts['kinds_disagreeing']}")
         out.append("")
     if not out:
-        raise ValueError(f"unknown evaluation task {task!r}: markers, hedge-sentences, entities, stance or all")
+        raise ValueError(f"unknown evaluation task {task!r}: markers, hedge-sentences, entities, stance, uncertainty "
+                         f"or all")
     return "\n".join(out)
