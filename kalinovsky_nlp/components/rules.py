@@ -77,7 +77,7 @@ VAGUE_AGENTS = frozenset({"many", "some", "most", "several", "others", "critics"
 DISTRIBUTIVE = frozenset({"each", "every", "any", "anyone", "anybody", "everyone", "everybody", "no"})
 EPISTEMIC_AFTER_WOULD = frozenset({"seem", "appear", "suggest", "indicate", "think", "argue", "say", "expect", "imagine",
                                    "guess", "assume", "suppose", "venture", "speculate", "estimate", "bet", "wager",
-                                   "doubt", "reckon", "presume", "believe", "appear"})
+                                   "doubt", "reckon", "presume", "believe"})
 
 
 #: Predicates of wanting: a modal in their complement says what someone wants to be possible (*they hoped that they
@@ -459,8 +459,9 @@ def impersonal_frame(span: "Span") -> Decision:
     if participle.tag_ != "VBN" and not (participle.tag_ == "VBD" and participle.dep_ == "acl"):
         return REJECT  # "he thought", "the said house" (a reduced relative tagged VBD is let through)
     children = list(participle.children)
-    if any(c.dep_ == "nsubj" for c in children) or any(c.dep_ == "aux" and c.lower_ in ("have", "has", "had") for c in children) \
-            and not any(c.dep_ == "auxpass" for c in children):
+    active_perfect = any(c.dep_ == "aux" and c.lower_ in ("have", "has", "had") for c in children) and not any(
+        c.dep_ == "auxpass" for c in children)
+    if active_perfect or any(c.dep_ == "nsubj" for c in children):
         return REJECT  # "they have since claimed that": active, with its holder: attribution, not a frame
     passive = is_passive(participle) or len(span) > 1 or participle.dep_ in ("acl", "amod", "advcl", "conj")
     if not passive:
@@ -488,7 +489,6 @@ def impersonal_frame(span: "Span") -> Decision:
         return ACCEPT if has_clause else REJECT
     if has_as or any(c.dep_ in ("xcomp", "ccomp", "oprd", "attr", "acomp") for c in children):
         return ACCEPT
-    following = next_token(span)
     if following is not None and following.lower_ in ("to", "that", "one", "among"):
         return ACCEPT  # "is believed to", "is considered one of": the small parser sometimes attaches these elsewhere
     if following is not None and following.lower_ == "by":  # "is considered by many", not "by the committee"

@@ -139,3 +139,10 @@ def test_markers_carry_the_epistemic_flag_into_profiles_and_annotations(nlp):
 
     [markers] = list(annotate_texts(["Roughly 40 people came, and the hall may close."], nlp=nlp))
     assert {(m["text"], m["epistemic"]) for m in markers} == {("Roughly", False), ("may", True)}
+
+
+def test_belief_nouns_with_their_content_are_epistemic(nlp):
+    doc = nlp("Engineers rejected the idea that the bridge was unsafe. In their view, it will stand.")
+    found = {s.text: (s._.kn_subcategory, s._.kn_epistemic) for s in doc.spans["kn_markers"] if s.label_ == "hedge"}
+    assert found["the idea that"] == ("impersonal_attribution", True)
+    assert found["In their view"] == ("impersonal_attribution", True)
