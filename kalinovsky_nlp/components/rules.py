@@ -299,7 +299,7 @@ def noun(span: "Span") -> Decision:
 @rule("possible")
 def possible(span: "Span") -> Decision:
     """*possible* of likelihood, not enablement (*made it possible*), *as soon as possible*, *if possible*, the range of
-    options (*the highest possible score*, *every possible means*) or feasibility (*it is possible to buy*)."""
+    options (*the highest possible grade*, *by every possible route*) or feasibility (*it is possible to buy*)."""
     token = span[0]
     if token.pos_ != "ADJ":
         return REJECT
@@ -309,13 +309,13 @@ def possible(span: "Span") -> Decision:
     if token.dep_ in ("oprd", "ccomp", "xcomp", "acomp") and token.head.lemma_.lower() in ("make", "render", "keep"):
         return REJECT
     if before is not None and (before.tag_ in ("JJS", "RBS") or before.lower_ in ("every", "all", "any", "each")):
-        return REJECT  # "the highest possible score", "by every possible means": the range of options, not likelihood
+        return REJECT  # "the highest possible grade", "by every possible route": the range of options, not likelihood
     if token.dep_ == "amod" and any(t.tag_ in ("JJS", "RBS") for t in token.head.children):
-        return REJECT  # "the best score possible"
+        return REJECT  # "the best grade possible"
     following = next_token(span)
     if following is not None and (following.lower_ == "to" or (following.lower_ == "for" and any(
             t.lower_ == "to" for t in token.doc[following.i : min(token.sent.end, following.i + 6)]))):
-        return REJECT  # "it was not possible to create", "possible for a player to fall": feasibility, not likelihood
+        return REJECT  # "it was not possible to book", "possible for a guest to leave": feasibility, not likelihood
     window = token.doc[max(token.sent.start, token.i - 10) : token.i]
     if any(t.lemma_.lower() in ("make", "render") and t.pos_ == "VERB" for t in window) and token.dep_ != "attr" \
             and not any(t.lower_ == "it" for t in window[-3:]):
@@ -327,7 +327,7 @@ def possible(span: "Span") -> Decision:
 def epistemic_subject(span: "Span") -> Decision:
     """Cognition verbs as the writer's hedge: first-person or generic subject, not *think about*, not nouns.
 
-    With a third-person subject (*officials think*, *Joseph Mbele believes*) the verb reports someone else's view:
+    With a third-person subject (*officials think*, *the mayor believes*) the verb reports someone else's view:
     that is attribution, handled by :mod:`kalinovsky_nlp.attribution`, and no marker of the author. The exception is
     a belief held by an indefinite crowd (*some believe*, *many people think*, *proponents believe*: a quantifier,
     or a bare plural noun without modifiers): no one answers for the view, and the writer does not take it on, so
@@ -380,7 +380,7 @@ def _indefinite_crowd(subject: "Token") -> bool:
 @rule("appear_raising")
 def appear_raising(span: "Span") -> Decision:
     """*appear* with an infinitive, a that- or as-if-clause or an adjective (*appears to be*, *it appears that*,
-    *appears unlikely*), not *appeared in a film*, *appear wearing crowns* or *written references appear*."""
+    *appears unlikely*), not *appeared in a film*, *appear wearing masks* or *new models appear*."""
     token = span[0]
     if token.pos_ not in ("VERB", "AUX"):
         return REJECT
@@ -462,7 +462,7 @@ def impersonal_frame(span: "Span") -> Decision:
     active_perfect = any(c.dep_ == "aux" and c.lower_ in ("have", "has", "had") for c in children) and not any(
         c.dep_ == "auxpass" for c in children)
     if active_perfect or any(c.dep_ == "nsubj" for c in children):
-        return REJECT  # "they have since claimed that": active, with its holder: attribution, not a frame
+        return REJECT  # "the makers have since claimed that": active, with its holder: attribution, not a frame
     passive = is_passive(participle) or len(span) > 1 or participle.dep_ in ("acl", "amod", "advcl", "conj")
     if not passive:
         return REJECT  # "the band considered it": no passive frame
@@ -501,7 +501,7 @@ CLAUSE_PUNCTUATION = frozenset({",", ";", ":", "(", ")", ".", "!", "?", "-", "--
 
 
 def _verbless_if(token: "Token") -> bool:
-    """An *if* whose clause has no verb up to the next punctuation (*if simple*, *if not comical*, *if any*, *if
+    """An *if* whose clause has no verb up to the next punctuation (*if small*, *if not perfect*, *if any*, *if
     possible*): a concessive or restrictive aside, not a condition. Anaphoric *if so*, *if not* (followed by
     punctuation or the end) take up a whole proposition and stay conditions."""
     if token.head.pos_ in ("VERB", "AUX") and token.head.i > token.i:
@@ -538,7 +538,7 @@ def condition(span: "Span") -> Decision:
     before = prev_token(span)
     following = next_token(span)
     if span.text.lower() == "in case" and span[-1].dep_ == "compound":
-        return REJECT  # "interested in case modding"
+        return REJECT  # "specialises in case law"
     if first.lower_ == "if":
         if before is not None and before.lower_ in NOT_CONDITION_BEFORE_IF:
             return REJECT
@@ -549,7 +549,7 @@ def condition(span: "Span") -> Decision:
         if before is not None and before.lower_ == "only" and first.i >= 3 and span.doc[first.i - 3 : first.i - 1].text.lower() == "if and":
             return REJECT
         if _verbless_if(first):
-            return REJECT  # "a well-developed, if simple, system", "little, if any, improvement": concessive
+            return REJECT  # "a lively, if small, market", "little, if any, change": concessive
     if first.lower_ == "whether":
         opens_adjunct = before is None or before.i < first.sent.start or before.is_punct or first.i == first.sent.start
         if opens_adjunct:
@@ -614,7 +614,7 @@ def downtoner(span: "Span") -> Decision:
 
 @rule("if_anything")
 def if_anything(span: "Span") -> Decision:
-    """*if anything* as a corrective downtoner (*If anything, the ride is too soft*), not a condition whose subject
+    """*if anything* as a corrective downtoner (*If anything, the sequel is better*), not a condition whose subject
     is *anything* (*if anything goes wrong*: the condition rule takes the *if*)."""
     anything = span[-1]
     following = next_token(span)

@@ -57,7 +57,7 @@ CASES = [
     ("possible", "A peace deal is possible this year.", "possible", "hedge"),
     ("possible", "Their support made the agreement possible.", "possible", None),
     ("possible", "Reply as soon as possible.", "possible", None),
-    ("possible", "The highest possible score is 300.", "possible", None),
+    ("possible", "The highest possible grade is an A.", "possible", None),
     ("possible", "It was not possible to book a table.", "possible", None),
     # epistemic_subject: first person or generic vs third person / think about
     ("epistemic_subject", "I think the claims are exaggerated.", "think", "hedge"),
@@ -78,8 +78,8 @@ CASES = [
     ("appear_raising", "The officials appear to have decided against it.", "appear", "hedge"),
     ("appear_raising", "She appeared in three films.", "appeared", None),
     ("appear_raising", "It appears that the deal has collapsed.", "appears", "hedge"),
-    ("appear_raising", "The band appeared in a documentary and released an album.", "appeared", None),
-    ("appear_raising", "The dancers appear wearing crowns.", "appear", None),
+    ("appear_raising", "The singer appeared in a soap opera and released a single.", "appeared", None),
+    ("appear_raising", "The actors appear wearing masks.", "appear", None),
     # evidential_clause: suggest / indicate with a clausal complement and non-human subject
     ("evidential_clause", "My research indicates that few fighters joined the group.", "indicates", "hedge"),
     ("evidential_clause", "The evidence suggests that the report is wrong.", "suggests", "hedge"),
@@ -104,7 +104,7 @@ CASES = [
     ("impersonal_frame", "The castle is said to be haunted.", "is said", "hedge"),
     ("impersonal_frame", "The outage was reported in the local press.", "reported", None),
     ("impersonal_frame", "It cannot be claimed that the bridge is safe.", "claimed", None),
-    ("impersonal_frame", "They have since claimed that the error was a misprint.", "claimed", None),
+    ("impersonal_frame", "The makers have since claimed that the fault was rare.", "claimed", None),
     # condition: open conditions and embedded questions, not concessive, comparative or optative "if"
     ("condition", "If the bridge closes, traffic will divert through the valley.", "If", "hedge"),
     ("condition", "Even if the bridge closes, the ferry still runs.", "if", None),
@@ -117,7 +117,7 @@ CASES = [
     ("condition", "The committee will decide whether the museum reopens.", "whether", "hedge"),
     ("condition", "I cannot decide whether or not to answer the call.", "whether or not", "hedge"),
     ("condition", "Whether or not you like jazz, the album is worth a listen.", "Whether or not", None),
-    ("condition", "The reef has a well-developed, if fragile, ecosystem.", "if", None),
+    ("condition", "The town has a lively, if small, market.", "if", None),
     ("condition", "Two triangles are congruent if and only if their sides are equal.", "if", None),
     # weasel_quantifier: vague sources
     ("weasel_quantifier", "Some commentators argue that the policy failed.", "Some", "hedge"),
