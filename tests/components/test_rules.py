@@ -99,6 +99,8 @@ CASES = [
     ("impersonal_frame", "The species is now considered extinct.", "considered", "hedge"),
     ("impersonal_frame", "The applicant was considered for the role.", "considered", None),
     ("impersonal_frame", "The mayor was accused of taking bribes.", "accused", "hedge"),
+    ("impersonal_frame", "The fossil was suggested to be a new species.", "suggested", "hedge"),
+    ("impersonal_frame", "The name was suggested by a pupil.", "suggested", None),
     ("impersonal_frame", "The lake is seen as a symbol of the region.", "seen", "hedge"),
     ("impersonal_frame", "The comet was seen in the night sky.", "seen", None),
     ("impersonal_frame", "The castle is said to be haunted.", "is said", "hedge"),
