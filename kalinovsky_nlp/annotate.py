@@ -1,10 +1,12 @@
 """Streaming annotation: texts or records in, metadiscourse markers out, with constant memory; nothing lost.
 
 Every input record comes out once, in input order, with all its fields plus ``markers`` (offsets into the text
-field). A record that cannot be annotated (no text, not text, bad bytes, malformed JSON, too long for the user's
-cap, ...) comes out in its place with its fields and an ``error`` that says what is wrong and what to do; the text
-of a malformed JSONL line is kept in ``raw``. ``markers`` and ``error`` are this module's own fields: an input
-that already has them (an annotated file annotated again) has them replaced.
+field) and, on request, ``sentences`` (each sentence's offsets, ``uncertain`` flag and epistemic hedge cues, for
+comparison with sentence-level uncertainty corpora). A record that cannot be annotated (no text, not text, bad
+bytes, malformed JSON, too long for the user's cap, ...) comes out in its place with its fields and an ``error``
+that says what is wrong and what to do; the text of a malformed JSONL line is kept in ``raw``. ``markers``,
+``sentences`` and ``error`` are this module's own fields: an input that already has them (an annotated file
+annotated again) has them replaced.
 
 Files: JSONL or CSV, ``-`` for standard input or output, any format on either. CSV output has the union of all
 records' fields: records are spilled to a temporary JSONL file while the columns are collected, then written as CSV
@@ -39,7 +41,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
 __all__ = ["FORMATS", "AnnotationCounts", "UnreadableRecord", "annotate_file", "annotate_records", "annotate_texts",
-           "read_records"]
+           "read_records", "sentence_uncertainty"]
 
 FORMATS = ("jsonl", "csv")
 
@@ -64,6 +66,24 @@ class AnnotationCounts:
 
 def _markers(doc: Any) -> list[dict[str, Any]]:
     return [m.to_dict() for m in extract_markers(doc)]
+
+
+def _annotation(doc: Any, sentences: bool) -> dict[str, Any]:
+    """The fields annotation adds to a record: ``markers``, and ``sentences`` when asked."""
+    return {"markers": _markers(doc), **({"sentences": sentence_uncertainty(doc)} if sentences else {})}
+
+
+def sentence_uncertainty(doc, spans_key: str = "kn_markers") -> list[dict[str, Any]]:
+    """Each sentence's character offsets, ``uncertain`` (it holds an epistemic hedge: ``span._.kn_epistemic``) and
+    those hedges as ``cues`` (text, offsets, subcategory)."""
+    hedges = [s for s in doc.spans[spans_key] if s._.kn_epistemic] if spans_key in doc.spans else []
+    out = []
+    for index, sent in enumerate(doc.sents):
+        cues = [{"text": h.text, "start": h.start_char, "end": h.end_char, "subcategory": h._.kn_subcategory}
+                for h in hedges if sent.start <= h.start < sent.end]
+        out.append({"index": index, "start": sent.start_char, "end": sent.end_char, "uncertain": bool(cues),
+                    "cues": cues})
+    return out
 
 
 def annotate_texts(
@@ -114,20 +134,21 @@ def _prepare(item: Any, text_field: str, max_length: int | None) -> tuple[dict[s
 
 def _annotate_chunk(
     prepared: list[tuple[dict[str, Any], str | None]], text_field: str, nlp: "Language", batch_size: int,
-    n_process: int,
-) -> list[list[dict[str, Any]] | str]:
-    """Markers (or an error message) for each prepared record of a chunk; a failure in one record is confined to
-    it by annotating the chunk record by record."""
+    n_process: int, sentences: bool = False,
+) -> list[dict[str, Any] | str]:
+    """The added fields (or an error message) for each prepared record of a chunk; a failure in one record is
+    confined to it by annotating the chunk record by record."""
     texts = [record[text_field] if error is None else "" for record, error in prepared]
     zone = nlp.memory_zone() if hasattr(nlp, "memory_zone") else contextlib.nullcontext()
     try:
         with zone:
-            return [_markers(doc) for doc in pipe_texts(nlp, texts, batch_size=batch_size, n_process=n_process)]
+            return [_annotation(doc, sentences)
+                    for doc in pipe_texts(nlp, texts, batch_size=batch_size, n_process=n_process)]
     except Exception:  # noqa: BLE001 - one bad record must not lose the others: retry one by one
-        results: list[list[dict[str, Any]] | str] = []
+        results: list[dict[str, Any] | str] = []
         for text in texts:
             try:
-                results.append(_markers(next(pipe_texts(nlp, [text], batch_size=1))))
+                results.append(_annotation(next(pipe_texts(nlp, [text], batch_size=1)), sentences))
             except Exception as err:  # noqa: BLE001 - reported in the record's error field
                 results.append(f"could not be analysed ({type(err).__name__}: {err}); please report this record")
         return results
@@ -143,8 +164,10 @@ def annotate_records(
     n_process: int = 1,
     chunk_size: int = DEFAULT_CHUNK_SIZE,
     max_length: int | None = None,
+    sentences: bool = False,
 ) -> Iterator[dict[str, Any]]:
-    """Every record, once, in input order, with ``markers`` added, or ``error`` when it could not be annotated.
+    """Every record, once, in input order, with ``markers`` added (and ``sentences`` when asked: see
+    :func:`sentence_uncertainty`), or ``error`` when it could not be annotated.
 
     Texts longer than the model's limit are parsed in pieces (:mod:`kalinovsky_nlp.longtext`); ``max_length``
     refuses texts longer than that many characters instead. Input records are not modified."""
@@ -154,16 +177,19 @@ def annotate_records(
     iterator = iter(records)
     while chunk := list(itertools.islice(iterator, chunk_size)):
         prepared = [_prepare(item, text_field, max_length) for item in chunk]
-        results = _annotate_chunk(prepared, text_field, nlp, batch_size, n_process)
+        results = _annotate_chunk(prepared, text_field, nlp, batch_size, n_process, sentences)
         for (record, error), result in zip(prepared, results):
             if error is None and isinstance(result, str):
                 error = result
             if error is not None:
                 record.pop("markers", None)
+                record.pop("sentences", None)
                 record["error"] = error
             else:
+                assert not isinstance(result, str)
                 record.pop("error", None)
-                record["markers"] = result
+                record.pop("sentences", None)
+                record.update(result)
             yield record
 
 

@@ -69,6 +69,7 @@ class EvaluationTask(str, enum.Enum):
     entities = "entities"
     stance = "stance"
     findings = "findings"
+    uncertainty = "uncertainty"
     all = "all"
 
 
@@ -258,6 +259,7 @@ def run_annotate(
     batch_size: int | None = None,
     n_process: int = 1,
     max_length: int | None = None,
+    sentences: bool = False,
     on_progress: Callable[[int, int | None], None] | None = None,
 ) -> "AnnotationCounts":
     """The ``annotate`` command as a function: checks the input, the output and the model before reading a
@@ -281,7 +283,8 @@ def run_annotate(
     try:
         return annotate_file(source, destination, text_field=text_field, input_format=input_format,
                              output_format=output_format, nlp=nlp, batch_size=batch_size or DEFAULT_BATCH_SIZE,
-                             n_process=n_process, max_length=max_length, on_progress=on_progress)
+                             n_process=n_process, max_length=max_length, sentences=sentences,
+                             on_progress=on_progress)
     except OSError as err:
         where = err.filename or destination
         raise UsageError(f"{where}: {err.strerror or err} (the output file was not written): free space, or check "
@@ -441,6 +444,9 @@ def annotate(
     batch_size: BatchOption = None,
     n_process: ProcessOption = 1,
     max_length: MaxLengthOption = None,
+    sentences: Annotated[bool, typer.Option(
+        "--sentences", help="also give each sentence's offsets, 'uncertain' flag (an epistemic hedge in it) and its "
+                            "cues")] = False,
     quiet: QuietOption = False,
     debug: DebugOption = False,
 ) -> None:
@@ -457,7 +463,8 @@ def annotate(
         counts = run_annotate(source, output, text_field=text_field,
                               input_format=input_format.value if input_format else None,
                               output_format=output_format.value if output_format else None, model=model,
-                              batch_size=batch_size, n_process=n_process, max_length=max_length, on_progress=advance)
+                              batch_size=batch_size, n_process=n_process, max_length=max_length, sentences=sentences,
+                              on_progress=advance)
     if not quiet and output != "-":
         print(f"annotated {counts.records:,} records ({counts.markers:,} markers, {counts.errors:,} with errors) "
               f"-> {output}", file=sys.stderr)
@@ -468,15 +475,23 @@ def evaluate(
     task: Annotated[EvaluationTask, typer.Argument(help="what to score")],
     gold: Annotated[str | None, typer.Option(
         "--gold", help="folder of gold files (default: tests/gold of the checkout)")] = None,
+    data: Annotated[str | None, typer.Option(
+        "--data", help="uncertainty: JSONL of annotated sentences (id, text, uncertain, cues)")] = None,
+    hyland: Annotated[str | None, typer.Option(
+        "--hyland", help="uncertainty: Hyland's hedge list for the look-up baseline (default: found in "
+                         "../shared/lexicons beside the data)")] = None,
     model: ModelOption = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="also list misses and false alarms")] = False,
     debug: DebugOption = False,
 ) -> None:
-    """Score the detectors against gold annotations (source checkout)."""
+    """Score the detectors against gold annotations (source checkout) or sentence-level uncertainty corpora."""
     from .evaluate import run
 
+    if task is EvaluationTask.uncertainty and data is None:
+        raise UsageError("evaluate uncertainty needs --data FILE: a JSONL file of annotated sentences, e.g. "
+                         "../shared/data/uncertainty/szeged_wiki.dev.jsonl")
     try:
-        text = run(task.value, gold, verbose=verbose, model=model)
+        text = run(task.value, gold, verbose=verbose, model=model, data=data, hyland=hyland)
     except FileNotFoundError as err:
         raise UsageError(str(err)) from None
     typer.echo(text)

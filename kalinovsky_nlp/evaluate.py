@@ -10,9 +10,10 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Sequence
+
+from .evaluation.metrics import PRF
 
 __all__ = [
     "PRF",
@@ -23,30 +24,6 @@ __all__ = [
     "default_gold_dir",
     "run",
 ]
-
-
-@dataclass
-class PRF:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-    def to_dict(self) -> dict[str, float | int]:
-        return {"tp": self.tp, "fp": self.fp, "fn": self.fn, "precision": round(self.precision, 3),
-                "recall": round(self.recall, 3), "f1": round(self.f1, 3)}
 
 
 def default_gold_dir() -> Path:
@@ -197,7 +174,6 @@ def score_claims(claims: dict[str, list[dict]], gold_sentences: list[dict], bodi
     """Sentence source and certainty against gold: confusion tables, accuracy, mean absolute score error."""
     source = Counter()
     certainty = Counter()
-    verb_class = Counter()
     abs_error = n = 0
     for g in gold_sentences:
         body = bodies[g["doc"]]
@@ -216,8 +192,6 @@ def score_claims(claims: dict[str, list[dict]], gold_sentences: list[dict], bodi
         source[(g["source"], best["source"])] += 1
         certainty[(g["certainty"], best["certainty"])] += 1
         abs_error += abs(g["score"] - best["score"])
-        if g["source"] == "attributed" and best["source"] == "attributed":
-            verb_class[(g.get("verb_class"), best.get("verb_class"))] += 1
     def table(counter: Counter) -> dict[str, dict[str, int]]:
         out: dict[str, dict[str, int]] = defaultdict(dict)
         for (g, p), k in sorted(counter.items(), key=lambda x: (str(x[0][0]), str(x[0][1]))):
@@ -230,7 +204,6 @@ def score_claims(claims: dict[str, list[dict]], gold_sentences: list[dict], bodi
         "certainty_accuracy": round(sum(k for (g, p), k in certainty.items() if g == p) / n, 3) if n else None,
         "certainty_confusion": table(certainty),
         "certainty_mean_absolute_error": round(abs_error / n, 3) if n else None,
-        "verb_class_confusion": table(verb_class),
     }
 
 
@@ -290,12 +263,21 @@ def _format_prf_table(rows: dict[str, dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
-def run(task: str, gold_dir: str | Path | None = None, *, verbose: bool = False, model: str | None = None) -> str:
-    """Run one evaluation task and return its printed report."""
+def run(task: str, gold_dir: str | Path | None = None, *, verbose: bool = False, model: str | None = None,
+        data: str | Path | None = None, hyland: str | Path | None = None) -> str:
+    """Run one evaluation task and return its printed report (``uncertainty`` scores the annotated sentences of
+    ``data``; see :mod:`kalinovsky_nlp.evaluation.uncertainty`)."""
     from .analysis import profile_corpus
     from .corpus import load_corpus
     from .pipeline import load_pipeline, resolve_model
 
+    if task == "uncertainty":
+        from .evaluation.uncertainty import run_uncertainty
+
+        if data is None:
+            raise ValueError("evaluate uncertainty needs --data FILE: a JSONL file of annotated sentences, e.g. "
+                             "../shared/data/uncertainty/szeged_wiki.dev.jsonl")
+        return run_uncertainty(data, load_pipeline(model), hyland=hyland, verbose=verbose)
     gold_dir = Path(gold_dir) if gold_dir else default_gold_dir()
     if not gold_dir.is_dir():
         raise FileNotFoundError(f"gold folder {gold_dir} not found: run from a source checkout or pass --gold")
@@ -339,18 +321,18 @@ def run(task: str, gold_dir: str | Path | None = None, *, verbose: bool = False,
             _entity_report(out, score_entities(predicted, gold), title, verbose)
     if task in ("stance", "all"):
         from .analysis import analyze
+        from .schema import claim_to_dict
 
         report = analyze(nlp=nlp)
         gold = json.loads((gold_dir / "stance.json").read_text(encoding="utf-8"))
         bodies = {p.id: p.document.text for p in report.documents}
-        claims = {p.id: p.claims for p in report.documents}
+        claims = {p.id: [claim_to_dict(c) for c in p.claims] for p in report.documents}
         result = score_claims(claims, gold["sentences"], bodies)
         out.append("Claims: source and certainty per sentence (gold tests/gold/stance.json)")
         out.append(f"sentences {result['sentences']}; source accuracy {result['source_accuracy']}; certainty accuracy "
                    f"{result['certainty_accuracy']}; mean absolute certainty-score error {result['certainty_mean_absolute_error']}")
         out.append("source confusion (gold -> system): " + json.dumps(result["source_confusion"]))
         out.append("certainty confusion (gold -> system): " + json.dumps(result["certainty_confusion"]))
-        out.append("verb class on attributed sentences (gold -> system): " + json.dumps(result["verb_class_confusion"]))
         out.append("")
     if task in ("findings", "all"):
         from .evaluation.findings import format_score, load_gold_changes, score_findings, shared_corpus
@@ -370,5 +352,6 @@ def run(task: str, gold_dir: str | Path | None = None, *, verbose: bool = False,
                                     verbose))
         out.append("")
     if not out:
-        raise ValueError(f"unknown evaluation task {task!r}: markers, hedge-sentences, entities, stance, findings or all")
+        raise ValueError(f"unknown evaluation task {task!r}: markers, hedge-sentences, entities, stance, findings, "
+                         f"uncertainty or all")
     return "\n".join(out)

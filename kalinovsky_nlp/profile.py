@@ -46,6 +46,9 @@ class Marker:
     end: int
     voice: str
     sentence: int
+    #: Hedges: True when the hedge withholds commitment to the truth of a proposition, False for approximator-type
+    #: hedges (quantity, degree, frequency, generality, vague sources); None for the other categories.
+    epistemic: bool | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -191,6 +194,21 @@ def marker_measures(markers: list[Marker], words: int, sentences: list[Sentence]
         "hedge_booster_ratio": round(hedges / boosters, 2) if boosters else None,
         "sentences_with_hedge": with_hedge,
         "share_sentences_with_hedge": round(with_hedge / len(sentences), 3) if sentences else 0.0,
+        **_epistemic_hedge_measures(markers, words, sentences),
+    }
+
+
+def _epistemic_hedge_measures(markers: list[Marker], words: int, sentences: list[Sentence]) -> dict[str, Any]:
+    """The hedges that withhold commitment to truth (``Marker.epistemic``), apart from approximator-type hedges:
+    counts and rates per 1,000 words (all voices and the author's own) and the share of sentences with one."""
+    epistemic = [m for m in markers if m.epistemic]
+    author = sum(1 for m in epistemic if m.voice == "author")
+    with_epistemic = len({m.sentence for m in epistemic})
+    return {
+        "epistemic_hedge": {"count": len(epistemic), "rate": _per_thousand(len(epistemic), words),
+                            "author_count": author, "author_rate": _per_thousand(author, words)},
+        "sentences_with_epistemic_hedge": with_epistemic,
+        "share_sentences_with_epistemic_hedge": round(with_epistemic / len(sentences), 3) if sentences else 0.0,
     }
 
 
@@ -217,6 +235,7 @@ def _markers_at_tokens(doc: "Doc", sentence_of: list[int] | None, spans_key: str
             end=span.end_char,
             voice=span._.kn_voice or "author",
             sentence=sentence_of[span.start],
+            epistemic=span._.kn_epistemic,
         ))
         for span in doc.spans[spans_key]
     ]

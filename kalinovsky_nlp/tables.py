@@ -88,6 +88,7 @@ def _findings(data: dict) -> list[dict[str, Any]]:
                          "voice_from": before.get("voice"), "voice_to": after.get("voice"),
                          "evaluation_from": before.get("evaluation"), "evaluation_to": after.get("evaluation"),
                          "evidence_from": " | ".join(f["from"]["evidence"]), "evidence_to": " | ".join(f["to"]["evidence"]),
+                         "revisions": " | ".join(f"{r['before']} -> {r['after']}" for r in f.get("revisions") or []),
                          "statement": f["statement"]})
     return rows
 
@@ -96,14 +97,15 @@ def _findings(data: dict) -> list[dict[str, Any]]:
 #: ``documents`` always has rows, and its columns follow the measures and metadata of the corpus.
 EMPTY_COLUMNS: dict[str, list[str]] = {
     "documents": ["id", "date", "title", "author", "venue"],
-    "markers": ["document", "date", "category", "subcategory", "text", "start", "end", "voice", "sentence"],
+    "markers": ["document", "date", "category", "subcategory", "text", "start", "end", "voice", "sentence",
+                "epistemic"],
     "entities": ["document", "date", "name", "label", "count", "rate_per_1000_words", "first_position",
                  "metonymy_count", "demonym_of", "mentions"],
     "claims": ["document", "date", "index", "sentence", "text", "gist", "voice", "holder", "role", "certainty",
                "score", "polarity", "time_frame", "cues", "entities", "predicate", "stance_target", "start", "end"],
     "findings": ["from_date", "to_date", "first_to_last", "proposition", "kinds", "confidence", "strength",
                  "certainty_from", "certainty_to", "voice_from", "voice_to", "evaluation_from", "evaluation_to",
-                 "evidence_from", "evidence_to", "statement"],
+                 "evidence_from", "evidence_to", "revisions", "statement"],
 }
 
 

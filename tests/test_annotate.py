@@ -10,7 +10,7 @@ import pytest
 
 from kalinovsky_nlp.annotate import annotate_file, annotate_records, annotate_texts
 
-MARKER_KEYS = {"category", "subcategory", "text", "start", "end", "voice", "sentence"}
+MARKER_KEYS = {"category", "subcategory", "text", "start", "end", "voice", "sentence", "epistemic"}
 
 TEXTS = [
     "It may rain tomorrow.",

@@ -60,3 +60,16 @@ def test_quality_floors(task, needle):
     line = next(l for l in report.splitlines() if l.split() and l.split()[0] == needle)
     f1 = float(line.split()[3])
     assert f1 >= floors[task], report
+
+
+def test_claim_certainty_floor():
+    """`evaluate stance` scores the claims of the built-in report against the sentence gold; floors under today's
+    figures (docs/evaluation), so a regression of the claim reader fails the suite."""
+    import re
+
+    from kalinovsky_nlp.evaluate import run
+
+    report = run("stance")
+    source = float(re.search(r"source accuracy ([0-9.]+)", report).group(1))
+    certainty = float(re.search(r"certainty accuracy ([0-9.]+)", report).group(1))
+    assert source >= 0.85 and certainty >= 0.75, report

@@ -1,4 +1,4 @@
-"""The report's JSON Schema (``kalinovsky_nlp.schema.report_json_schema``): the built-in report and a report of several
+"""The report's JSON Schema (``kalinovsky_nlp.report_schema.report_json_schema``): the built-in report and a report of several
 documents validate against it, broken reports do not, and the committed ``docs/report-schema.json`` and
 ``docs/report-schema.md`` are what ``scripts/report_schema.py`` writes now."""
 
@@ -15,7 +15,8 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from kalinovsky_nlp.renderers import render_json
-from kalinovsky_nlp.schema import SCHEMA_VERSION, report_json_schema
+from kalinovsky_nlp.report_schema import report_json_schema
+from kalinovsky_nlp.schema import SCHEMA_VERSION
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -1018,9 +1018,9 @@ class ClaimReader:
                 if marker.voice != "author" or id(marker) in seen:
                     continue
                 seen.add(id(marker))
-                if marker.category == "hedge" and getattr(marker, "epistemic", True) is False:
-                    continue
                 effect, negates = cue_effect(marker.category, marker.subcategory, marker.text)
+                if marker.category == "hedge" and marker.epistemic is False:
+                    effect = None  # an approximator-type hedge leaves certainty alone; "hardly" still negates
                 if effect is None and not negates:
                     continue
                 cues.append(marker.text.lower())

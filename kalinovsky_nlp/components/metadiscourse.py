@@ -3,7 +3,9 @@
 Cues come from a curated lexicon (``lexicons/metadiscourse.tsv``); each match must pass its context rule
 (:mod:`.rules`). Longer cues win over shorter ones (*no doubt* booster over *doubt* hedge). Pronoun cues
 (self-mentions, reader pronouns) form their own layer, so *my* in *in my view* is both a hedge and a self-mention.
-Results go to ``doc.spans[spans_key]``: span label = category; ``span._.kn_subcategory``, ``span._.kn_voice``.
+Results go to ``doc.spans[spans_key]``: span label = category; ``span._.kn_subcategory``, ``span._.kn_voice``,
+``span._.kn_rule`` and ``span._.kn_epistemic`` (hedges only: True when the hedge withholds commitment to the truth of a
+proposition, False for approximator-type hedges that soften precision or sourcing; None on every other category).
 """
 
 from __future__ import annotations
@@ -22,16 +24,32 @@ from .rules import apply_rule, negated_before
 if TYPE_CHECKING:
     from spacy.language import Language
 
-__all__ = ["CATEGORIES", "LexiconEntry", "MetadiscourseTagger", "load_lexicon"]
+__all__ = ["CATEGORIES", "NON_EPISTEMIC_HEDGES", "LexiconEntry", "MetadiscourseTagger", "is_epistemic", "load_lexicon"]
 
 CATEGORIES = ("hedge", "booster", "attitude", "self_mention", "engagement")
 PRONOUN_LAYER = ("first_person", "first_person_plural", "reader_pronoun")
 FLIPPABLE_BOOSTERS = ("certainty_adverb", "certainty_adjective", "epistemic_verb", "evidential", "probability_high")
 NEGATIVE_BOOSTERS = frozenset({"never", "no doubt", "without doubt", "without a doubt", "beyond doubt"})
+#: Emphasis adverbs: negated, they lower degree, not certainty (*not really*, *don't actually like it* = not much).
+EMPHASIS_BOOSTERS = frozenset({"really", "actually", "truly", "genuinely"})
 
-for _name in ("kn_subcategory", "kn_voice", "kn_rule"):
+#: Hedge subcategories that do not touch the truth of a proposition: approximators of quantity, degree downtoners,
+#: frequency and generality adverbs (and dynamic *can*: *it can lead to* = it sometimes leads to) soften precision;
+#: weasel quantifiers (*some critics argue*) make the source vague, and what the source says is attributed content
+#: (:mod:`kalinovsky_nlp.attribution`). Every other hedge subcategory is epistemic (docs/evaluation/uncertainty.md).
+NON_EPISTEMIC_HEDGES = frozenset({"approximator", "downtoner", "generality", "dynamic_modal", "weasel_quantifier"})
+
+for _name in ("kn_subcategory", "kn_voice", "kn_rule", "kn_epistemic"):
     if not Span.has_extension(_name):
         Span.set_extension(_name, default=None)
+
+
+def is_epistemic(category: str, subcategory: str) -> bool | None:
+    """True for a hedge that withholds commitment to a proposition's truth, False for an approximator-type hedge,
+    None for markers of other categories (boosters, attitude, self-mention and engagement are not hedges)."""
+    if category != "hedge":
+        return None
+    return subcategory not in NON_EPISTEMIC_HEDGES
 
 
 @dataclass(frozen=True)
@@ -105,6 +123,7 @@ class MetadiscourseTagger:
             spans += self._questions(doc, quoted)
         for span in spans:
             span._.kn_voice = "attributed" if mask[span.start] else "author"
+            span._.kn_epistemic = is_epistemic(span.label_, span._.kn_subcategory)
         spans.sort(key=lambda s: (s.start, -s.end))
         doc.spans[self.spans_key] = spans
         return doc
@@ -144,6 +163,8 @@ class MetadiscourseTagger:
                 and negated_before(span[0])
             ):
                 category, subcategory = "hedge", "negated_booster"  # "not clear", "not necessarily"
+                if span.text.lower() in EMPHASIS_BOOSTERS:
+                    subcategory = "downtoner"  # "not really": degree, not truth
             if category not in self.categories:
                 continue
             out = Span(doc, start, end, label=category)

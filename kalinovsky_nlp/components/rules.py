@@ -8,6 +8,7 @@ The rules read the parse (tags, dependencies) of the small English models; every
 
 from __future__ import annotations
 
+import itertools
 from typing import TYPE_CHECKING, Callable, NamedTuple
 
 from .attribution import is_person_like, lexicon_lemma, reporting_verbs, subject_of
@@ -75,7 +76,17 @@ VAGUE_AGENTS = frozenset({"many", "some", "most", "several", "others", "critics"
                           "observers", "analysts", "commentators", "researchers", "people"})
 DISTRIBUTIVE = frozenset({"each", "every", "any", "anyone", "anybody", "everyone", "everybody", "no"})
 EPISTEMIC_AFTER_WOULD = frozenset({"seem", "appear", "suggest", "indicate", "think", "argue", "say", "expect", "imagine",
-                                   "guess", "assume", "suppose", "venture", "speculate", "estimate"})
+                                   "guess", "assume", "suppose", "venture", "speculate", "estimate", "bet", "wager",
+                                   "doubt", "reckon", "presume", "believe"})
+
+
+#: Predicates of wanting: a modal in their complement says what someone wants to be possible (*they hoped that they
+#: could provide*, *their hope was that a stable government could emerge*), not that it is possible.
+VOLITION_LEMMAS = frozenset({"hope", "wish", "want", "intend", "plan", "aim", "pray", "desire", "seek", "strive",
+                             "intention", "goal", "ambition", "dream"})
+#: Subordinators that open a condition (or an embedded question); a modal inside such a clause belongs to the
+#: condition, which is marked on the subordinator itself.
+CONDITION_MARKS = frozenset({"if", "unless", "whether"})
 
 
 def head_verb(token: "Token") -> "Token":
@@ -96,6 +107,25 @@ def negated_before(token: "Token") -> bool:
     if token.i > 0 and token.doc[token.i - 1].lower_ in NEGATIONS:
         return True
     return any((c.dep_ == "neg" or c.lower_ in NEGATIONS) and c.i < token.i for c in candidates)
+
+
+def in_condition_clause(token: "Token") -> bool:
+    """The token's verb heads a clause opened by *if, unless, whether* (*even if they could be reconciled*)."""
+    verb = head_verb(token)
+    return any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in verb.children)
+
+
+def under_volition(token: "Token") -> bool:
+    """The token's clause is the content of a wish or plan: the complement of *hope, want, intend* (*hoped that they
+    could*), or of a copula whose subject is such a noun (*their hope was that it could*)."""
+    verb = head_verb(token)
+    if verb.dep_ not in ("ccomp", "xcomp"):
+        return False
+    governor = verb.head
+    if governor.lemma_.lower() in VOLITION_LEMMAS or governor.lower_ in VOLITION_LEMMAS:
+        return True
+    return governor.lemma_ == "be" and any(c.dep_ == "nsubj" and c.lemma_.lower() in VOLITION_LEMMAS
+                                           for c in governor.children)
 
 
 def is_passive(verb: "Token") -> bool:
@@ -139,14 +169,21 @@ def is_quantity(token: "Token | None") -> bool:
 @rule("modal_tag")
 def modal_tag(span: "Span") -> Decision:
     """*may*, *might* as modals (tag MD), not the month (*May 08*) or the noun (*with all his might*), nor
-    permission to a distributive subject (*each guest may bring one pet*, *anyone may apply*)."""
+    permission to a distributive subject (*each guest may bring one pet*, *anyone may apply*). As for every modal, not
+    inside a condition (*if it may rain*: the condition is the cue) or a wish (*hoped that they might win*)."""
     token = span[0]
-    if token.tag_ != "MD":
+    if token.tag_ != "MD" or not _modal_of_the_writer(token):
         return REJECT
     subject = subject_of(head_verb(token))
     if subject is not None and (subject.lower_ in DISTRIBUTIVE or any(c.lower_ in DISTRIBUTIVE for c in subject.children)):
         return REJECT
     return ACCEPT
+
+
+def _modal_of_the_writer(modal: "Token") -> bool:
+    """False for a modal inside a condition (the subordinator carries the uncertainty: *even if they could be
+    reconciled*) or inside the content of a wish (*hoped that they could provide*)."""
+    return not (in_condition_clause(modal) or under_volition(modal))
 
 
 def _backshifted(modal: "Token") -> bool:
@@ -161,9 +198,10 @@ def _backshifted(modal: "Token") -> bool:
 
 @rule("modal_could")
 def modal_could(span: "Span") -> Decision:
-    """*could* of possibility, not past ability (*could not swim*) or a backshifted *can* after a past verb."""
+    """*could* of possibility, not past ability (*could not swim*), a backshifted *can* after a past verb, nor inside
+    a condition or a wish (*even if they could*, *hoped that they could*)."""
     token = span[0]
-    if token.tag_ != "MD":
+    if token.tag_ != "MD" or not _modal_of_the_writer(token):
         return REJECT
     verb = head_verb(token)
     if is_negated(verb) and verb.lemma_ not in ("be", "have"):
@@ -183,9 +221,10 @@ def modal_could(span: "Span") -> Decision:
 
 @rule("modal_can")
 def modal_can(span: "Span") -> Decision:
-    """*can* of general possibility with an inanimate subject (*it can lead to*), not ability or permission."""
+    """*can* of general possibility with an inanimate subject (*it can lead to*), not ability or permission, nor
+    inside a condition or a wish."""
     token = span[0]
-    if token.tag_ != "MD":
+    if token.tag_ != "MD" or not _modal_of_the_writer(token):
         return REJECT
     verb = head_verb(token)
     if is_negated(verb) or is_passive(verb) or verb.lemma_ not in NON_AGENTIVE_VERBS:
@@ -195,14 +234,16 @@ def modal_can(span: "Span") -> Decision:
 
 @rule("modal_would")
 def modal_would(span: "Span") -> Decision:
-    """*would* as a hedge only on an epistemic or reporting verb (*would seem, would suggest, I would argue*).
+    """*would* (and *'d*) as a hedge only on an epistemic or reporting verb (*would seem, would suggest, I'd say*).
 
     Hypothetical, conditional and future-in-the-past *would* (*would be an escalation*, *promised that support
-    would end*) frames a prediction rather than withholding commitment, so it is left to claim certainty
-    (:mod:`kalinovsky_nlp.stance`), not counted as a hedge (CoNLL-2010 and our guidelines agree on this).
+    would end*) is left to claim certainty (:mod:`kalinovsky_nlp.stance`), as the project's marker and claim gold
+    standards have it. The external corpora disagree with each other here: the Szeged Wikipedia development half
+    counts 78 of 272 *would* as uncertainty cues (mostly hypotheticals), the SFU review half 334 of 346 (nearly every
+    *would*); docs/evaluation/uncertainty.md gives the effect of this choice on each.
     """
     token = span[0]
-    if token.tag_ != "MD":
+    if token.tag_ != "MD" or not _modal_of_the_writer(token):
         return REJECT
     verb = head_verb(token)
     if verb.lemma_.lower() in EPISTEMIC_AFTER_WOULD or verb.lower_ in EPISTEMIC_AFTER_WOULD:
@@ -214,7 +255,7 @@ def modal_would(span: "Span") -> Decision:
 def modal_should(span: "Span") -> Decision:
     """Epistemic *should* (expectation: *the battery should last a day*), not deontic (*you should go*)."""
     token = span[0]
-    if token.tag_ != "MD" and token.lower_ != "ought":
+    if (token.tag_ != "MD" and token.lower_ != "ought") or not _modal_of_the_writer(token):
         return REJECT
     verb = head_verb(token)
     if is_passive(verb) or is_negated(verb) or verb.lemma_ not in NON_AGENTIVE_VERBS:
@@ -257,7 +298,8 @@ def noun(span: "Span") -> Decision:
 
 @rule("possible")
 def possible(span: "Span") -> Decision:
-    """*possible* of likelihood, not enablement (*made it possible*) or *as soon as possible*, *if possible*."""
+    """*possible* of likelihood, not enablement (*made it possible*), *as soon as possible*, *if possible*, the range of
+    options (*the highest possible grade*, *by every possible route*) or feasibility (*it is possible to buy*)."""
     token = span[0]
     if token.pos_ != "ADJ":
         return REJECT
@@ -266,6 +308,14 @@ def possible(span: "Span") -> Decision:
         return REJECT
     if token.dep_ in ("oprd", "ccomp", "xcomp", "acomp") and token.head.lemma_.lower() in ("make", "render", "keep"):
         return REJECT
+    if before is not None and (before.tag_ in ("JJS", "RBS") or before.lower_ in ("every", "all", "any", "each")):
+        return REJECT  # "the highest possible grade", "by every possible route": the range of options, not likelihood
+    if token.dep_ == "amod" and any(t.tag_ in ("JJS", "RBS") for t in token.head.children):
+        return REJECT  # "the best grade possible"
+    following = next_token(span)
+    if following is not None and (following.lower_ == "to" or (following.lower_ == "for" and any(
+            t.lower_ == "to" for t in token.doc[following.i : min(token.sent.end, following.i + 6)]))):
+        return REJECT  # "it was not possible to book", "possible for a guest to leave": feasibility, not likelihood
     window = token.doc[max(token.sent.start, token.i - 10) : token.i]
     if any(t.lemma_.lower() in ("make", "render") and t.pos_ == "VERB" for t in window) and token.dep_ != "attr" \
             and not any(t.lower_ == "it" for t in window[-3:]):
@@ -277,8 +327,11 @@ def possible(span: "Span") -> Decision:
 def epistemic_subject(span: "Span") -> Decision:
     """Cognition verbs as the writer's hedge: first-person or generic subject, not *think about*, not nouns.
 
-    With a third-person subject (*officials think*) the verb reports someone else's view: that is attribution,
-    handled by :mod:`kalinovsky_nlp.attribution`, and no marker of the author.
+    With a third-person subject (*officials think*, *the mayor believes*) the verb reports someone else's view:
+    that is attribution, handled by :mod:`kalinovsky_nlp.attribution`, and no marker of the author. The exception is
+    a belief held by an indefinite crowd (*some believe*, *many people think*, *proponents believe*: a quantifier,
+    or a bare plural noun without modifiers): no one answers for the view, and the writer does not take it on, so
+    the verb is an ``attributed_belief`` hedge (Szarvas et al. 2012 count such doxastic cues as uncertainty).
     """
     token = span[0]
     if token.pos_ not in ("VERB", "AUX"):
@@ -289,25 +342,63 @@ def epistemic_subject(span: "Span") -> Decision:
         return REJECT  # "think about the war", "believe in God", "heard of it"
     if token.lemma_.lower() == "feel" and not any(c.dep_ == "ccomp" for c in token.children):
         return REJECT  # "feel betrayed", "feels soft": not epistemic
+    if token.lemma_.lower() in ("expect", "consider") and not any(
+        c.dep_ in ("ccomp", "xcomp", "oprd") or (c.dep_ == "prep" and c.lower_ == "as") for c in token.children
+    ):
+        return REJECT  # "I expect more from a hotel", "we considered several options": no proposition
     subject = subject_of(token)
     if subject is None:
         return REJECT
     if subject.lower_ in ("i", "we", "one"):
         return ACCEPT
+    if token.lemma_.lower() in BELIEF_LEMMAS and _indefinite_crowd(subject):
+        return Decision(True, None, "attributed_belief")
     return REJECT
+
+
+#: Verbs of belief (not of attitude: *hope, fear, prefer* share the rule but stay the writer's only).
+BELIEF_LEMMAS = frozenset({"think", "believe", "suppose", "suspect", "assume", "presume", "speculate", "consider",
+                           "doubt", "expect", "reckon", "guess", "imagine"})
+INDEFINITE_QUANTIFIERS = frozenset({"some", "many", "most", "few", "several", "others", "numerous", "various"})
+
+
+def _indefinite_crowd(subject: "Token") -> bool:
+    """*some*, *many people*, *some scholars*, *proponents*: a quantifier, a noun it quantifies, or a bare plural
+    noun with no determiner, possessive or modifier (*Russian officials*, *the critics*, *its followers* name a group
+    one can point to and are left to attribution)."""
+    if subject.lower_ in INDEFINITE_QUANTIFIERS:
+        return True
+    if subject.tag_ != "NNS":
+        return False
+    modifiers = [c for c in subject.children if c.dep_ in ("det", "poss", "amod", "compound", "nmod", "nummod", "prep",
+                                                             "relcl", "acl", "appos")]
+    if not modifiers:
+        return True
+    return all(c.dep_ in ("det", "amod") and c.lower_ in INDEFINITE_QUANTIFIERS for c in modifiers)
 
 
 @rule("appear_raising")
 def appear_raising(span: "Span") -> Decision:
-    """*appear* with an infinitive, a that-clause or an adjective (*appears unlikely*), not *appeared in a film*."""
+    """*appear* with an infinitive, a that- or as-if-clause or an adjective (*appears to be*, *it appears that*,
+    *appears unlikely*), not *appeared in a film*, *appear wearing masks* or *new models appear*."""
     token = span[0]
     if token.pos_ not in ("VERB", "AUX"):
         return REJECT
     children = list(token.children)
-    if any(c.dep_ in ("xcomp", "ccomp", "acomp", "attr", "oprd") for c in children):
-        return ACCEPT
     if any(c.dep_ == "expl" or (c.dep_ == "nsubj" and c.lower_ == "it") for c in children):
         return ACCEPT
+    for child in children:
+        if child.dep_ in ("acomp", "attr", "oprd"):
+            return ACCEPT
+        if child.dep_ == "xcomp" and (child.pos_ == "ADJ" or any(g.lower_ == "to" for g in child.children)):
+            return ACCEPT
+        if child.dep_ == "ccomp" and any(g.dep_ == "mark" and g.lower_ in ("that", "as", "if", "though", "like")
+                                         for g in child.children):
+            return ACCEPT
+    following = next_token(span)
+    if following is not None and following.lower_ in ("to", "that") and not any(c.dep_ == "prep" and c.lower_ == "to"
+                                                                                  and c.i == following.i for c in children):
+        return ACCEPT  # "appears to" where the parser hangs the infinitive elsewhere
     return REJECT
 
 
@@ -346,18 +437,127 @@ def doubt_noun(span: "Span") -> Decision:
     return ACCEPT if token.pos_ == "NOUN" else REJECT
 
 
+#: Agents that take the frame back (*is believed by nobody*).
+NEGATIVE_AGENTS = frozenset({"nobody", "none", "no", "noone", "no-one"})
+#: Participles of seeing and describing are belief frames only with *as* (*is seen as*, not *was seen in Paris*).
+AS_FRAMES = frozenset({"see", "view", "regard", "describe", "consider"})
+#: Participles of saying are hearsay frames only with an infinitive or a that-clause (*is said to*, *it was reported
+#: that*), not with an adjunct (*was reported in the press*, *were reported as a result of*).
+HEARSAY_LEMMAS = frozenset({"say", "report", "claim", "rumour", "rumor"})
+
+
 @rule("impersonal_frame")
 def impersonal_frame(span: "Span") -> Decision:
-    """Passive hearsay frames (*is believed to*, *it is thought that*, *is considered one of*)."""
+    """Agentless belief, hearsay and allegation frames: a passive participle with its complement, however far the
+    complement (*is believed to*, *it is thought that*, *is now considered extinct*, *is widely regarded as*, *was
+    accused of*, *a species long considered extinct*), not a plain passive (*was considered for the role*, *was seen
+    in Paris*, *was reported in the press*) nor one whose agent takes it back (*by nobody*)."""
+    first = span[0]
+    if first.lower_ == "it" or first.lower_ in ("has", "have", "had"):
+        return ACCEPT  # "it is believed that", "has been suggested": the frame is the whole span
+    participle = span[-1]
+    if participle.tag_ != "VBN" and not (participle.tag_ == "VBD" and participle.dep_ == "acl"):
+        return REJECT  # "he thought", "the said house" (a reduced relative tagged VBD is let through)
+    children = list(participle.children)
+    active_perfect = any(c.dep_ == "aux" and c.lower_ in ("have", "has", "had") for c in children) and not any(
+        c.dep_ == "auxpass" for c in children)
+    if active_perfect or any(c.dep_ == "nsubj" for c in children):
+        return REJECT  # "the makers have since claimed that": active, with its holder: attribution, not a frame
+    passive = is_passive(participle) or len(span) > 1 or participle.dep_ in ("acl", "amod", "advcl", "conj")
+    if not passive:
+        return REJECT  # "the band considered it": no passive frame
+    if is_negated(participle) and any(c.tag_ == "MD" for c in children):
+        return REJECT  # "it cannot be claimed that": the frame itself is denied ("was never regarded as" still counts)
+    for child in children:
+        if child.dep_ == "agent":
+            agent = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if agent is not None and (agent.lower_ in NEGATIVE_AGENTS or any(g.lower_ in NEGATIVE_AGENTS
+                                                                              for g in agent.children)):
+                return REJECT
+    lemma = participle.lemma_.lower()
     following = next_token(span)
-    if span[0].lower_ == "it" or span[0].lower_ == "has":
+    window = span.doc[span.end : min(span.end + 4, participle.sent.end)]
+    has_as = any(c.dep_ == "prep" and c.lower_ == "as" for c in children) or any(
+        t.lower_ == "as" for t in itertools.takewhile(lambda t: not t.is_punct, window))  # "regarded more as", "by some as"
+    if lemma in AS_FRAMES and lemma != "consider":
+        return ACCEPT if has_as else REJECT
+    if lemma == "accuse":
+        return ACCEPT if any(c.dep_ == "prep" and c.lower_ == "of" for c in children) else REJECT
+    if lemma in HEARSAY_LEMMAS:  # "is said to", "it has been reported that"; not "reported as a result of", "said by"
+        has_clause = any(c.dep_ in ("xcomp", "ccomp") for c in children) or (
+            following is not None and following.lower_ in ("to", "that"))
+        return ACCEPT if has_clause else REJECT
+    if has_as or any(c.dep_ in ("xcomp", "ccomp", "oprd", "attr", "acomp") for c in children):
         return ACCEPT
-    if following is not None and following.lower_ in ("to", "that", "as", "a", "an", "the", "one", "among", "at"):
-        return ACCEPT
-    if following is not None and following.lower_ == "by":  # "is considered by many", not "by nobody"
+    if following is not None and following.lower_ in ("to", "that", "one", "among"):
+        return ACCEPT  # "is believed to", "is considered one of": the small parser sometimes attaches these elsewhere
+    if following is not None and following.lower_ == "by":  # "is considered by many", not "by the committee"
         agent = span.doc[following.i + 1] if following.i + 1 < len(span.doc) else None
         return ACCEPT if agent is not None and agent.lower_ in VAGUE_AGENTS else REJECT
     return REJECT
+
+
+CLAUSE_PUNCTUATION = frozenset({",", ";", ":", "(", ")", ".", "!", "?", "-", "--", "\u2013", "\u2014"})
+
+
+def _verbless_if(token: "Token") -> bool:
+    """An *if* whose clause has no verb up to the next punctuation (*if small*, *if not perfect*, *if any*, *if
+    possible*): a concessive or restrictive aside, not a condition. Anaphoric *if so*, *if not* (followed by
+    punctuation or the end) take up a whole proposition and stay conditions."""
+    if token.head.pos_ in ("VERB", "AUX") and token.head.i > token.i:
+        return False
+    doc = token.doc
+    i = token.i + 1
+    words = []
+    while i < len(doc) and i < token.sent.end and doc[i].text not in CLAUSE_PUNCTUATION:
+        words.append(doc[i])
+        i += 1
+    if not words:
+        return False
+    if [w.lower_ for w in words] in (["so"], ["not"]):
+        return False
+    return not any(w.pos_ in ("VERB", "AUX") for w in words)
+
+
+#: *if* that opens no open condition: concessive *even if*, comparative *as if*, optative *if only*.
+NOT_CONDITION_BEFORE_IF = frozenset({"even", "as"})
+
+
+@rule("condition")
+def condition(span: "Span") -> Decision:
+    """Open conditions and embedded questions: *if, unless, whether, in case, provided that*. The writer does not
+    commit to the condition (nor, through it, to what depends on it).
+
+    Not: concessive *even if* (the main clause holds either way), comparative *as if*, optative *if only*, and
+    *whether ... or (not)* as a sentence-initial adjunct (*Whether or not you like jazz, the album is worth a
+    listen*: concessive, the main clause holds either way). *whether or not* after a verb or adjective is an open
+    question (*decide whether or not to answer*) and counts. *If so* / *if not* take up the previous sentence as an
+    open condition and count.
+    """
+    first = span[0]
+    before = prev_token(span)
+    following = next_token(span)
+    if span.text.lower() == "in case" and span[-1].dep_ == "compound":
+        return REJECT  # "specialises in case law"
+    if first.lower_ == "if":
+        if before is not None and before.lower_ in NOT_CONDITION_BEFORE_IF:
+            return REJECT
+        if following is not None and following.lower_ == "only":
+            return REJECT  # "if only it were true"; "if and only if" is also no open condition but a definition
+        if following is not None and following.lower_ == "and" and span.doc[following.i + 1 : following.i + 3].text.lower() == "only if":
+            return REJECT
+        if before is not None and before.lower_ == "only" and first.i >= 3 and span.doc[first.i - 3 : first.i - 1].text.lower() == "if and":
+            return REJECT
+        if _verbless_if(first):
+            return REJECT  # "a lively, if small, market", "little, if any, change": concessive
+    if first.lower_ == "whether":
+        opens_adjunct = before is None or before.i < first.sent.start or before.is_punct or first.i == first.sent.start
+        if opens_adjunct:
+            clause_end = next((t.i for t in span.doc[first.i : first.sent.end] if t.text in (",", ";", ":")),
+                              first.sent.end)
+            if any(t.lower_ == "or" for t in span.doc[first.i : clause_end]) and clause_end < first.sent.end - 1:
+                return REJECT
+    return ACCEPT
 
 
 @rule("weasel_quantifier")
@@ -409,6 +609,17 @@ def downtoner(span: "Span") -> Decision:
         return REJECT
     if token.lower_ == "quite" and following.lower_ in MAXIMIZER_ADJECTIVES:
         return Decision(True, "booster", "certainty_adverb")
+    return ACCEPT
+
+
+@rule("if_anything")
+def if_anything(span: "Span") -> Decision:
+    """*if anything* as a corrective downtoner (*If anything, the sequel is better*), not a condition whose subject
+    is *anything* (*if anything goes wrong*: the condition rule takes the *if*)."""
+    anything = span[-1]
+    following = next_token(span)
+    if anything.dep_ in ("nsubj", "nsubjpass") or (following is not None and following.pos_ in ("VERB", "AUX")):
+        return REJECT
     return ACCEPT
 
 

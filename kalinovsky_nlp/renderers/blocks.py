@@ -165,6 +165,12 @@ def _documents(report: dict) -> Iterator[Block]:
         yield Paragraph(f"({len(docs) - MAX_DOCUMENT_ROWS} documents between these are in the JSON report and tables.)")
 
 
+def _epistemic_cell(measures: dict) -> str:
+    """Rate of the hedges that withhold commitment to truth (reports written before the measure existed: '-')."""
+    c = measures.get("epistemic_hedge")
+    return f"{c['author_rate']:.1f} ({c['rate']:.1f}); n={c['author_count']}" if c else "-"
+
+
 def _markers(report: dict) -> Iterator[Block]:
     docs = report["documents"]
     cols = _columns(docs)
@@ -181,6 +187,8 @@ def _markers(report: dict) -> Iterator[Block]:
             c = d["marker_measures"]["by_category"][key]
             row.append(f"{c['author_rate']:.1f} ({c['rate']:.1f}); n={c['author_count']}")
         rows.append(row)
+        if key == "hedge":  # beside it: the hedges about truth, without approximators (docs/evaluation/uncertainty.md)
+            rows.append(["  of which epistemic"] + [_epistemic_cell(d["marker_measures"]) for d in cols])
     ratio_row = ["Hedge/booster ratio"] + [_fmt(d["marker_measures"]["hedge_booster_ratio"], 2) for d in cols]
     share_row = ["Sentences with a hedge"] + [
         f"{d['marker_measures']['share_sentences_with_hedge']:.0%}" for d in cols

@@ -97,3 +97,52 @@ def test_components_work_on_docs_of_another_pipeline_instance(nlp):
     nlp.get_pipe("kalinovsky_metadiscourse")(doc)
     assert [s.text for s in doc.spans["kn_markers"]] == ["Perhaps", "no doubt"]
     assert {m["canonical"] for m in doc._.kn_entity_mentions} == {"Russia", "Taliban"}
+
+
+def test_hedges_say_whether_they_are_epistemic(nlp):
+    """kn_epistemic: True on hedges about truth, False on approximator-type hedges, None on other categories."""
+    doc = nlp("Perhaps about 200 fighters joined; some critics argue that it clearly failed, if the count is right.")
+    flags = {s.text: (s.label_, s._.kn_epistemic) for s in doc.spans["kn_markers"]}
+    assert flags["Perhaps"] == ("hedge", True)
+    assert flags["if"] == ("hedge", True)
+    assert flags["about"] == ("hedge", False)
+    assert flags["some"] == ("hedge", False)  # a vague source: the content is attributed, not hedged
+    assert flags["clearly"] == ("booster", None)
+
+
+def test_negated_emphasis_is_degree_and_negated_certainty_is_epistemic(markers_of, nlp):
+    doc = nlp("I don't really like the ending. It is not clear whether the sequel will come.")
+    flags = {s.text: (s._.kn_subcategory, s._.kn_epistemic) for s in doc.spans["kn_markers"] if s.label_ == "hedge"}
+    assert flags["really"] == ("downtoner", False)
+    assert flags["clear"] == ("negated_booster", True)
+
+
+def test_every_hedge_subcategory_has_a_certainty_row_that_matches_its_epistemic_flag():
+    """The claims read markers through certainty_cues.tsv: epistemic hedges lower certainty, the others ('-') do not."""
+    from kalinovsky_nlp.components.metadiscourse import is_epistemic, load_lexicon
+    from kalinovsky_nlp.lexicons import read_table
+
+    rows = read_table("certainty_cues.tsv")
+    subcategories = {e.subcategory for e in load_lexicon() if e.category == "hedge"} | {"negated_booster"}
+    for subcategory in sorted(subcategories):
+        wildcard = [r for r in rows if r["category"] == "hedge" and r["subcategory"] == subcategory and r["text"] == "*"]
+        assert wildcard, f"certainty_cues.tsv has no 'hedge {subcategory} *' row"
+        levels = {r["level"] for r in rows if r["category"] == "hedge" and r["subcategory"] == subcategory}
+        if is_epistemic("hedge", subcategory):
+            assert "-" not in levels, f"epistemic hedge subcategory {subcategory} must set a certainty level"
+        else:
+            assert levels == {"-"}, f"approximator-type subcategory {subcategory} must have no effect on certainty"
+
+
+def test_markers_carry_the_epistemic_flag_into_profiles_and_annotations(nlp):
+    from kalinovsky_nlp.annotate import annotate_texts
+
+    [markers] = list(annotate_texts(["Roughly 40 people came, and the hall may close."], nlp=nlp))
+    assert {(m["text"], m["epistemic"]) for m in markers} == {("Roughly", False), ("may", True)}
+
+
+def test_belief_nouns_with_their_content_are_epistemic(nlp):
+    doc = nlp("Engineers rejected the idea that the bridge was unsafe. In their view, it will stand.")
+    found = {s.text: (s._.kn_subcategory, s._.kn_epistemic) for s in doc.spans["kn_markers"] if s.label_ == "hedge"}
+    assert found["the idea that"] == ("impersonal_attribution", True)
+    assert found["In their view"] == ("impersonal_attribution", True)
