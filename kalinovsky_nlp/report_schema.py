@@ -101,7 +101,8 @@ FIELD_DESCRIPTIONS: dict[str, dict[str, str]] = {
                      "else `Uu` (only reported).",
         "voice": "`author`: only the author's own claims; `reported`: only content attributed to others (the author "
                  "at most comments on it); `both`: others assert it and the author commits to it too.",
-        "evaluation": "Mean evaluation score of the author's own claims that evaluate an argument; 0.0 when none does.",
+        "evaluation": "Mean evaluation score of the author's own claims that evaluate an argument (each claim's sum "
+                      "of evaluations, within -3 to +3); 0.0 when none does.",
         "claims": "Claims that express the proposition in this document, the author's stance claims on it included.",
         "author_claims": "Of those, the author's own claims and stance claims.",
         "initial_certainty": f"{_FACTBANK_VALUE} of an earlier stance in the past tense (*I was skeptical*) that "

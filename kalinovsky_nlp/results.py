@@ -159,8 +159,9 @@ class Claim:
 
     @property
     def evaluation_score(self) -> float:
-        """The sum of the author's evaluations of the claim's arguments."""
-        return round(sum(e.score for e in self.evaluations), 2)
+        """The sum of the author's evaluations of the claim's arguments, within -3 to +3 (one attitude word can
+        evaluate two arguments, *it is a remarkable success*, and a reader compares positions on one scale)."""
+        return round(max(-3.0, min(3.0, sum(e.score for e in self.evaluations))), 2)
 
 
 #: The one vocabulary of judgement-change kinds (``docs/annotation/judgement-changes.md`` defines each).

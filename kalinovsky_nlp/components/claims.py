@@ -166,6 +166,22 @@ def _cue_effect(category: str, subcategory: str, text: str) -> tuple[str | None,
     return None, False
 
 
+def _extraposing(verb: "Token") -> bool:
+    """Whether the *it* subject of ``verb`` is a dummy for a clause that follows (*it is likely that X*, *it seems
+    that X*, *it is hard to imagine X*, *it rains*) rather than a pronoun that refers (*it is a success*)."""
+    if verb.lemma_.lower() in ("rain", "snow"):
+        return True
+    later = [c for c in verb.children if c.i > verb.i]
+    for child in later:
+        if child.dep_ in ("ccomp", "xcomp", "csubj", "advcl") and _is_verbal(child) and \
+                (child.dep_ != "advcl" or any(m.lower_ == "that" for m in child.children if m.dep_ == "mark")):
+            return True
+        if child.dep_ in ("acomp", "attr", "oprd") and any(
+                g.dep_ in ("ccomp", "xcomp") and g.i > child.i for g in child.children):
+            return True
+    return False
+
+
 # ----------------------------------------------------------------------------------------------- derivation
 
 #: Suffixes of nouns and adjectives derived from verbs, with the verb ending that replaces them (English
@@ -470,11 +486,14 @@ class ClaimReader:
             return False
         if governor.lemma_ == "be":
             subject = _first(governor, SUBJECT_DEPS | {"expl"})
-            if subject is not None and subject.lower_ in ("it", "there"):
-                return True  # "it is unlikely that X", "there is evidence that X"
+            if subject is not None and subject.lower_ in ("it", "there") and content.i > governor.i:
+                return True  # "it is unlikely that X", "there is evidence that X" (not "I was wrong: it is ...")
             return False
-        subject = _first(governor, SUBJECT_DEPS)
+        subject = _first(governor, SUBJECT_DEPS | {"expl"})
         lemma = governor.lemma_.lower()
+        if subject is not None and subject.lower_ == "it" and content.i > governor.i and \
+                embedding_class(governor) == "raising":
+            return True  # "it seems that X", "it appears that X": the raising verb hedges X
         if lemma in _reporting_verbs() and subject is not None and self._is_author(subject):
             return True  # "I think that X", "the Committee expects that X"
         if lemma in ("suggest", "indicate", "show", "imply", "mean", "confirm", "demonstrate") and subject is not None \
@@ -552,7 +571,7 @@ class ClaimReader:
         conjunct's, the noun a participle modifies, or the accused of *accused X of providing*."""
         for candidate in [head, *frames]:
             subject = _first(candidate, SUBJECT_DEPS)
-            if subject is None or subject.lower_ in ("it", "there"):
+            if subject is None or subject.lower_ == "there" or (subject.lower_ == "it" and _extraposing(candidate)):
                 continue
             if subject.lower_ in ("that", "which", "who") and head.dep_ == "relcl":
                 return head.head
@@ -623,8 +642,9 @@ class ClaimReader:
             antecedent = self._antecedent(token) if depth == 0 else None
             if antecedent is None:
                 return []
-            return [(Argument(a.key, token.text, role if a.role == "subject" else a.role, a.entity), t)  # type: ignore[arg-type]
-                    for a, t in self._argument(antecedent, "subject", depth + 1, modifiers)]
+            # the antecedent's participants, placed at the pronoun: what evaluates them is read in this clause
+            return [(Argument(a.key, token.text, role if a.role == "subject" else a.role, a.entity), token)  # type: ignore[arg-type]
+                    for a, _ in self._argument(antecedent, "subject", depth + 1, modifiers)]
         found: list[tuple[Argument, "Token"]] = []
         if token.lemma_.lower() in LIGHT_NOUNS and token.dep_ != "pobj":
             inner = _through_light_nouns(token)
@@ -675,7 +695,8 @@ class ClaimReader:
 
     def _antecedent(self, pronoun: "Token", allow_author: bool = False) -> "Token | None":
         """The noun phrase a third-person pronoun stands for: the nearest earlier subject in this sentence or the one
-        before that agrees in number (a subject-preference heuristic after Hobbs 1978, Lappin & Leass 1994)."""
+        before that agrees in number (a subject-preference heuristic after Hobbs 1978, Lappin & Leass 1994), else
+        the nearest earlier object in this sentence."""
         lower = pronoun.lower_
         if lower not in ("they", "them", "their", "it", "its", "theirs"):
             return None
@@ -690,6 +711,14 @@ class ClaimReader:
                 continue
             token_plural = token.tag_ in ("NNS", "NNPS") or (token.ent_type_ in ("NORP",) and token.tag_ != "NNP")
             if token.ent_type_ == "ORG" or plural == token_plural:
+                return token
+        # no subject to refer to: the nearest earlier object of this sentence that agrees in number (the next
+        # rank in Lappin & Leass's salience order): "I was wrong about the tram line: it is a success"
+        for i in range(pronoun.i - 1, self.sent_starts[sentence] - 1 if self.sent_starts else -1, -1):
+            token = self.doc[i]
+            if token.dep_ not in ("dobj", "pobj") or token.pos_ not in ("NOUN", "PROPN"):
+                continue
+            if (token.tag_ in ("NNS", "NNPS")) == plural:
                 return token
         return None
 

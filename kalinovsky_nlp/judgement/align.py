@@ -136,10 +136,12 @@ def align_features(fa: ClaimFeatures, fb: ClaimFeatures, earlier_year: int) -> A
     if not common_words:
         return None
     # without an entity in common, a shared noun cannot be both the participant and the predicate word
-    # (*inflation rises* / *inflation falls*); between entities it can (*supply arms* / *provide arms*)
+    # (*inflation rises* / *inflation falls*); between entities it can (*supply arms* / *provide arms*), and so can
+    # the predicate noun of two copulas (*the line is a success* / *the line is a remarkable success*)
     entities_shared = any(k.startswith("ent:") for k in shared)
+    copular_noun = a.predicate if a.predicate == b.predicate and "np:" + a.predicate in shared else None
     content_beyond = common_words - light_verbs() - (
-        set() if entities_shared else {key[3:] for key in shared if key.startswith("np:")})
+        set() if entities_shared else {key[3:] for key in shared if key.startswith("np:") and key[3:] != copular_noun})
     if not content_beyond or not _entities_agree(fa, fb) or not comparable_times(a, b, earlier_year):
         return None
     entities = sum(1 for k in shared if k.startswith("ent:"))

@@ -30,6 +30,8 @@ CERTAINTY = [
     ("Perhaps the company closes the plant.", "closes", "PS+", "author"),
     ("The company probably closes the plant.", "closes", "PR+", "author"),
     ("The company seems to close the plant.", "close", "PR+", "author"),
+    ("It seems that the company closes the plant.", "closes", "PR+", "author"),
+    ("It is clear that the company closes the plant.", "closes", "CT+", "author"),
     ("The company clearly closes the plant.", "closes", "CT+", "author"),
     ("The company almost certainly closes the plant.", "closes", "PR+", "author"),
     # negation and negative cues; two negatives cancel
@@ -199,3 +201,25 @@ GERUND_SUBJECTS = [
 def test_implicit_subject_of_a_gerund_after_a_preposition(nlp, text, word, subject):
     claim = claim_with(claims(nlp, text), word)
     assert next(a.key for a in claim.arguments if a.role == "subject") == subject
+
+
+PRONOUN_SUBJECTS = [
+    # a referring "it" stands for its antecedent; an "it" that anticipates a clause does not
+    ("The ferry was late again. It is a disgrace.", "disgrace", "np:ferry"),
+    ("I was wrong about the ferry: it is a success.", "success", "np:ferry"),
+    ("It is likely that the ferry will be late.", "late", "np:ferry"),
+    ("It seems that the ferry is late.", "late", "np:ferry"),
+]
+
+
+@pytest.mark.parametrize("text,word,subject", PRONOUN_SUBJECTS, ids=[p[0][:50] for p in PRONOUN_SUBJECTS])
+def test_referring_and_anticipatory_it(nlp, text, word, subject):
+    claim = claim_with(claims(nlp, text), word)
+    assert next(a.key for a in claim.arguments if a.role == "subject") == subject
+
+
+def test_what_evaluates_a_pronoun_is_read_in_its_own_clause(nlp):
+    found = claims(nlp, "The plan is bold. It will fail.")
+    fails = claim_with(found, "fail")
+    assert [a.key for a in fails.arguments] == ["np:plan"]
+    assert fails.evaluations == ()  # "bold" evaluates the plan in the first sentence, not in this claim

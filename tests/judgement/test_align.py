@@ -73,3 +73,15 @@ def test_light_verbs_do_not_align_on_their_own():
     a = claim("The mayor makes a statement", "make", ["make", "statement"], [("ent:Mayor", "subject"), ("np:statement", "object")])
     b = claim("The mayor makes a mistake", "make", ["make", "mistake"], [("ent:Mayor", "subject"), ("np:mistake", "object")])
     assert align(a, b, 2015) is None
+
+
+def test_the_same_predicate_noun_of_two_copulas_aligns_but_a_shared_subject_noun_alone_does_not():
+    success = claim("The ferry is a success", "success", ["success"], [("np:ferry", "subject"), ("np:success", "object")])
+    remarkable = claim("The ferry is a remarkable success", "success", ["success"],
+                       [("np:ferry", "subject"), ("np:success", "object")])
+    assert align(success, remarkable, 2020) is not None
+    rises = claim("Inflation rises", "rise", ["rise"], [("np:inflation", "subject")])
+    falls = claim("Inflation falls", "fall", ["fall"], [("np:inflation", "subject")])
+    assert align(rises, falls, 2020) is None
+    failure = claim("The ferry is a failure", "failure", ["failure"], [("np:ferry", "subject"), ("np:failure", "object")])
+    assert align(success, failure, 2020) is None
