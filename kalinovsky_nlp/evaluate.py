@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter, defaultdict
+from importlib import resources
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
@@ -27,8 +28,12 @@ __all__ = [
 
 
 def default_gold_dir() -> Path:
-    """``tests/gold`` of the source checkout this module runs from."""
-    return Path(__file__).resolve().parent.parent / "tests" / "gold"
+    """The gold annotations: ``tests/gold`` of the source checkout this module runs from, else the copy shipped in
+    the installed package."""
+    checkout = Path(__file__).resolve().parent.parent / "tests" / "gold"
+    if checkout.is_dir():
+        return checkout
+    return Path(str(resources.files("kalinovsky_nlp") / "_gold"))
 
 
 def _squash(text: str) -> str:
@@ -280,7 +285,8 @@ def run(task: str, gold_dir: str | Path | None = None, *, verbose: bool = False,
         return run_uncertainty(data, load_pipeline(model), hyland=hyland, verbose=verbose)
     gold_dir = Path(gold_dir) if gold_dir else default_gold_dir()
     if not gold_dir.is_dir():
-        raise FileNotFoundError(f"gold folder {gold_dir} not found: run from a source checkout or pass --gold")
+        raise FileNotFoundError(f"gold folder {gold_dir} not found: reinstall kalinovsky-nlp, or pass --gold with a "
+                                "folder in the format of the source checkout's tests/gold")
     nlp = load_pipeline(model)
     out: list[str] = []
     if task in ("markers", "all"):
