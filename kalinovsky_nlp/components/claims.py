@@ -321,8 +321,31 @@ def _children(token: "Token", deps: Iterable[str]) -> list["Token"]:
 def _first(token: "Token", deps: Iterable[str]) -> "Token | None":
     for child in token.children:
         if child.dep_ in deps:
-            return child
+            return _hyphen_last(child)
     return None
+
+
+def _hyphen_last(token: "Token") -> "Token":
+    """The last piece of a hyphenated word the parser split into sibling nouns (*re - entry* parsed as three
+    subjects): the piece that heads the word (*entry*)."""
+    doc = token.doc
+    current = token
+    while current.i + 2 < len(doc) and not current.whitespace_ and doc[current.i + 1].text == "-" and \
+            not doc[current.i + 1].whitespace_ and doc[current.i + 2].head.i == current.head.i and \
+            doc[current.i + 2].dep_ == current.dep_:
+        current = doc[current.i + 2]
+    return current
+
+
+def _hyphen_first(token: "Token") -> "Token":
+    """The first piece of a hyphenated word split into sibling nouns (the inverse of :func:`_hyphen_last`)."""
+    doc = token.doc
+    current = token
+    while current.i >= 2 and doc[current.i - 1].text == "-" and not doc[current.i - 1].whitespace_ and \
+            not doc[current.i - 2].whitespace_ and doc[current.i - 2].head.i == current.head.i and \
+            doc[current.i - 2].dep_ == current.dep_:
+        current = doc[current.i - 2]
+    return current
 
 
 def _is_verbal(token: "Token") -> bool:
@@ -667,7 +690,9 @@ class ClaimReader:
                                        role=role), token))  # type: ignore[arg-type]
         takes_modifiers = modifiers and (role == "subject" or self._is_event_noun(token) or
                                          token.lower_ in read_word_list("agent_nouns.txt"))
-        for child in token.children if takes_modifiers else ():
+        pieces = [self.doc[i] for i in range(_hyphen_first(token).i, token.i + 1)]
+        children = [c for piece in pieces for c in piece.children if c.i not in {p.i for p in pieces}]
+        for child in children if takes_modifiers else ():
             modifier = None
             modifier_role = role
             if child.dep_ in ("amod", "compound", "poss", "nmod"):
@@ -726,8 +751,9 @@ class ClaimReader:
         mention = self.ctx.mention_at.get(token.i)
         if mention is not None:
             return self.doc[mention.start : mention.end].text
-        left = min([token.i] + [c.left_edge.i for c in token.lefts if c.dep_ in ("det", "amod", "compound", "poss",
-                                                                                 "nummod", "nmod")])
+        pieces = range(_hyphen_first(token).i, token.i + 1)
+        left = min([pieces[0]] + [c.left_edge.i for i in pieces for c in self.doc[i].lefts
+                                  if c.dep_ in ("det", "amod", "compound", "poss", "nummod", "nmod")])
         return self.doc[left : token.i + 1].text
 
     def _arguments(self, head: "Token", subject: "Token | None") -> list[tuple[Argument, "Token"]]:
@@ -1197,8 +1223,9 @@ class ClaimReader:
         entity = self._resolve_entity(token)
         if entity is not None:
             return ("the " + entity) if entity in _definite_entities() else entity
-        left = min([token.i] + [c.left_edge.i for c in token.lefts
-                                if c.dep_ in ("amod", "compound", "nummod", "nmod", "det", "poss")])
+        pieces = range(_hyphen_first(token).i, token.i + 1)
+        left = min([pieces[0]] + [c.left_edge.i for i in pieces for c in self.doc[i].lefts
+                                  if c.dep_ in ("amod", "compound", "nummod", "nmod", "det", "poss")])
         words = [t for t in self.doc[left : token.i + 1] if t.lower_ not in ("a", "an", "the", "this", "these", "that",
                                                                              "those", "such")]
         return "".join(t.text_with_ws for t in words[:-1]) + words[-1].text if words else token.text

@@ -109,27 +109,35 @@ def _short(text: str, limit: int = 110) -> str:
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "\u2026"
 
 
-def _lower_first(text: str) -> str:
-    """Lower-case a gist's first word when it is a plain word (*Support leads to ...*), never a name."""
+def _lower_first(text: str, evidence: Sequence[str]) -> str:
+    """A gist inside a sentence: its first word lower-cased unless it is a name, that is, unless the evidence
+    writes it capitalised somewhere other than at the start of a sentence (*Russia*, but *targeting*)."""
     first = text.split(" ", 1)[0]
-    return text[:1].lower() + text[1:] if first in ("The", "A", "An", "Support", "Evidence") else text
+    if not first[:1].isupper() or first == "I":
+        return text
+    bare = first.rstrip("'’s").rstrip("'’")
+    for sentence in evidence:
+        words = sentence.split()
+        if any(w.strip("\"'“”‘’(").startswith(bare) for w in words[1:]):
+            return text
+    return text[:1].lower() + text[1:]
 
 
 def _narrative_sentence(finding: Finding) -> str:
     kinds = set(finding.kinds)
     a, b = finding.earlier, finding.later
-    gist = _lower_first(finding.proposition)
+    gist = _lower_first(finding.proposition, finding.earlier.evidence + finding.later.evidence)
     quote_b = f" (\u201c{_short(b.quotes[0])}\u201d)" if b.quotes else ""
     quote_a = f" (\u201c{_short(a.quotes[0])}\u201d)" if a.quotes else ""
     if "new_judgement" in kinds and b.position is not None:
         return (f"New in {b.date}: that {gist}, which the author holds "
                 f"{CERTAINTY_WORDS.get(b.position.certainty or 'Uu', '')}{quote_b}.")
     if "dropped_judgement" in kinds and a.position is not None:
-        return (f"In {a.date} the author held that {gist} {CERTAINTY_WORDS.get(a.position.certainty or 'Uu', '')}"
-                f"{quote_a}; by {b.date} he no longer discusses it.")
+        return (f"On {a.date} the author judged that {gist}: {CERTAINTY_WORDS.get(a.position.certainty or 'Uu', '')}"
+                f"{quote_a}; by {b.date} the author no longer discusses it.")
     start = _side_words(a)
     end = _side_words(b)
-    return f"On whether {gist}, the author moved from {start}{quote_a} in {a.date} to {end}{quote_b} in {b.date}."
+    return f"On whether {gist}, the author moved from {start}{quote_a} on {a.date} to {end}{quote_b} on {b.date}."
 
 
 def _side_words(side: FindingSide) -> str:

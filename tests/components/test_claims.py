@@ -223,3 +223,9 @@ def test_what_evaluates_a_pronoun_is_read_in_its_own_clause(nlp):
     fails = claim_with(found, "fail")
     assert [a.key for a in fails.arguments] == ["np:plan"]
     assert fails.evaluations == ()  # "bold" evaluates the plan in the first sentence, not in this claim
+
+
+def test_a_hyphenated_subject_split_by_the_parser_is_one_participant(nlp):
+    claim = claim_with(claims(nlp, "Berlin's re-entry into the league surprised the fans."), "surprised")
+    assert claim.gist.startswith("Berlin's re-entry")
+    assert {a.key for a in claim.arguments if a.role == "subject"} >= {"np:entry"}

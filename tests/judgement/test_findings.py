@@ -92,3 +92,25 @@ def test_an_edited_description_of_the_past_is_not_a_revision(nlp):
     later = profile(nlp, 2, "Attendance rose sharply during the summer. The board will meet in May.",
                     author="City Library Board")
     assert not [f for f in step_findings(earlier, later) if "position_revised" in f.kinds]
+
+
+def _new_finding(label, evidence):
+    from kalinovsky_nlp.results import Finding, FindingSide
+
+    empty = FindingSide(document="a", date="2020-01-01", position=None, evidence=(), claims=(), cues=())
+    later = FindingSide(document="b", date="2021-01-01", position=position("PR+"), evidence=(evidence,), claims=(0,),
+                        cues=(), quotes=())
+    return Finding(proposition=label, kinds=("new_judgement",), statement="", confidence="high",
+                   confidence_reason="", strength=1.0, shared_arguments=(), shared_predicates=(), earlier=empty,
+                   later=later)
+
+
+def test_the_narrative_lowers_a_common_word_and_keeps_a_name():
+    from kalinovsky_nlp.judgement.wording import narrative
+
+    common = _new_finding("Tolls fund the bridge", "Tolls will probably fund the bridge, the council says.")
+    name = _new_finding("Lisbon funds the bridge", "The bridge will probably be funded by Lisbon.")
+    lines = narrative([common, name], "2020-01-01", "2021-01-01")
+    assert "that tolls fund the bridge" in lines[1]
+    assert "that Lisbon funds the bridge" in lines[2]
+    assert " he " not in " ".join(lines)
