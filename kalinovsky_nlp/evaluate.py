@@ -283,10 +283,12 @@ def run(task: str, gold_dir: str | Path | None = None, *, verbose: bool = False,
             raise ValueError("evaluate uncertainty needs --data FILE: a JSONL file of annotated sentences, e.g. "
                              "../shared/data/uncertainty/szeged_wiki.dev.jsonl")
         return run_uncertainty(data, load_pipeline(model), hyland=hyland, verbose=verbose)
+    given = gold_dir is not None
     gold_dir = Path(gold_dir) if gold_dir else default_gold_dir()
     if not gold_dir.is_dir():
-        raise FileNotFoundError(f"gold folder {gold_dir} not found: reinstall kalinovsky-nlp, or pass --gold with a "
-                                "folder in the format of the source checkout's tests/gold")
+        raise FileNotFoundError(f"gold folder {gold_dir} not found: " + (
+            "check the path given to --gold (a folder in the format of the source checkout's tests/gold)" if given
+            else "reinstall kalinovsky-nlp (its wheel ships the gold) or pass --gold"))
     nlp = load_pipeline(model)
     out: list[str] = []
     if task in ("markers", "all"):

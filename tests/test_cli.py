@@ -397,8 +397,8 @@ def test_shell_completion_script(capsys, monkeypatch):
 def test_evaluate_without_gold_is_a_usage_error(capsys, tmp_path):
     code, out, err = run(capsys, "evaluate", "markers", "--gold", str(tmp_path / "none"))
     assert code == 2 and out == ""
-    assert err == (f"kalinovsky-nlp: error: gold folder {tmp_path / 'none'} not found: run from a source checkout or "
-                   "pass --gold\n")
+    assert err == (f"kalinovsky-nlp: error: gold folder {tmp_path / 'none'} not found: check the path given to "
+                   "--gold (a folder in the format of the source checkout's tests/gold)\n")
 
 
 def test_report_reads_stdin_in_a_subprocess(tmp_path):
