@@ -46,3 +46,21 @@ def test_targets_example_is_a_valid_targets_file(tmp_path):
 
 def test_no_unfilled_sections():
     assert not re.search(r"\b[A-Z]+_FIGURES\b|\bLIMITATIONS\b\n", README)
+
+
+def test_the_example_output_is_what_the_report_prints(builtin_report):
+    """README's excerpts of the report are the report's own words (white space aside), not an old copy."""
+    from kalinovsky_nlp import render
+
+    printed = " ".join(render(builtin_report, "text").split())
+    excerpts = blocks("text")
+    assert excerpts
+    for excerpt in excerpts:
+        assert " ".join(excerpt.split()) in printed
+
+
+def test_readme_is_a_guide_not_a_notebook():
+    words = len(README.split())
+    assert words <= 1600, f"README has {words} words: figures belong in docs/"
+    for link in re.findall(r"\]\(((?:docs|examples)/[^)#]+|[A-Z]+\.(?:md|cff))\)", README):
+        assert (ROOT / link).exists(), link

@@ -28,6 +28,7 @@ from ..components.claims import derivational_base
 from ..profile import DocumentProfile
 from ..results import LEVEL_RANK, Claim, Finding, FindingSide, Position, Revision, certainty_parts
 from .align import align, light_verbs, participants
+from .corrections import self_corrections
 from .edits import sentence_edits, substantive
 from .propositions import Proposition, find_propositions, position_of, representative, restatements
 from .wording import finding_statement, proposition_label
@@ -320,8 +321,66 @@ def step_findings(earlier: DocumentProfile, later: DocumentProfile) -> list[Find
             finding = _finding(part, earlier, later, unchanged, restated, edited)
             if finding is not None:
                 findings.append(finding)
+    corrections = _correction_findings(earlier, later)
+    if corrections:
+        used_a = {i for f in corrections for i in f.earlier.claims}
+        used_b = {i for f in corrections for i in f.later.claims}
+        findings = [f for f in findings if not (set(f.earlier.claims) <= used_a and set(f.later.claims) <= used_b)]
+        findings += corrections
     findings.sort(key=lambda f: (-_CONFIDENCE_RANK[f.confidence], -f.strength, f.proposition))
     return findings
+
+
+def _direction(certainty: str | None, evaluation: float) -> int:
+    """+1 for a favourable or affirmed view, -1 for an unfavourable, denied or doubted one (possible at most)."""
+    if evaluation <= -EVALUATION_STEP:
+        return -1
+    level, negative = certainty_parts(certainty or "Uu")
+    if negative or level in ("PS", "Uu"):
+        return -1
+    return 1
+
+
+def _correction_findings(earlier: DocumentProfile, later: DocumentProfile) -> list[Finding]:
+    """Findings from the later document's self-corrections (*I was wrong about X*): the author's earlier judgements
+    of X, revised by the author's own word, with the author's later claims about X (:mod:`.corrections`)."""
+    out = []
+    for correction, topics in self_corrections(later.claims):
+        def about(claim: Claim) -> bool:
+            return claim.voice == "author" and claim.time_frame != "past" and claim.stance is None and \
+                bool(participants(claim) & topics)
+
+        candidates = [c.index for c in earlier.claims if about(c)]
+        members_b = [c.index for c in later.claims if c.index != correction.index and
+                     (about(c) or (c.voice == "author" and c.time_frame == "past" and participants(c) & topics))]
+        position_b = position_of(later.claims, members_b) if members_b else None
+        if position_b is not None:
+            # what the author now says was wrong: an earlier view the other way round, or a prediction
+            now = _direction(position_b.certainty, position_b.evaluation)
+            candidates = [i for i in candidates if earlier.claims[i].time_frame in ("future", "hypothetical")
+                          or _direction(earlier.claims[i].certainty, earlier.claims[i].evaluation_score) != now]
+        members_a = judged_members(earlier.claims, candidates) or candidates
+        if not members_a:
+            continue  # what is corrected is not in the earlier text
+        position_a = position_of(earlier.claims, members_a)
+        kinds = ["position_revised"] + ([k for k in judgement_kinds(position_a, position_b)
+                                         if k != "polarity_reversed"] if position_a and position_b else [])
+        side_a = _evidence(earlier, members_a, position_a)
+        side_b = _evidence(later, [correction.index, *members_b], position_b, (correction.index,))
+        label = proposition_label(representative(earlier.claims, members_a))
+        out.append(Finding(
+            proposition=label,
+            kinds=tuple(kinds),  # type: ignore[arg-type]
+            statement=finding_statement(label, kinds, side_a, side_b),
+            confidence="high",
+            confidence_reason=f"the author says so in {later.date}: \u201c{correction.text}\u201d",
+            strength=round(max(0.8, _magnitude(kinds, position_a, position_b)), 3),
+            shared_arguments=tuple(sorted(topics)),
+            shared_predicates=(),
+            earlier=side_a,
+            later=side_b,
+        ))
+    return out
 
 
 _CONFIDENCE_RANK = {"high": 2, "medium": 1, "low": 0}

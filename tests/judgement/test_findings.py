@@ -114,3 +114,23 @@ def test_the_narrative_lowers_a_common_word_and_keeps_a_name():
     assert "that tolls fund the bridge" in lines[1]
     assert "that Lisbon funds the bridge" in lines[2]
     assert " he " not in " ".join(lines)
+
+
+@pytest.mark.parametrize("before,after,revised", [
+    # the author says the earlier, opposite view was wrong
+    ("I doubt that the ferry will ever pay off.", "I was wrong about the ferry: it is a remarkable success.", True),
+    ("The ferry will surely open in 2021.", "I underestimated the ferry: it opened in 2024.", True),
+    ("The ferry will open in 2021.", "I was wrong about the ferry: it opened in 2024.", True),
+    # not a self-correction: someone else was wrong, the author denies being wrong, the earlier view agrees
+    ("I doubt that the ferry will ever pay off.", "The mayor was wrong about the ferry: it is a success.", False),
+    ("I doubt that the ferry will ever pay off.", "I was not wrong about the ferry.", False),
+    ("I think the ferry is a sensible investment.", "I was wrong about the ferry: it is a remarkable success.", False),
+])
+def test_a_self_correction_revises_the_earlier_view_it_names(nlp, before, after, revised):
+    findings = step_findings(profile(nlp, 1, before), profile(nlp, 2, after))
+    corrections = [f for f in findings if f.confidence_reason.startswith("the author says so")]
+    assert bool(corrections) is revised
+    if revised:
+        assert "position_revised" in corrections[0].kinds
+        assert corrections[0].earlier.evidence == (before,)
+        assert corrections[0].later.evidence[0] == after
