@@ -146,6 +146,24 @@ def test_the_file_appears_only_when_the_block_ends(tmp_path):
     assert target.read_text(encoding="utf-8") == "complete"
 
 
+@pytest.mark.skipif(not hasattr(os, "umask"), reason="POSIX file modes")
+@pytest.mark.xfail(strict=True, reason="atomic_output renames a NamedTemporaryFile, created with mode 0600, over the "
+                                       "output, so a report is readable by its owner only whatever the umask, and an "
+                                       "existing file loses its mode")
+def test_a_written_file_has_the_mode_a_plain_open_would_give(tmp_path):
+    import stat
+
+    old = os.umask(0o022)
+    try:
+        write_text(tmp_path / "report.html", "<p>fares</p>")
+        with open(tmp_path / "plain.html", "w", encoding="utf-8") as handle:
+            handle.write("<p>fares</p>")
+    finally:
+        os.umask(old)
+    mode = stat.S_IMODE(os.stat(tmp_path / "report.html").st_mode)
+    assert mode == stat.S_IMODE(os.stat(tmp_path / "plain.html").st_mode) == 0o644
+
+
 def test_lone_surrogates_are_written_as_escapes(tmp_path):
     target = tmp_path / "out.txt"
     write_text(target, "bad \udc80 byte")
