@@ -71,6 +71,12 @@ def test_several_authors_are_listed_sorted_and_none_is_no_suffix():
     assert report_blocks(report(anonymous))[0] == Heading(1, "How the author's judgement changed")
 
 
+@pytest.mark.xfail(strict=True, reason="report_blocks says '1 documents, D to D.' for a report of one document")
+def test_one_document_is_counted_in_the_singular():
+    paragraph = report_blocks(report([document("2020-01-01")]))[1]
+    assert paragraph.text.startswith("1 document, 2020-01-01")
+
+
 def test_warnings_come_before_the_documents_only_when_there_are_some():
     blocks = report_blocks(two_documents(warnings=["one document has no date in its title"]))
     assert blocks[2:4] == [Heading(2, "Warnings"), Bullets(["one document has no date in its title"])]
