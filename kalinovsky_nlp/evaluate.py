@@ -63,7 +63,7 @@ def gold_marker_spans(gold: Iterable[dict[str, Any]], bodies: dict[str, str]) ->
     return out
 
 
-def _overlaps(a: dict, b: dict) -> bool:
+def _overlaps(a: dict[str, Any], b: dict[str, Any]) -> bool:
     return a["start"] < b["end"] and b["start"] < a["end"]
 
 
@@ -73,7 +73,7 @@ def score_markers(
     """Per-category P/R/F1 with overlap matching (a predicted span of the right category that overlaps a gold span),
     voice agreement on matches, and the lists of misses and false alarms."""
     scores = {c: PRF() for c in categories}
-    voice = Counter()
+    voice: Counter[str] = Counter()
     misses, false_alarms = [], []
     used = set()
     for g in gold:
@@ -119,7 +119,7 @@ def _norm_surface(text: str) -> str:
     return text
 
 
-def score_entities(predicted: dict[str, list[dict]], gold: dict[str, list[dict]]) -> dict[str, Any]:
+def score_entities(predicted: dict[str, list[dict[str, Any]]], gold: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
     """Canonical entity sets matched by their mentions' surface forms (greedy, largest overlap first).
 
     Returns set P/R/F1, count agreement on matched entities, label accuracy, and unmatched entities."""
@@ -170,10 +170,11 @@ def score_entities(predicted: dict[str, list[dict]], gold: dict[str, list[dict]]
     return result
 
 
-def score_claims(claims: dict[str, list[dict]], gold_sentences: list[dict], bodies: dict[str, str]) -> dict[str, Any]:
+def score_claims(claims: dict[str, list[dict[str, Any]]], gold_sentences: list[dict[str, Any]],
+                 bodies: dict[str, str]) -> dict[str, Any]:
     """Sentence source and certainty against gold: confusion tables, accuracy, mean absolute score error."""
-    source = Counter()
-    certainty = Counter()
+    source: Counter[tuple[Any, Any]] = Counter()
+    certainty: Counter[tuple[Any, Any]] = Counter()
     abs_error = n = 0
     for g in gold_sentences:
         body = bodies[g["doc"]]
@@ -192,7 +193,7 @@ def score_claims(claims: dict[str, list[dict]], gold_sentences: list[dict], bodi
         source[(g["source"], best["source"])] += 1
         certainty[(g["certainty"], best["certainty"])] += 1
         abs_error += abs(g["score"] - best["score"])
-    def table(counter: Counter) -> dict[str, dict[str, int]]:
+    def table(counter: Counter[tuple[Any, Any]]) -> dict[str, dict[str, int]]:
         out: dict[str, dict[str, int]] = defaultdict(dict)
         for (g, p), k in sorted(counter.items(), key=lambda x: (str(x[0][0]), str(x[0][1]))):
             out[str(g)][str(p)] = k

@@ -91,15 +91,15 @@ class Chart:
     svg: str
 
 
-def _data(report: Any) -> dict:
+def _data(report: Any) -> dict[str, Any]:
     return report.to_dict() if hasattr(report, "to_dict") else report
 
 
-def _documents(report: Mapping[str, Any]) -> list[dict]:
+def _documents(report: Mapping[str, Any]) -> list[dict[str, Any]]:
     return sorted(report.get("documents") or [], key=lambda d: d["date"])
 
 
-def _all_findings(report: Mapping[str, Any]) -> Iterator[dict]:
+def _all_findings(report: Mapping[str, Any]) -> Iterator[dict[str, Any]]:
     """The report's findings, then those of the first-to-last comparison and of each step."""
     yield from report.get("findings") or []
     comparison = report.get("comparison") or {}
@@ -126,7 +126,7 @@ def marker_rate_series(report: Any) -> list[Series]:
     return series
 
 
-def _salient_entities(docs: Sequence[dict], limit: int) -> list[str]:
+def _salient_entities(docs: Sequence[dict[str, Any]], limit: int) -> list[str]:
     """Entities by total mentions, those found in more documents first when a corpus has more than two."""
     totals: dict[str, int] = {}
     spread: dict[str, int] = {}
@@ -206,12 +206,12 @@ def resolve_target(report: Any, target: str) -> str:
                      f"{' ...' if len(known) > 12 else ''}")
 
 
-def _claims_about(data: Mapping[str, Any], target: str) -> dict[str, list[dict]]:
+def _claims_about(data: Mapping[str, Any], target: str) -> dict[str, list[dict[str, Any]]]:
     """Each document's claims about a target: entity targets by the claims' arguments, user targets by the claims of
     the findings that carry them, argument keys by the claims that have them."""
     docs = _documents(data)
     kind, _, name = target.partition(":")
-    about: dict[str, list[dict]] = {d["id"]: [] for d in docs}
+    about: dict[str, list[dict[str, Any]]] = {d["id"]: [] for d in docs}
     if kind == "user":
         indices: dict[str, set[int]] = {d["id"]: set() for d in docs}
         for finding in _all_findings(data):

@@ -174,7 +174,7 @@ def marker_measures(markers: list[Marker], words: int, sentences: list[Sentence]
     """Counts and rates per 1,000 words by category and subcategory (all voices and the author's own),
     the hedge/booster ratio and the share of sentences with a hedge."""
     by_category = {c: {"count": 0, "rate": 0.0, "author_count": 0, "author_rate": 0.0} for c in MARKER_CATEGORIES}
-    by_subcategory: dict[str, Counter] = defaultdict(Counter)
+    by_subcategory: dict[str, Counter[str]] = defaultdict(Counter)
     for marker in markers:
         entry = by_category.setdefault(marker.category, {"count": 0, "rate": 0.0, "author_count": 0, "author_rate": 0.0})
         entry["count"] += 1
@@ -258,7 +258,7 @@ def _entities(doc: "Doc", words: int, sentence_of_char: Any, length: int,
     mentions = doc._.kn_entity_mentions if doc.has_extension("kn_entity_mentions") else None
     if not mentions:
         return []
-    grouped: dict[str, list[dict]] = defaultdict(list)
+    grouped: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for m in mentions:
         grouped[_author_entity_name(m, aliases) or m["canonical"]].append(m)
     length = max(length, 1)
@@ -294,7 +294,7 @@ def term_counts(doc: "Doc", mentions: list[dict[str, Any]]) -> dict[str, int]:
     import numpy as np
     from spacy.attrs import IS_ALPHA, IS_STOP, LEMMA, POS
 
-    counts: Counter = Counter()
+    counts: Counter[str] = Counter()
     if not len(doc):
         return {}
     inside = np.zeros(len(doc), dtype=bool)

@@ -25,7 +25,7 @@ def _data(report: Any) -> dict[str, Any]:
     return report.to_dict() if hasattr(report, "to_dict") else report
 
 
-def _documents(data: dict) -> list[dict[str, Any]]:
+def _documents(data: dict[str, Any]) -> list[dict[str, Any]]:
     rows = []
     for d in data["documents"]:
         row = {"id": d["id"], "date": d["date"], "title": d["title"], "author": d["author"], "venue": d["venue"]}
@@ -44,11 +44,11 @@ def _documents(data: dict) -> list[dict[str, Any]]:
     return rows
 
 
-def _markers(data: dict) -> list[dict[str, Any]]:
+def _markers(data: dict[str, Any]) -> list[dict[str, Any]]:
     return [{"document": d["id"], "date": d["date"], **m} for d in data["documents"] for m in d["markers"]]
 
 
-def _entities(data: dict) -> list[dict[str, Any]]:
+def _entities(data: dict[str, Any]) -> list[dict[str, Any]]:
     rows = []
     for d in data["documents"]:
         for e in d["entities"]:
@@ -59,7 +59,7 @@ def _entities(data: dict) -> list[dict[str, Any]]:
     return rows
 
 
-def _claims(data: dict) -> list[dict[str, Any]]:
+def _claims(data: dict[str, Any]) -> list[dict[str, Any]]:
     rows = []
     for d in data["documents"]:
         for c in d["claims"]:
@@ -72,7 +72,7 @@ def _claims(data: dict) -> list[dict[str, Any]]:
     return rows
 
 
-def _findings(data: dict) -> list[dict[str, Any]]:
+def _findings(data: dict[str, Any]) -> list[dict[str, Any]]:
     comparison = data["comparison"]
     steps = list(comparison["steps"])
     if comparison.get("first_to_last"):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import functools
 from dataclasses import asdict, dataclass
-from typing import TYPE_CHECKING, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 from ..lexicons import read_table, read_word_list
 
@@ -44,7 +44,7 @@ class Attribution:
     holder_end: int | None = None
     cue_kind: str = "speech"  # speech | thought | evidence
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
 
@@ -62,7 +62,7 @@ def human_nouns() -> frozenset[str]:
     return read_word_list("human_nouns.txt")
 
 
-def lexicon_lemma(token: "Token", lexicon: dict | frozenset) -> str | None:
+def lexicon_lemma(token: "Token", lexicon: dict[str, Any] | frozenset[str]) -> str | None:
     """The token's lemma if the lexicon has it, trying regular de-inflections where the lemmatizer slips
     (en_core_web_sm lemmatises "hoped" as "hop")."""
     lower = token.lower_

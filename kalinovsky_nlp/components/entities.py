@@ -320,7 +320,7 @@ class CanonicalEntities:
     def _resolve_short_forms(mentions: list[dict[str, Any]]) -> None:
         """A one-word name equal to the last word of a longer person name in the same document is that person
         (whatever label the model gave the short form: *Schiff* tagged GPE is still Adam Schiff)."""
-        full_names: dict[str, Counter] = {}
+        full_names: dict[str, Counter[str]] = {}
         for m in mentions:
             words = m["canonical"].split()
             if len(words) >= 2 and m["kind"] in ("name", "alias") and m["label"] == "PERSON" and words[-1][:1].isupper():
@@ -335,7 +335,7 @@ class CanonicalEntities:
 
     def _consolidate_labels(self, mentions: list[dict[str, Any]]) -> None:
         """One label per canonical entity: the alias data's, else a person name's, else the majority label."""
-        votes: dict[str, Counter] = {}
+        votes: dict[str, Counter[str]] = {}
         for m in mentions:
             votes.setdefault(m["canonical"], Counter())[m["label"]] += 1
         person_surnames = {m["canonical"] for m in mentions if m["kind"] == "short_form"}

@@ -156,8 +156,8 @@ def score_uncertainty(
                 prf.fn += 1
     by_type: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])  # sentences, flagged, cues, cues overlapped
     by_word: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    misses: Counter = Counter()
-    false_alarms: Counter = Counter()
+    misses: Counter[str] = Counter()
+    false_alarms: Counter[str] = Counter()
     for item, result in zip(items, results):
         epistemic_spans = [(h[0], h[1]) for h in result.hedges if h[4]]
         for cue_type in sorted({c.type for c in item.cues}):

@@ -29,13 +29,13 @@ def finite(value: Any) -> Any:
     return value
 
 
-def render_json(report: dict) -> str:
+def render_json(report: dict[str, Any]) -> str:
     """The report as strict JSON (RFC 8259: no NaN or Infinity), UTF-8 text, indented."""
     return json.dumps(finite(report), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
 
 
-RENDERERS: dict[str, Callable[[dict], str]] = {"text": render_text, "markdown": render_markdown, "json": render_json,
-                                               "html": render_html}
+RENDERERS: dict[str, Callable[[dict[str, Any]], str]] = {"text": render_text, "markdown": render_markdown,
+                                                         "json": render_json, "html": render_html}
 FORMATS = tuple(RENDERERS)
 
 

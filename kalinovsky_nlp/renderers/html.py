@@ -578,12 +578,12 @@ def _context(report: Mapping[str, Any], charts: bool = True) -> dict[str, Any]:
     }
 
 
-def render_html(report: dict) -> str:
+def render_html(report: dict[str, Any]) -> str:
     """The whole report as one self-contained HTML page."""
     return _environment().get_template("report.html.j2").render(**_context(report))
 
 
-def render_notebook(report: dict, max_findings: int = 5) -> str:
+def render_notebook(report: dict[str, Any], max_findings: int = 5) -> str:
     """The compact view for a notebook: the narrative and the findings with their evidence, no texts or tables."""
     docs = sorted(report.get("documents") or [], key=lambda d: d["date"])
     views = {str(d["id"]): _document_view(n, d) for n, d in enumerate(docs, start=1)}
