@@ -92,7 +92,8 @@ class Chart:
 
 
 def _data(report: Any) -> dict[str, Any]:
-    return report.to_dict() if hasattr(report, "to_dict") else report
+    data: dict[str, Any] = report.to_dict() if hasattr(report, "to_dict") else report
+    return data
 
 
 def _documents(report: Mapping[str, Any]) -> list[dict[str, Any]]:

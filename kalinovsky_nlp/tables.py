@@ -22,7 +22,8 @@ TABLES = ("documents", "markers", "entities", "claims", "findings")
 
 
 def _data(report: Any) -> dict[str, Any]:
-    return report.to_dict() if hasattr(report, "to_dict") else report
+    data: dict[str, Any] = report.to_dict() if hasattr(report, "to_dict") else report
+    return data
 
 
 def _documents(data: dict[str, Any]) -> list[dict[str, Any]]:

@@ -92,8 +92,9 @@ def _columns(documents: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def _overall(report: dict[str, Any]) -> dict[str, Any] | None:
     comparison = report.get("comparison") or {}
     if comparison.get("first_to_last"):
-        return comparison["first_to_last"]
-    steps = comparison.get("steps") or []
+        overall: dict[str, Any] = comparison["first_to_last"]
+        return overall
+    steps: list[dict[str, Any]] = comparison.get("steps") or []
     return steps[0] if len(steps) == 1 else None
 
 
