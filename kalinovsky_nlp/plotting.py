@@ -27,6 +27,7 @@ from .results import CERTAINTY_SCORES
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
+    from matplotlib.typing import RcKeyType
 
 __all__ = ["Chart", "PointGroup", "Series", "chart_svg", "entity_salience_series", "marker_rate_series",
            "plot_timeline", "resolve_target", "target_label", "target_series", "timeline_charts", "tracked_targets"]
@@ -43,7 +44,7 @@ ABSENT_LABEL = "not discussed"
 
 #: Matplotlib settings for every figure of this module: text kept as SVG text (selectable, scalable, small),
 #: fixed ids (the same report gives the same SVG) and no creation date.
-RC = {
+RC: "dict[RcKeyType, Any]" = {
     "svg.fonttype": "none",
     "svg.hashsalt": "kalinovsky-nlp",
     "font.family": "sans-serif",
@@ -301,7 +302,7 @@ def _rc() -> Any:
 
 
 @lru_cache(maxsize=1)
-def _timeline_class() -> type:
+def _timeline_class() -> "type[Figure]":
     """``Timeline``: a matplotlib Figure that shows itself as SVG in a notebook, without pyplot (made on first use,
     so that matplotlib is imported only then)."""
     from matplotlib.figure import Figure

@@ -118,7 +118,7 @@ def quotation_spans(doc: "Doc") -> list[tuple[int, int]]:
     """Token ranges (start, end exclusive) of direct quotations, inner content only."""
     import numpy as np
     from spacy.attrs import ORTH
-    from spacy.strings import hash_string
+    from spacy.strings import hash_string  # type: ignore[attr-defined]  # compiled; spaCy's strings.pyi omits it
 
     marks = {hash_string(q): q for q in set(OPENING_QUOTES) | set(OPENING_QUOTES.values())}
     orths = doc.to_array([ORTH]).reshape(-1)  # vectorised: most documents have no quotation marks at all
@@ -343,7 +343,7 @@ def _cue_candidates(doc: "Doc") -> dict[str, list[int]]:
     every word of every sentence, three times over, cost more than the rules themselves."""
     import numpy as np
     from spacy.attrs import LOWER, POS
-    from spacy.strings import hash_string
+    from spacy.strings import hash_string  # type: ignore[attr-defined]  # compiled; spaCy's strings.pyi omits it
     from spacy.symbols import AUX, NOUN, VERB
 
     if not len(doc):

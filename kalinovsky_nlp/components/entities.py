@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from spacy.attrs import ORTH, SPACY
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..lexicons import read_table, read_table_file, read_word_list
 
@@ -83,7 +83,7 @@ def person_titles() -> frozenset[str]:
     return read_word_list("person_titles.txt")
 
 
-def _is_possessive(token) -> bool:
+def _is_possessive(token: Token) -> bool:
     return token.lower_ in ("'s", "\u2019s", "'", "\u2019")
 
 
@@ -211,7 +211,8 @@ class CanonicalEntities:
             if any(taken[start:end]) or word_of[orths[start]].lower() == "the":
                 continue  # "the United States": the mention is the name itself, matched without the article
             span = doc[start:end]
-            info = self._resolve_form(span, self.matcher.vocab.strings[match_id])
+            # spaCy's phrasematcher.pyi leaves out the matcher's vocab, which the compiled class has
+            info = self._resolve_form(span, self.matcher.vocab.strings[match_id])  # type: ignore[attr-defined]
             host = ner_span.get(start)
             if info is not None and info.get("kind") == "demonym" and host is not None and len(host) > len(span) \
                     and host.label_ in ("GPE", "ORG", "LOC", "FAC", "EVENT", "WORK_OF_ART", "LAW"):
@@ -254,7 +255,7 @@ class CanonicalEntities:
                               "titled": label == "PERSON" and titled})
 
         # 4. initialisms the model missed, of a longer name found in this document ("U.S." for "United States")
-        initials = {}
+        initials: dict[str, tuple[str, str]] = {}
         for m in mentions:
             words = [w for w in m["canonical"].split() if w[:1].isupper()]
             if len(words) >= 2 and m["kind"] != "demonym":
