@@ -64,7 +64,7 @@ def gold_marker_spans(gold: Iterable[dict[str, Any]], bodies: dict[str, str]) ->
 
 
 def _overlaps(a: dict[str, Any], b: dict[str, Any]) -> bool:
-    return a["start"] < b["end"] and b["start"] < a["end"]
+    return bool(a["start"] < b["end"] and b["start"] < a["end"])
 
 
 def score_markers(
@@ -347,9 +347,9 @@ def run(task: str, gold_dir: str | Path | None = None, *, verbose: bool = False,
         if fomc is None:
             out.append("FOMC statements: ../shared/data/corpora/fomc_statements_2013_2015.jsonl not found; skipped")
         else:
-            report = _analyze(fomc, nlp=nlp).to_dict()
+            fomc_report = _analyze(fomc, nlp=nlp).to_dict()
             out.append(format_score("FOMC statements 2013-2015 (gold tests/gold/judgement_changes/fomc.json)",
-                                    score_findings(report, load_gold_changes(gold_dir / "judgement_changes" / "fomc.json")),
+                                    score_findings(fomc_report, load_gold_changes(gold_dir / "judgement_changes" / "fomc.json")),
                                     verbose))
         out.append("")
     if not out:
