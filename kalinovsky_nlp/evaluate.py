@@ -348,9 +348,9 @@ def run(task: str, gold_dir: str | Path | None = None, *, verbose: bool = False,
             out.append("FOMC statements: ../shared/data/corpora/fomc_statements_2013_2015.jsonl not found; skipped")
         else:
             fomc_report = _analyze(fomc, nlp=nlp).to_dict()
-            out.append(format_score("FOMC statements 2013-2015 (gold tests/gold/judgement_changes/fomc.json)",
-                                    score_findings(fomc_report, load_gold_changes(gold_dir / "judgement_changes" / "fomc.json")),
-                                    verbose))
+            out.append(format_score(
+                "FOMC statements 2013-2015 (gold tests/gold/judgement_changes/fomc.json)",
+                score_findings(fomc_report, load_gold_changes(gold_dir / "judgement_changes" / "fomc.json")), verbose))
         out.append("")
     if not out:
         raise ValueError(f"unknown evaluation task {task!r}: markers, hedge-sentences, entities, stance, findings, "

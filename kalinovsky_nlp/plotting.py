@@ -29,6 +29,8 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure
     from matplotlib.typing import RcKeyType
 
+    from .report import Report
+
 __all__ = ["Chart", "PointGroup", "Series", "chart_svg", "entity_salience_series", "marker_rate_series",
            "plot_timeline", "resolve_target", "target_label", "target_series", "timeline_charts", "tracked_targets"]
 
@@ -435,7 +437,7 @@ def _draw_paired_bars(figure: "Figure", series: Sequence[Series], ylabel: str, g
     ax.legend(loc="upper right", fontsize=8)
 
 
-def plot_timeline(report: Any, target: str | None = None, *, measure: str = "target") -> "Figure":
+def plot_timeline(report: Report | dict[str, Any], target: str | None = None, *, measure: str = "target") -> "Figure":
     """A matplotlib Figure of one timeline, for a notebook or further styling.
 
     ``target`` (an entity name, ``entity:...``, ``user:...`` or a claim argument key) draws that target's certainty

@@ -409,7 +409,8 @@ def profile_document(document: Document, doc: "Doc", *, markers_key: str = "kn_m
         {name: None for name in READABILITY_MEASURES},  # no words: no readability, not a score of 0
         markers=markers,
         marker_measures=marker_measures(markers, int(stats["words"] or 0), sentences),
-        entities=_entities(doc, int(stats["words"] or 0), sentence_of_char, len(document.text), author_aliases(document)),
+        entities=_entities(doc, int(stats["words"] or 0), sentence_of_char, len(document.text),
+                           author_aliases(document)),
         sentences=sentences,
         attributions=attributions,
         claims=claims,

@@ -12,9 +12,14 @@ from __future__ import annotations
 import csv
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .escaping import csv_cell
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from .report import Report
 
 __all__ = ["EMPTY_COLUMNS", "TABLES", "table_columns", "table_rows", "to_frames", "write_tables"]
 
@@ -132,14 +137,14 @@ def table_rows(report: Any, table: str) -> list[dict[str, Any]]:
         raise ValueError(f"unknown table {table!r}: choose from {', '.join(TABLES)}") from None
 
 
-def to_frames(report: Any) -> dict[str, Any]:
+def to_frames(report: Report | dict[str, Any]) -> dict[str, pd.DataFrame]:
     """All tables as pandas DataFrames, keyed by table name."""
     try:
         import pandas as pd
     except ImportError as err:
         raise ImportError('DataFrames need pandas: pip install "kalinovsky-nlp[pandas]"') from err
     data = _data(report)
-    frames = {}
+    frames: dict[str, pd.DataFrame] = {}
     for name in TABLES:
         rows = _BUILDERS[name](data)
         frame = pd.DataFrame(rows, columns=table_columns(name, rows))
@@ -150,7 +155,7 @@ def to_frames(report: Any) -> dict[str, Any]:
     return frames
 
 
-def write_tables(report: Any, folder: str | Path, fmt: str = "csv") -> list[Path]:
+def write_tables(report: Report | dict[str, Any], folder: str | Path, fmt: str = "csv") -> list[Path]:
     """Write every table to ``folder/<table>.<fmt>`` (csv, jsonl or parquet); returns the paths."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)

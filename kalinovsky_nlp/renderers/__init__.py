@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import json
 import math
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from .html import render_html
 from .markdown import render_markdown
 from .text import render_text
+
+if TYPE_CHECKING:
+    from ..report import Report
 
 __all__ = ["FORMATS", "finite", "render", "render_html", "render_json", "render_markdown", "render_text"]
 
@@ -39,7 +42,7 @@ RENDERERS: dict[str, Callable[[dict[str, Any]], str]] = {"text": render_text, "m
 FORMATS = tuple(RENDERERS)
 
 
-def render(report: Any, format: str = "text") -> str:
+def render(report: Report | dict[str, Any], format: str = "text") -> str:
     """Render a :class:`~kalinovsky_nlp.report.Report` (or its ``to_dict()``) as text, markdown, json or html."""
     try:
         renderer = RENDERERS[format]
