@@ -11,9 +11,40 @@ Importing the package is cheap: spaCy and the model load only when an analysis r
 from __future__ import annotations
 
 from importlib import import_module
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
+
+if TYPE_CHECKING:
+    # What type checkers see: every public name with its real type, imported where the lazy table below finds it
+    # (checkers do not run __getattr__). tests/test_typing.py keeps these imports, _LAZY and __all__ the same names.
+    from kalinovsky_nlp.analysis import (
+        analyze as analyze,
+        iter_profiles as iter_profiles,
+        prepare as prepare,
+        report_from_profiles as report_from_profiles,
+    )
+    from kalinovsky_nlp.annotate import annotate_records as annotate_records, annotate_texts as annotate_texts
+    from kalinovsky_nlp.corpus import (
+        CorpusError as CorpusError,
+        CorpusWarning as CorpusWarning,
+        Document as Document,
+        iter_documents as iter_documents,
+        load_corpus as load_corpus,
+    )
+    from kalinovsky_nlp.distributed import profile_with_dask as profile_with_dask
+    from kalinovsky_nlp.estimators import MetadiscourseRates as MetadiscourseRates
+    from kalinovsky_nlp.inputs import from_dataframe as from_dataframe
+    from kalinovsky_nlp.pipeline import (
+        ModelNotFoundError as ModelNotFoundError,
+        load_pipeline as load_pipeline,
+        resolve_model as resolve_model,
+    )
+    from kalinovsky_nlp.plotting import plot_timeline as plot_timeline
+    from kalinovsky_nlp.profile import DocumentProfile as DocumentProfile
+    from kalinovsky_nlp.renderers import render as render
+    from kalinovsky_nlp.report import Report as Report
+    from kalinovsky_nlp.tables import to_frames as to_frames, write_tables as write_tables
 
 _LAZY = {
     "analyze": "kalinovsky_nlp.analysis",
@@ -44,12 +75,14 @@ _LAZY = {
 __all__ = ["__version__", *sorted(_LAZY)]
 
 
-def __getattr__(name: str) -> Any:
-    if name in _LAZY:
-        value = getattr(import_module(_LAZY[name]), name)
-        globals()[name] = value
-        return value
-    raise AttributeError(f"module 'kalinovsky_nlp' has no attribute {name!r}")
+if not TYPE_CHECKING:  # hidden from checkers: a module __getattr__ would make every unknown name (kn.analyse) Any
+
+    def __getattr__(name: str) -> Any:
+        if name in _LAZY:
+            value = getattr(import_module(_LAZY[name]), name)
+            globals()[name] = value
+            return value
+        raise AttributeError(f"module 'kalinovsky_nlp' has no attribute {name!r}")
 
 
 def __dir__() -> list[str]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import contextlib
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Literal, Sequence
 
 from .corpus import Document
 from .execution import Executor, InProcess, chunks, processes, worker_chunks
@@ -109,7 +109,7 @@ def analyze(
     text_field: str = "text",
     model: str | Path | None = None,
     nlp: "Language | None" = None,
-    targets: str | Path | bool | None = None,
+    targets: str | Path | Literal[False] | None = None,
     batch_size: int = DEFAULT_BATCH_SIZE,
     n_process: int = 1,
     on_document: Callable[[DocumentProfile], None] | None = None,
@@ -160,7 +160,7 @@ def _analyze_documents(
     *,
     model: str | Path | None,
     nlp: "Language | None",
-    targets: str | Path | bool | None,
+    targets: str | Path | Literal[False] | None,
     batch_size: int,
     n_process: int,
     on_document: Callable[[DocumentProfile], None] | None,

@@ -29,16 +29,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, BinaryIO, Callable, Iterable, Iterator
 
-from .analysis import DEFAULT_BATCH_SIZE, DEFAULT_CHUNK_SIZE
+from .analysis import DEFAULT_BATCH_SIZE
 from .escaping import csv_cell
 from .inputcheck import JSONValueError, first_lone_surrogate, loads_strict
 from .longtext import TextTooLongError, check_length, pipe_texts
 from .outputs import UsageError, atomic_output, check_distinct
 from .pipeline import load_pipeline
-from .profile import extract_markers
+from .profile import DEFAULT_CHUNK_SIZE, extract_markers
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc
 
 __all__ = ["FORMATS", "AnnotationCounts", "UnreadableRecord", "annotate_file", "annotate_records", "annotate_texts",
            "read_records", "sentence_uncertainty"]
@@ -73,7 +74,7 @@ def _annotation(doc: Any, sentences: bool) -> dict[str, Any]:
     return {"markers": _markers(doc), **({"sentences": sentence_uncertainty(doc)} if sentences else {})}
 
 
-def sentence_uncertainty(doc, spans_key: str = "kn_markers") -> list[dict[str, Any]]:
+def sentence_uncertainty(doc: "Doc", spans_key: str = "kn_markers") -> list[dict[str, Any]]:
     """Each sentence's character offsets, ``uncertain`` (it holds an epistemic hedge: ``span._.kn_epistemic``) and
     those hedges as ``cues`` (text, offsets, subcategory)."""
     hedges = [s for s in doc.spans[spans_key] if s._.kn_epistemic] if spans_key in doc.spans else []

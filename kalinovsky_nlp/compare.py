@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Sequence
 
-from .profile import MARKER_CATEGORIES, DocumentProfile
+from .profile import MARKER_CATEGORIES, DocumentProfile, Entity
 from .results import Finding
 from .schema import finding_to_dict
 
@@ -75,21 +75,23 @@ def _entity_changes(a: DocumentProfile, b: DocumentProfile) -> dict[str, Any]:
     names_a = {e.name: e for e in a.entities}
     names_b = {e.name: e for e in b.entities}
 
-    def brief(e) -> dict[str, Any]:
+    def brief(e: Entity) -> dict[str, Any]:
         return {"name": e.name, "label": e.label, "count": e.count, "rate": e.rate_per_1000_words}
 
     # ties broken by name: set order changes from one process to the next (string hashing is randomised)
     both = sorted(set(names_a) & set(names_b), key=lambda n: (-(names_a[n].count + names_b[n].count), n))
     only_a = sorted(set(names_a) - set(names_b), key=lambda n: (-names_a[n].count, n))
     only_b = sorted(set(names_b) - set(names_a), key=lambda n: (-names_b[n].count, n))
-    changes = []
+    changes: list[dict[str, Any]] = []
     for name in set(names_a) | set(names_b):
         ea, eb = names_a.get(name), names_b.get(name)
+        either = eb or ea
+        assert either is not None  # the name comes from one of the two documents
         ra = ea.rate_per_1000_words if ea else 0.0
         rb = eb.rate_per_1000_words if eb else 0.0
         count_a, count_b = (ea.count if ea else 0), (eb.count if eb else 0)
         changes.append({
-            "name": name, "label": (eb or ea).label,
+            "name": name, "label": either.label,
             "from_count": count_a, "to_count": count_b,
             "from_rate": ra, "to_rate": rb, "change": round(rb - ra, 2),
             "prominence": prominence(count_a, count_b, ra, rb),

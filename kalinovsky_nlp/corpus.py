@@ -278,7 +278,7 @@ def _read_utf8(path: Path) -> str:
 def _without_timestamps(loader: type) -> type:
     import yaml
 
-    class FrontMatterLoader(loader):  # type: ignore[misc, valid-type]
+    class FrontMatterLoader(loader):  # type: ignore[misc]
         pass
 
     FrontMatterLoader.yaml_implicit_resolvers = {

@@ -26,12 +26,11 @@ __all__ = ["LOCAL_CLUSTER_CONFIG", "DaskExecutor", "documents_bag", "local_clust
 MAX_PARTITIONS = 2000
 
 
-def _require_dask():
+def _require_dask() -> None:
     try:
-        import dask.bag as db
+        import dask.bag  # noqa: F401
     except ImportError as err:  # pragma: no cover - exercised only without the extra
         raise ImportError('the Dask backend needs Dask: pip install "kalinovsky-nlp[dask]"') from err
-    return db
 
 
 def _load_path(path: str, text_field: str) -> list[Document]:
@@ -49,32 +48,39 @@ def documents_bag(
 
     Documents are split into partitions of ``worker_chunk_size(batch_size)`` documents (at most
     ``MAX_PARTITIONS`` partitions) unless ``npartitions`` is given."""
-    db = _require_dask()
+    _require_dask()
+    import dask.bag as db
+
     if isinstance(source, db.Bag):
         return source
     items = list(source)
     if not items:
         raise ValueError("no documents to process")
+    bag: dask.bag.Bag
     if all(isinstance(i, Document) for i in items):
         default = min(MAX_PARTITIONS, -(-len(items) // worker_chunk_size(batch_size)))
-        return db.from_sequence(items, npartitions=npartitions or default)
+        bag = db.from_sequence(items, npartitions=npartitions or default)
+        return bag
     if all(isinstance(i, (str, Path)) for i in items):
         paths = [str(p) for p in items]
-        return db.from_sequence(paths, npartitions=npartitions or len(paths)).map(_load_path, text_field).flatten()
+        bag = db.from_sequence(paths, npartitions=npartitions or len(paths)).map(_load_path, text_field).flatten()
+        return bag
     raise TypeError("expected Documents, corpus file paths or a dask bag of Documents")
 
 
 def _load_on_worker(model: str | None) -> str:
     from .profile import prepare
 
-    return prepare(model).meta.get("name", "")
+    name: str = prepare(model).meta.get("name", "")
+    return name
 
 
 def warm_up(client: Any, model: str | None = None) -> dict[str, str]:
     """Load the pipeline, the syllable dictionary and the stance analysis's libraries on every worker now (they stay
     loaded for the workers' lifetime), so that the first analysis does not pay for them; returns each worker's
     model name."""
-    return client.run(_load_on_worker, model)
+    names: dict[str, str] = client.run(_load_on_worker, model)
+    return names
 
 
 #: The Dask configuration of the clusters :func:`local_cluster` starts: Dask's background work that a batch analysis
@@ -159,7 +165,8 @@ class DaskExecutor:
 
     def model_info(self) -> dict[str, Any]:
         """What the report says about the pipeline, read on a worker (the same dict a local run gives)."""
-        return self.client.submit(_worker_model_info, self.model, pure=False).result()
+        info: dict[str, Any] = self.client.submit(_worker_model_info, self.model, pure=False).result()
+        return info
 
     def close(self) -> None:
         return None

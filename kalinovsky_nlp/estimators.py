@@ -105,7 +105,7 @@ class MetadiscourseRates(TransformerMixin, BaseEstimator):
         check_is_fitted(self, "feature_names_out_")
         return self.feature_names_out_.copy()
 
-    def __sklearn_tags__(self):
+    def __sklearn_tags__(self) -> Any:
         tags = super().__sklearn_tags__()
         tags.input_tags.two_d_array = False
         tags.input_tags.string = True

@@ -68,8 +68,8 @@ def gold_marker_spans(gold: Iterable[dict[str, Any]], bodies: dict[str, str]) ->
     return out
 
 
-def _overlaps(a: dict, b: dict) -> bool:
-    return a["start"] < b["end"] and b["start"] < a["end"]
+def _overlaps(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    return bool(a["start"] < b["end"] and b["start"] < a["end"])
 
 
 def score_markers(
@@ -78,7 +78,7 @@ def score_markers(
     """Per-category P/R/F1 with overlap matching (a predicted span of the right category that overlaps a gold span),
     voice agreement on matches, and the lists of misses and false alarms."""
     scores = {c: PRF() for c in categories}
-    voice = Counter()
+    voice: Counter[str] = Counter()
     misses, false_alarms = [], []
     used = set()
     for g in gold:
@@ -124,7 +124,7 @@ def _norm_surface(text: str) -> str:
     return text
 
 
-def score_entities(predicted: dict[str, list[dict]], gold: dict[str, list[dict]]) -> dict[str, Any]:
+def score_entities(predicted: dict[str, list[dict[str, Any]]], gold: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
     """Canonical entity sets matched by their mentions' surface forms (greedy, largest overlap first).
 
     Returns set P/R/F1, count agreement on matched entities, label accuracy, and unmatched entities."""
@@ -175,10 +175,11 @@ def score_entities(predicted: dict[str, list[dict]], gold: dict[str, list[dict]]
     return result
 
 
-def score_claims(claims: dict[str, list[dict]], gold_sentences: list[dict], bodies: dict[str, str]) -> dict[str, Any]:
+def score_claims(claims: dict[str, list[dict[str, Any]]], gold_sentences: list[dict[str, Any]],
+                 bodies: dict[str, str]) -> dict[str, Any]:
     """Sentence source and certainty against gold: confusion tables, accuracy, mean absolute score error."""
-    source = Counter()
-    certainty = Counter()
+    source: Counter[tuple[Any, Any]] = Counter()
+    certainty: Counter[tuple[Any, Any]] = Counter()
     abs_error = n = 0
     for g in gold_sentences:
         body = bodies[g["doc"]]
@@ -197,7 +198,7 @@ def score_claims(claims: dict[str, list[dict]], gold_sentences: list[dict], bodi
         source[(g["source"], best["source"])] += 1
         certainty[(g["certainty"], best["certainty"])] += 1
         abs_error += abs(g["score"] - best["score"])
-    def table(counter: Counter) -> dict[str, dict[str, int]]:
+    def table(counter: Counter[tuple[Any, Any]]) -> dict[str, dict[str, int]]:
         out: dict[str, dict[str, int]] = defaultdict(dict)
         for (g, p), k in sorted(counter.items(), key=lambda x: (str(x[0][0]), str(x[0][1]))):
             out[str(g)][str(p)] = k
@@ -354,10 +355,10 @@ def run(task: str, gold_dir: str | Path | None = None, *, verbose: bool = False,
         if fomc is None:
             out.append("FOMC statements: ../shared/data/corpora/fomc_statements_2013_2015.jsonl not found; skipped")
         else:
-            report = _analyze(fomc, nlp=nlp).to_dict()
-            out.append(format_score("FOMC statements 2013-2015 (gold tests/gold/judgement_changes/fomc.json)",
-                                    score_findings(report, load_gold_changes(gold_dir / "judgement_changes" / "fomc.json")),
-                                    verbose))
+            fomc_report = _analyze(fomc, nlp=nlp).to_dict()
+            out.append(format_score(
+                "FOMC statements 2013-2015 (gold tests/gold/judgement_changes/fomc.json)",
+                score_findings(fomc_report, load_gold_changes(gold_dir / "judgement_changes" / "fomc.json")), verbose))
         out.append("")
     if not out:
         raise ValueError(f"unknown evaluation task {task!r}: markers, hedge-sentences, entities, stance, findings, "

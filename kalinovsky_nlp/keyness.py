@@ -19,7 +19,7 @@ __all__ = ["keyness", "log_odds_dirichlet", "g2", "log_ratio"]
 
 
 def log_odds_dirichlet(
-    counts_a: Counter, counts_b: Counter, prior: Counter, prior_size: float | None = None,
+    counts_a: Counter[str], counts_b: Counter[str], prior: Counter[str], prior_size: float | None = None,
     terms: Iterable[str] | None = None,
 ) -> dict[str, tuple[float, float]]:
     """Term -> (delta, z) for b against a, with a Dirichlet prior proportional to ``prior`` counts; for every term

@@ -27,6 +27,9 @@ from .results import CERTAINTY_SCORES
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
+    from matplotlib.typing import RcKeyType
+
+    from .report import Report
 
 __all__ = ["Chart", "PointGroup", "Series", "chart_svg", "entity_salience_series", "marker_rate_series",
            "plot_timeline", "resolve_target", "target_label", "target_series", "timeline_charts", "tracked_targets"]
@@ -43,7 +46,7 @@ ABSENT_LABEL = "not discussed"
 
 #: Matplotlib settings for every figure of this module: text kept as SVG text (selectable, scalable, small),
 #: fixed ids (the same report gives the same SVG) and no creation date.
-RC = {
+RC: "dict[RcKeyType, Any]" = {
     "svg.fonttype": "none",
     "svg.hashsalt": "kalinovsky-nlp",
     "font.family": "sans-serif",
@@ -91,15 +94,16 @@ class Chart:
     svg: str
 
 
-def _data(report: Any) -> dict:
-    return report.to_dict() if hasattr(report, "to_dict") else report
+def _data(report: Any) -> dict[str, Any]:
+    data: dict[str, Any] = report.to_dict() if hasattr(report, "to_dict") else report
+    return data
 
 
-def _documents(report: Mapping[str, Any]) -> list[dict]:
+def _documents(report: Mapping[str, Any]) -> list[dict[str, Any]]:
     return sorted(report.get("documents") or [], key=lambda d: d["date"])
 
 
-def _all_findings(report: Mapping[str, Any]) -> Iterator[dict]:
+def _all_findings(report: Mapping[str, Any]) -> Iterator[dict[str, Any]]:
     """The report's findings, then those of the first-to-last comparison and of each step."""
     yield from report.get("findings") or []
     comparison = report.get("comparison") or {}
@@ -126,7 +130,7 @@ def marker_rate_series(report: Any) -> list[Series]:
     return series
 
 
-def _salient_entities(docs: Sequence[dict], limit: int) -> list[str]:
+def _salient_entities(docs: Sequence[dict[str, Any]], limit: int) -> list[str]:
     """Entities by total mentions, those found in more documents first when a corpus has more than two."""
     totals: dict[str, int] = {}
     spread: dict[str, int] = {}
@@ -206,12 +210,12 @@ def resolve_target(report: Any, target: str) -> str:
                      f"{' ...' if len(known) > 12 else ''}")
 
 
-def _claims_about(data: Mapping[str, Any], target: str) -> dict[str, list[dict]]:
+def _claims_about(data: Mapping[str, Any], target: str) -> dict[str, list[dict[str, Any]]]:
     """Each document's claims about a target: entity targets by the claims' arguments, user targets by the claims of
     the findings that carry them, argument keys by the claims that have them."""
     docs = _documents(data)
     kind, _, name = target.partition(":")
-    about: dict[str, list[dict]] = {d["id"]: [] for d in docs}
+    about: dict[str, list[dict[str, Any]]] = {d["id"]: [] for d in docs}
     if kind == "user":
         indices: dict[str, set[int]] = {d["id"]: set() for d in docs}
         for finding in _all_findings(data):
@@ -300,7 +304,7 @@ def _rc() -> Any:
 
 
 @lru_cache(maxsize=1)
-def _timeline_class() -> type:
+def _timeline_class() -> "type[Figure]":
     """``Timeline``: a matplotlib Figure that shows itself as SVG in a notebook, without pyplot (made on first use,
     so that matplotlib is imported only then)."""
     from matplotlib.figure import Figure
@@ -433,7 +437,7 @@ def _draw_paired_bars(figure: "Figure", series: Sequence[Series], ylabel: str, g
     ax.legend(loc="upper right", fontsize=8)
 
 
-def plot_timeline(report: Any, target: str | None = None, *, measure: str = "target") -> "Figure":
+def plot_timeline(report: Report | dict[str, Any], target: str | None = None, *, measure: str = "target") -> "Figure":
     """A matplotlib Figure of one timeline, for a notebook or further styling.
 
     ``target`` (an entity name, ``entity:...``, ``user:...`` or a claim argument key) draws that target's certainty

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass, field
-from typing import TYPE_CHECKING, Any, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping
 
 from .corpus import Document
 from .results import Claim
@@ -19,6 +19,8 @@ from .components.claims import extract_claims
 from .judgement.propositions import within_document_links
 
 if TYPE_CHECKING:
+    import datetime
+
     from spacy.language import Language
     from spacy.tokens import Doc, Token
 
@@ -110,7 +112,7 @@ class DocumentProfile:
 
     document: Document
     stats: dict[str, Any]
-    readability: dict[str, float]
+    readability: Mapping[str, float | None]
     markers: list[Marker]
     marker_measures: dict[str, Any]
     entities: list[Entity]
@@ -125,7 +127,7 @@ class DocumentProfile:
         return self.document.id
 
     @property
-    def date(self):
+    def date(self) -> datetime.date:
         return self.document.date
 
     def __repr__(self) -> str:
@@ -166,7 +168,7 @@ class DocumentProfile:
         }
 
 
-def _per_thousand(count: int, words: int) -> float:
+def _per_thousand(count: float, words: int) -> float:
     return round(1000 * count / words, 2) if words else 0.0
 
 
@@ -174,7 +176,7 @@ def marker_measures(markers: list[Marker], words: int, sentences: list[Sentence]
     """Counts and rates per 1,000 words by category and subcategory (all voices and the author's own),
     the hedge/booster ratio and the share of sentences with a hedge."""
     by_category = {c: {"count": 0, "rate": 0.0, "author_count": 0, "author_rate": 0.0} for c in MARKER_CATEGORIES}
-    by_subcategory: dict[str, Counter] = defaultdict(Counter)
+    by_subcategory: dict[str, Counter[str]] = defaultdict(Counter)
     for marker in markers:
         entry = by_category.setdefault(marker.category, {"count": 0, "rate": 0.0, "author_count": 0, "author_rate": 0.0})
         entry["count"] += 1
@@ -258,7 +260,7 @@ def _entities(doc: "Doc", words: int, sentence_of_char: Any, length: int,
     mentions = doc._.kn_entity_mentions if doc.has_extension("kn_entity_mentions") else None
     if not mentions:
         return []
-    grouped: dict[str, list[dict]] = defaultdict(list)
+    grouped: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for m in mentions:
         grouped[_author_entity_name(m, aliases) or m["canonical"]].append(m)
     length = max(length, 1)
@@ -294,7 +296,7 @@ def term_counts(doc: "Doc", mentions: list[dict[str, Any]]) -> dict[str, int]:
     import numpy as np
     from spacy.attrs import IS_ALPHA, IS_STOP, LEMMA, POS
 
-    counts: Counter = Counter()
+    counts: Counter[str] = Counter()
     if not len(doc):
         return {}
     inside = np.zeros(len(doc), dtype=bool)
@@ -406,8 +408,9 @@ def profile_document(document: Document, doc: "Doc", *, markers_key: str = "kn_m
         readability=readability_scores(document.text) if stats["words"] else
         {name: None for name in READABILITY_MEASURES},  # no words: no readability, not a score of 0
         markers=markers,
-        marker_measures=marker_measures(markers, int(stats["words"]), sentences),
-        entities=_entities(doc, int(stats["words"]), sentence_of_char, len(document.text), author_aliases(document)),
+        marker_measures=marker_measures(markers, int(stats["words"] or 0), sentences),
+        entities=_entities(doc, int(stats["words"] or 0), sentence_of_char, len(document.text),
+                           author_aliases(document)),
         sentences=sentences,
         attributions=attributions,
         claims=claims,

@@ -31,7 +31,7 @@ def plain(value: Any) -> Any:
 
 def claim_to_dict(claim: Claim) -> dict[str, Any]:
     """A claim as JSON data: its fields, with the signed ``score``, ``commitment`` and ``entities`` added."""
-    data = plain(claim)
+    data: dict[str, Any] = plain(claim)
     data["score"] = claim.score
     data["commitment"] = claim.commitment
     data["entities"] = list(claim.entities)

@@ -12,9 +12,14 @@ from __future__ import annotations
 import csv
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .escaping import csv_cell
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from .report import Report
 
 __all__ = ["EMPTY_COLUMNS", "TABLES", "table_columns", "table_rows", "to_frames", "write_tables"]
 
@@ -22,10 +27,11 @@ TABLES = ("documents", "markers", "entities", "claims", "findings")
 
 
 def _data(report: Any) -> dict[str, Any]:
-    return report.to_dict() if hasattr(report, "to_dict") else report
+    data: dict[str, Any] = report.to_dict() if hasattr(report, "to_dict") else report
+    return data
 
 
-def _documents(data: dict) -> list[dict[str, Any]]:
+def _documents(data: dict[str, Any]) -> list[dict[str, Any]]:
     rows = []
     for d in data["documents"]:
         row = {"id": d["id"], "date": d["date"], "title": d["title"], "author": d["author"], "venue": d["venue"]}
@@ -44,11 +50,11 @@ def _documents(data: dict) -> list[dict[str, Any]]:
     return rows
 
 
-def _markers(data: dict) -> list[dict[str, Any]]:
+def _markers(data: dict[str, Any]) -> list[dict[str, Any]]:
     return [{"document": d["id"], "date": d["date"], **m} for d in data["documents"] for m in d["markers"]]
 
 
-def _entities(data: dict) -> list[dict[str, Any]]:
+def _entities(data: dict[str, Any]) -> list[dict[str, Any]]:
     rows = []
     for d in data["documents"]:
         for e in d["entities"]:
@@ -59,7 +65,7 @@ def _entities(data: dict) -> list[dict[str, Any]]:
     return rows
 
 
-def _claims(data: dict) -> list[dict[str, Any]]:
+def _claims(data: dict[str, Any]) -> list[dict[str, Any]]:
     rows = []
     for d in data["documents"]:
         for c in d["claims"]:
@@ -72,7 +78,7 @@ def _claims(data: dict) -> list[dict[str, Any]]:
     return rows
 
 
-def _findings(data: dict) -> list[dict[str, Any]]:
+def _findings(data: dict[str, Any]) -> list[dict[str, Any]]:
     comparison = data["comparison"]
     steps = list(comparison["steps"])
     if comparison.get("first_to_last"):
@@ -131,14 +137,14 @@ def table_rows(report: Any, table: str) -> list[dict[str, Any]]:
         raise ValueError(f"unknown table {table!r}: choose from {', '.join(TABLES)}") from None
 
 
-def to_frames(report: Any) -> dict[str, Any]:
+def to_frames(report: Report | dict[str, Any]) -> dict[str, pd.DataFrame]:
     """All tables as pandas DataFrames, keyed by table name."""
     try:
         import pandas as pd
     except ImportError as err:
         raise ImportError('DataFrames need pandas: pip install "kalinovsky-nlp[pandas]"') from err
     data = _data(report)
-    frames = {}
+    frames: dict[str, pd.DataFrame] = {}
     for name in TABLES:
         rows = _BUILDERS[name](data)
         frame = pd.DataFrame(rows, columns=table_columns(name, rows))
@@ -149,7 +155,7 @@ def to_frames(report: Any) -> dict[str, Any]:
     return frames
 
 
-def write_tables(report: Any, folder: str | Path, fmt: str = "csv") -> list[Path]:
+def write_tables(report: Report | dict[str, Any], folder: str | Path, fmt: str = "csv") -> list[Path]:
     """Write every table to ``folder/<table>.<fmt>`` (csv, jsonl or parquet); returns the paths."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)

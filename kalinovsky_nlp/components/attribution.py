@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import functools
 from dataclasses import asdict, dataclass
-from typing import TYPE_CHECKING, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 from ..lexicons import read_table, read_word_list
 
@@ -44,7 +44,7 @@ class Attribution:
     holder_end: int | None = None
     cue_kind: str = "speech"  # speech | thought | evidence
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
 
@@ -62,7 +62,7 @@ def human_nouns() -> frozenset[str]:
     return read_word_list("human_nouns.txt")
 
 
-def lexicon_lemma(token: "Token", lexicon: dict | frozenset) -> str | None:
+def lexicon_lemma(token: "Token", lexicon: dict[str, Any] | frozenset[str]) -> str | None:
     """The token's lemma if the lexicon has it, trying regular de-inflections where the lemmatizer slips
     (en_core_web_sm lemmatises "hoped" as "hop")."""
     lower = token.lower_
@@ -118,7 +118,7 @@ def quotation_spans(doc: "Doc") -> list[tuple[int, int]]:
     """Token ranges (start, end exclusive) of direct quotations, inner content only."""
     import numpy as np
     from spacy.attrs import ORTH
-    from spacy.strings import hash_string
+    from spacy.strings import hash_string  # type: ignore[attr-defined]  # compiled; spaCy's strings.pyi omits it
 
     marks = {hash_string(q): q for q in set(OPENING_QUOTES) | set(OPENING_QUOTES.values())}
     orths = doc.to_array([ORTH]).reshape(-1)  # vectorised: most documents have no quotation marks at all
@@ -343,7 +343,7 @@ def _cue_candidates(doc: "Doc") -> dict[str, list[int]]:
     every word of every sentence, three times over, cost more than the rules themselves."""
     import numpy as np
     from spacy.attrs import LOWER, POS
-    from spacy.strings import hash_string
+    from spacy.strings import hash_string  # type: ignore[attr-defined]  # compiled; spaCy's strings.pyi omits it
     from spacy.symbols import AUX, NOUN, VERB
 
     if not len(doc):

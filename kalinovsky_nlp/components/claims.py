@@ -30,7 +30,7 @@ import bisect
 import functools
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Iterable, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Sequence, cast
 
 from ..lexicons import read_table, read_word_list
 from ..results import (
@@ -1009,11 +1009,11 @@ class ClaimReader:
         for a in self.ctx.attributions:
             if a is not attribution and a.get("holder") and a["content_start"] <= attribution["content_start"] and \
                     attribution["content_end"] <= a["content_end"] + 1:
-                return a["holder"]
+                return cast(str, a["holder"])
             if a is not attribution and a.get("holder") and a["kind"] == "reporting_verb" and \
                     a["cue_start"] < attribution["content_start"] and \
                     self.doc[a["cue_start"]].sent.start == self.doc[attribution["content_start"]].sent.start:
-                return a["holder"]
+                return cast(str, a["holder"])
         return None
 
     def _holder_is_author(self, attribution: dict[str, Any]) -> bool:
@@ -1131,7 +1131,7 @@ class ClaimReader:
             author_value = own  # "intelligence about bounties supposedly paid": the author's own hedge
         else:
             author_value = "Uu"
-        sources = (Source(None, author_value, None), Source(holder, holder_value, attribution["cue"]))  # type: ignore[arg-type]
+        sources = (Source(None, author_value, None), Source(holder, holder_value, attribution["cue"]))
         return author_value, holder, sources, cues + [attribution["cue"].lower()], "report"
 
     # ------------------------------------------------------------------------------------ claims

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from spacy.attrs import ORTH, SPACY
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..lexicons import read_table, read_table_file, read_word_list
 
@@ -83,7 +83,7 @@ def person_titles() -> frozenset[str]:
     return read_word_list("person_titles.txt")
 
 
-def _is_possessive(token) -> bool:
+def _is_possessive(token: Token) -> bool:
     return token.lower_ in ("'s", "\u2019s", "'", "\u2019")
 
 
@@ -211,7 +211,8 @@ class CanonicalEntities:
             if any(taken[start:end]) or word_of[orths[start]].lower() == "the":
                 continue  # "the United States": the mention is the name itself, matched without the article
             span = doc[start:end]
-            info = self._resolve_form(span, self.matcher.vocab.strings[match_id])
+            # spaCy's phrasematcher.pyi leaves out the matcher's vocab, which the compiled class has
+            info = self._resolve_form(span, self.matcher.vocab.strings[match_id])  # type: ignore[attr-defined]
             host = ner_span.get(start)
             if info is not None and info.get("kind") == "demonym" and host is not None and len(host) > len(span) \
                     and host.label_ in ("GPE", "ORG", "LOC", "FAC", "EVENT", "WORK_OF_ART", "LAW"):
@@ -254,7 +255,7 @@ class CanonicalEntities:
                               "titled": label == "PERSON" and titled})
 
         # 4. initialisms the model missed, of a longer name found in this document ("U.S." for "United States")
-        initials = {}
+        initials: dict[str, tuple[str, str]] = {}
         for m in mentions:
             words = [w for w in m["canonical"].split() if w[:1].isupper()]
             if len(words) >= 2 and m["kind"] != "demonym":
@@ -320,7 +321,7 @@ class CanonicalEntities:
     def _resolve_short_forms(mentions: list[dict[str, Any]]) -> None:
         """A one-word name equal to the last word of a longer person name in the same document is that person
         (whatever label the model gave the short form: *Schiff* tagged GPE is still Adam Schiff)."""
-        full_names: dict[str, Counter] = {}
+        full_names: dict[str, Counter[str]] = {}
         for m in mentions:
             words = m["canonical"].split()
             if len(words) >= 2 and m["kind"] in ("name", "alias") and m["label"] == "PERSON" and words[-1][:1].isupper():
@@ -335,7 +336,7 @@ class CanonicalEntities:
 
     def _consolidate_labels(self, mentions: list[dict[str, Any]]) -> None:
         """One label per canonical entity: the alias data's, else a person name's, else the majority label."""
-        votes: dict[str, Counter] = {}
+        votes: dict[str, Counter[str]] = {}
         for m in mentions:
             votes.setdefault(m["canonical"], Counter())[m["label"]] += 1
         person_surnames = {m["canonical"] for m in mentions if m["kind"] == "short_form"}

@@ -20,12 +20,14 @@ Within those ties:
 from __future__ import annotations
 
 import functools
-from typing import TYPE_CHECKING, Iterable, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
 from ..lexicons import read_table, read_word_list
 from ..results import Argument, Evaluation
 
 if TYPE_CHECKING:
+    from numpy.typing import NDArray
+    from spacy.strings import StringStore
     from spacy.tokens import Doc, Token
 
 __all__ = ["argument_evaluations", "evaluative_indices", "fixed_expression_tokens", "word_valence"]
@@ -95,10 +97,10 @@ def evaluative_indices(doc: "Doc") -> list[tuple[int, float]]:
     return sorted(out + _hyphenated(doc, strings, lower))
 
 
-def _hyphenated(doc: "Doc", strings: "object", lower: "object") -> list[tuple[int, float]]:
+def _hyphenated(doc: "Doc", strings: "StringStore", lower: "NDArray[Any]") -> list[tuple[int, float]]:
     """Hyphenated evaluative compounds the tokenizer splits (*zero-sum*, *never-ending*, *ill-advised*): the valence
     of the whole word, on its last part (the head)."""
-    out = []
+    out: list[tuple[int, float]] = []
     hyphen = doc.vocab.strings["-"] if "-" in doc.vocab.strings else None
     if hyphen is None:
         return out
@@ -247,6 +249,6 @@ def argument_evaluations(doc: "Doc", arguments: Sequence[tuple[Argument, "Token"
         if owner.dep_ == "dobj" and owner.head.lemma_.lower() in verbs:
             score += verbs[owner.head.lemma_.lower()] * _direction(owner.head)
             cues.append(owner.head.text)
-        if cues and round(score, 2):
+        if cues and round(score, 2) != 0:
             out.append(Evaluation(target=argument.key, score=round(score, 2), cues=tuple(cues)))
     return out

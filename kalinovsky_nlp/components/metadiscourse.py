@@ -135,7 +135,9 @@ class MetadiscourseTagger:
         layers)."""
         found = []
         for match_id, start, end in self.matcher(doc):
-            form = self.matcher.vocab.strings[match_id]  # the matcher's own strings: robust to docs of another vocab
+            # the matcher's own strings: robust to docs of another vocab (spaCy's phrasematcher.pyi leaves the
+            # attribute out, the compiled class has it)
+            form = self.matcher.vocab.strings[match_id]  # type: ignore[attr-defined]
             found += [(start, end, entry) for entry in self._by_form[form]]
         return found
 

@@ -704,7 +704,7 @@ def first_person_plural(span: "Span") -> Decision:
     token = span[0]
     if not _is_pronoun(token):
         return REJECT
-    if token.lower_ == "us" and prev_token(span) is not None and prev_token(span).lower_ == "let":
+    if token.lower_ == "us" and (previous := prev_token(span)) is not None and previous.lower_ == "let":
         return REJECT  # "let us": a directive, matched as one cue
     anchor = token.head
     if token.lower_ in ("our", "ours") and anchor.lower_ in RESEARCH_NOUNS:

@@ -15,13 +15,15 @@ import json
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Mapping, Sequence, cast
 
 from .metrics import PRF
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
+
+    from ..components.metadiscourse import MetadiscourseTagger
 
 __all__ = ["Cue", "UncertaintyItem", "SentenceResult", "load_items", "read_word_list_file", "default_hyland_list",
            "sentence_result", "score_uncertainty", "format_uncertainty", "run_uncertainty"]
@@ -130,7 +132,7 @@ def _cue_key(text: str) -> str:
 def score_uncertainty(
     items: Sequence[UncertaintyItem],
     results: Sequence[SentenceResult],
-    lookups: dict[str, Sequence[bool]] | None = None,
+    lookups: Mapping[str, Sequence[bool]] | None = None,
     *,
     top: int = 15,
 ) -> dict[str, Any]:
@@ -156,8 +158,8 @@ def score_uncertainty(
                 prf.fn += 1
     by_type: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])  # sentences, flagged, cues, cues overlapped
     by_word: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    misses: Counter = Counter()
-    false_alarms: Counter = Counter()
+    misses: Counter[str] = Counter()
+    false_alarms: Counter[str] = Counter()
     for item, result in zip(items, results):
         epistemic_spans = [(h[0], h[1]) for h in result.hedges if h[4]]
         for cue_type in sorted({c.type for c in item.cues}):
@@ -224,7 +226,7 @@ def run_uncertainty(
     ``hyland``: Hyland's hedge list (default: found beside the data by :func:`default_hyland_list`; the look-up is
     left out, with a note, when there is none). ``verbose`` lists every sentence the library gets wrong."""
     items = load_items(data)
-    tagger = nlp.get_pipe("kalinovsky_metadiscourse")
+    tagger = cast("MetadiscourseTagger", nlp.get_pipe("kalinovsky_metadiscourse"))
     lexicon_forms = {e.form for e in tagger.entries if e.category == "hedge"}
     matchers = {"look-up: the library's hedge lexicon": _phrase_matcher(nlp, lexicon_forms)}
     hyland_path = Path(hyland) if hyland else default_hyland_list(data)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from typing import Iterable
 
 from ..lexicons import read_word_list
 from ..results import Revision
@@ -60,7 +61,7 @@ def sentence_edits(before: str, after: str, limit: int = 4) -> tuple[Revision, .
     return tuple(edits[:limit])
 
 
-def substantive(before_words: "set[str] | frozenset[str]", after_words: "set[str] | frozenset[str]") -> bool:
+def substantive(before_words: Iterable[str], after_words: Iterable[str]) -> bool:
     """Whether two versions of a sentence differ in content words (the profile's content lemmas of each sentence),
     beyond month names that move with the calendar and verbs of continuation (``lexicons/aspectual_verbs.txt``:
     *sees* / *continues to see*)."""

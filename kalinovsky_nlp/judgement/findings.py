@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from typing import Sequence
+from typing import Literal, Sequence
 
 from ..components.claims import derivational_base
 
@@ -395,7 +395,7 @@ def _one_sided_judgements(proposition: Proposition, earlier: DocumentProfile,
     """A proposition of one document only, split into the separate judgements it holds: judged claims joined by a
     strong link in the document (or by being the target of the same stance) stay together, others stand alone, so
     that two different judgements that share a participant are two findings, each with its own evidence."""
-    side = "later" if proposition.later else "earlier"
+    side: Literal["earlier", "later"] = "later" if proposition.later else "earlier"
     profile = later if side == "later" else earlier
     judged = judged_members(profile.claims, getattr(proposition, side))
     if not judged:
@@ -414,14 +414,17 @@ def _one_sided_judgements(proposition: Proposition, earlier: DocumentProfile,
     parts: dict[int, list[int]] = {}
     for i in judged:
         parts.setdefault(find(i), []).append(i)
-    return [dataclasses.replace(proposition, **{side: tuple(sorted(members))}) for members in parts.values()]
+    return [dataclasses.replace(proposition, later=tuple(sorted(members))) if side == "later" else
+            dataclasses.replace(proposition, earlier=tuple(sorted(members))) for members in parts.values()]
 
 
-def _judged_only(proposition: Proposition, claims: Sequence[Claim], side: str) -> Proposition:
+def _judged_only(proposition: Proposition, claims: Sequence[Claim], side: Literal["earlier", "later"]) -> Proposition:
     """A one-sided proposition narrowed to the members the judgement rests on, so that its position and evidence
     are those of the judgement, not of narration that shares its words."""
     members = judged_members(claims, getattr(proposition, side))
-    return dataclasses.replace(proposition, **{side: tuple(members)})
+    if side == "later":
+        return dataclasses.replace(proposition, later=tuple(members))
+    return dataclasses.replace(proposition, earlier=tuple(members))
 
 
 def _finding(proposition: Proposition, earlier: DocumentProfile, later: DocumentProfile,

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Literal, Sequence
 
-from ..results import CERTAINTY_SCORES, Claim, Position
+from ..results import CERTAINTY_SCORES, Certainty, Claim, Position
 from .align import Alignment, ClaimFeatures, align_features, comparable_times, features, participants
 
 __all__ = ["MAX_CLAIMS_PER_SIDE", "Proposition", "find_propositions", "position_of", "representative"]
@@ -157,7 +157,7 @@ def find_propositions(earlier: Sequence[Claim], later: Sequence[Claim], earlier_
     target range*)."""
     nodes = [((0, c.index), features(c)) for c in earlier if c.stance is None] + \
         [((1, c.index), features(c)) for c in later if c.stance is None]
-    edges = []
+    edges: list[tuple[float, tuple[int, int], tuple[int, int], Alignment]] = []
     if restated:
         by_sentence_a: dict[int, list[Claim]] = defaultdict(list)
         by_sentence_b: dict[int, list[Claim]] = defaultdict(list)
@@ -170,18 +170,18 @@ def find_propositions(earlier: Sequence[Claim], later: Sequence[Claim], earlier_
         for (i, j), similarity in restated.items():
             for a in by_sentence_a.get(i, ()):
                 for b in by_sentence_b.get(j, ()):
-                    shared = set(a.arguments and participants(a)) & set(participants(b))
+                    shared = set(participants(a) if a.arguments else ()) & set(participants(b))
                     if shared and comparable_times(a, b, earlier_year):
                         alignment = Alignment(tuple(sorted(shared)), ("(restated sentence)",), 2.0 + 3 * similarity)
                         edges.append((alignment.score, (0, a.index), (1, b.index), alignment))
     for i, j in _candidate_pairs(nodes, cross_only=links is not None):
-        (node_a, a), (node_b, b) = nodes[i], nodes[j]
+        (node_a, fa), (node_b, fb) = nodes[i], nodes[j]
         if node_a[0] == 1 and node_b[0] == 0:
-            node_a, a, node_b, b = node_b, b, node_a, a
-        alignment = align_features(a, b, earlier_year if node_a[0] != node_b[0] else
-                                   (earlier_year if node_a[0] == 0 else _year_of(later, earlier_year)))
-        if alignment is not None:
-            edges.append((alignment.score, node_a, node_b, alignment))
+            node_a, fa, node_b, fb = node_b, fb, node_a, fa
+        aligned = align_features(fa, fb, earlier_year if node_a[0] != node_b[0] else
+                                 (earlier_year if node_a[0] == 0 else _year_of(later, earlier_year)))
+        if aligned is not None:
+            edges.append((aligned.score, node_a, node_b, aligned))
     if links is not None:
         for side, side_links in enumerate(links):
             for first, second, score in side_links:
@@ -194,8 +194,7 @@ def find_propositions(earlier: Sequence[Claim], later: Sequence[Claim], earlier_
         groups[forest.find(node)].append(node)
     found = []
     for root, members in groups.items():
-        links = forest.links.get(root, [])
-        cross = [a for a in links]
+        cross = list(forest.links.get(root, []))
         shared_participants = sorted({k for a in cross for k in a.shared_participants})
         shared_predicates = sorted({k for a in cross for k in a.shared_predicates})
         found.append(Proposition(
@@ -224,7 +223,8 @@ def position_of(claims: Sequence[Claim], members: Sequence[int]) -> Position | N
     stances = _stances_on(claims, members)
     author = [c for c in own if c.voice == "author"]
     reported = [c for c in own if c.voice == "reported"]
-    initial = None
+    initial: Certainty | None = None
+    certainty: Certainty
     if stances:
         current = [s for s in stances if s.stance is not None and s.stance.time_frame in CURRENT_FRAMES]
         chosen = (current or stances)[-1]
@@ -238,6 +238,7 @@ def position_of(claims: Sequence[Claim], members: Sequence[int]) -> Position | N
     else:
         certainty = "Uu"
     asserted = [c for c in author if c.certainty != "Uu"]
+    voice: Literal["author", "reported", "both"]
     if reported and asserted:
         voice = "both"
     elif reported:
@@ -246,8 +247,8 @@ def position_of(claims: Sequence[Claim], members: Sequence[int]) -> Position | N
         voice = "author"
     evaluated = [c.evaluation_score for c in author if c.evaluations]
     evaluation = round(sum(evaluated) / len(evaluated), 2) if evaluated else 0.0
-    return Position(certainty=certainty, voice=voice, evaluation=evaluation, claims=len(own) + len(stances),  # type: ignore[arg-type]
-                    author_claims=len(author) + len(stances), initial_certainty=initial)  # type: ignore[arg-type]
+    return Position(certainty=certainty, voice=voice, evaluation=evaluation, claims=len(own) + len(stances),
+                    author_claims=len(author) + len(stances), initial_certainty=initial)
 
 
 def representative(claims: Sequence[Claim], members: Sequence[int]) -> Claim | None:

@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import json
 import math
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from .html import render_html
 from .markdown import render_markdown
 from .text import render_text
+
+if TYPE_CHECKING:
+    from ..report import Report
 
 __all__ = ["FORMATS", "finite", "render", "render_html", "render_json", "render_markdown", "render_text"]
 
@@ -29,17 +32,17 @@ def finite(value: Any) -> Any:
     return value
 
 
-def render_json(report: dict) -> str:
+def render_json(report: dict[str, Any]) -> str:
     """The report as strict JSON (RFC 8259: no NaN or Infinity), UTF-8 text, indented."""
     return json.dumps(finite(report), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
 
 
-RENDERERS: dict[str, Callable[[dict], str]] = {"text": render_text, "markdown": render_markdown, "json": render_json,
-                                               "html": render_html}
+RENDERERS: dict[str, Callable[[dict[str, Any]], str]] = {"text": render_text, "markdown": render_markdown,
+                                                         "json": render_json, "html": render_html}
 FORMATS = tuple(RENDERERS)
 
 
-def render(report: Any, format: str = "text") -> str:
+def render(report: Report | dict[str, Any], format: str = "text") -> str:
     """Render a :class:`~kalinovsky_nlp.report.Report` (or its ``to_dict()``) as text, markdown, json or html."""
     try:
         renderer = RENDERERS[format]

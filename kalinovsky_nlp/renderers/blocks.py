@@ -83,17 +83,18 @@ def _signed(value: float | None, digits: int = 1) -> str:
     return f"{value:+.{digits}f}"
 
 
-def _columns(documents: list[dict]) -> list[dict]:
+def _columns(documents: list[dict[str, Any]]) -> list[dict[str, Any]]:
     if len(documents) <= MAX_DOCUMENT_COLUMNS:
         return documents
     return [documents[0], documents[-1]]
 
 
-def _overall(report: dict) -> dict | None:
+def _overall(report: dict[str, Any]) -> dict[str, Any] | None:
     comparison = report.get("comparison") or {}
     if comparison.get("first_to_last"):
-        return comparison["first_to_last"]
-    steps = comparison.get("steps") or []
+        overall: dict[str, Any] = comparison["first_to_last"]
+        return overall
+    steps: list[dict[str, Any]] = comparison.get("steps") or []
     return steps[0] if len(steps) == 1 else None
 
 
@@ -102,7 +103,7 @@ def _quote(text: str, limit: int = 300) -> str:
     return "\u201c" + (text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026") + "\u201d"
 
 
-def _finding_blocks(number: int | None, finding: dict) -> Iterator[Block]:
+def _finding_blocks(number: int | None, finding: dict[str, Any]) -> Iterator[Block]:
     head = f"{number}. " if number is not None else ""
     yield Paragraph(f"{head}{finding['statement']}")
     yield Paragraph(f"Confidence {finding['confidence']}: {finding['confidence_reason']}.")
@@ -122,7 +123,7 @@ def _finding_blocks(number: int | None, finding: dict) -> Iterator[Block]:
         yield Bullets(evidence)
 
 
-def _findings(report: dict) -> Iterator[Block]:
+def _findings(report: dict[str, Any]) -> Iterator[Block]:
     findings = report.get("findings") or []
     yield Heading(2, "How the author's judgement changed")
     for sentence in report.get("narrative") or []:
@@ -134,7 +135,7 @@ def _findings(report: dict) -> Iterator[Block]:
         yield from _finding_blocks(number, finding)
 
 
-def _steps(report: dict) -> Iterator[Block]:
+def _steps(report: dict[str, Any]) -> Iterator[Block]:
     """For more than two documents: the strongest findings of each step, after the first-to-last ones."""
     steps = (report.get("comparison") or {}).get("steps") or []
     if len(steps) < 2:
@@ -154,7 +155,7 @@ def _steps(report: dict) -> Iterator[Block]:
         yield Bullets([f"{f['statement']} (confidence {f['confidence']})" for f in findings[:STEP_FINDINGS]])
 
 
-def _documents(report: dict) -> Iterator[Block]:
+def _documents(report: dict[str, Any]) -> Iterator[Block]:
     docs = report["documents"]
     rows = []
     for d in docs if len(docs) <= MAX_DOCUMENT_ROWS else docs[: MAX_DOCUMENT_ROWS // 2] + docs[-MAX_DOCUMENT_ROWS // 2 :]:
@@ -165,13 +166,13 @@ def _documents(report: dict) -> Iterator[Block]:
         yield Paragraph(f"({len(docs) - MAX_DOCUMENT_ROWS} documents between these are in the JSON report and tables.)")
 
 
-def _epistemic_cell(measures: dict) -> str:
+def _epistemic_cell(measures: dict[str, Any]) -> str:
     """Rate of the hedges that withhold commitment to truth (reports written before the measure existed: '-')."""
     c = measures.get("epistemic_hedge")
     return f"{c['author_rate']:.1f} ({c['rate']:.1f}); n={c['author_count']}" if c else "-"
 
 
-def _markers(report: dict) -> Iterator[Block]:
+def _markers(report: dict[str, Any]) -> Iterator[Block]:
     docs = report["documents"]
     cols = _columns(docs)
     yield Heading(2, "Stance markers: hedges, boosters, attitude, self-mention, engagement")
@@ -217,7 +218,7 @@ def _markers(report: dict) -> Iterator[Block]:
             yield Paragraph(f"Most hedged sentence of {d['date']}: {_quote(example['text'])}")
 
 
-def _entities(report: dict) -> Iterator[Block]:
+def _entities(report: dict[str, Any]) -> Iterator[Block]:
     docs = report["documents"]
     cols = _columns(docs)
     yield Heading(2, "Who and what the author writes about")
@@ -241,7 +242,7 @@ def _entities(report: dict) -> Iterator[Block]:
             sentences.append("Losing the most: " + ", ".join(
                 f"{c['name']} ({c['from_rate']:.1f} -> {c['to_rate']:.1f})" for c in falling) + ".")
         yield Paragraph(" ".join(sentences))
-    names: dict[str, dict] = {}
+    names: dict[str, dict[str, Any]] = {}
     for d in docs:
         for e in d["entities"]:
             names.setdefault(e["name"], {"label": e["label"], "demonym_of": e.get("demonym_of")})
@@ -277,7 +278,7 @@ def _entities(report: dict) -> Iterator[Block]:
         yield Table(["Entity", f"{a} sentences", "hedges", "boosters", f"{b} sentences", "hedges", "boosters"], rows)
 
 
-def _measures(report: dict) -> Iterator[Block]:
+def _measures(report: dict[str, Any]) -> Iterator[Block]:
     docs = report["documents"]
     yield Heading(2, "Text measures")
     rows = []
@@ -302,7 +303,7 @@ def _measures(report: dict) -> Iterator[Block]:
                 [[label] + [_fmt(labels[label].get(d["date"], 0)) for d in cols] for label in sorted(labels)])
 
 
-def _keyness(report: dict) -> Iterator[Block]:
+def _keyness(report: dict[str, Any]) -> Iterator[Block]:
     overall = _overall(report)
     if overall is None or not overall.get("keyness"):
         return
@@ -319,7 +320,7 @@ def _keyness(report: dict) -> Iterator[Block]:
         yield Table(["Term", "Count earlier", "Count later", "Log-odds z", "G2", "Log ratio"], rows)
 
 
-def report_blocks(report: dict) -> list[Block]:
+def report_blocks(report: dict[str, Any]) -> list[Block]:
     """The report as a list of blocks, in reading order."""
     docs = report["documents"]
     authors = sorted({d.get("author") for d in docs if d.get("author")})

@@ -14,13 +14,16 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from typing import Any, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Mapping, Sequence
 
 from markupsafe import Markup, escape
 
 from ..judgement.wording import CERTAINTY_WORDS
 from .blocks import CATEGORY_LABELS, READABILITY_LABELS
 from .highlight import Insert, Mark, Region, find_phrase, mark_up
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
 
 __all__ = ["render_html", "render_notebook"]
 
@@ -243,7 +246,7 @@ def _cue_marks(text: str, cues: Sequence[str], lo: int, hi: int) -> list[Mark]:
 
 def _evidence(view: DocumentView | None, side: Mapping[str, Any], link: bool) -> list[dict[str, Any]]:
     """Each evidence sentence with its cues marked, its claims tagged and a link to its place in the text."""
-    items = []
+    items: list[dict[str, Any]] = []
     cues = [str(c) for c in side.get("cues") or []]
     for sentence in side.get("evidence") or []:
         sentence = str(sentence)
@@ -414,7 +417,7 @@ def _entity_tables(report: Mapping[str, Any], docs: Sequence[Mapping[str, Any]],
                                              f"{last['date']} per 1k", "Change per 1k", "Mentions by date"], rows,
                                 "Mentions by date: one count per document, in date order."))
     stance = (overall or {}).get("entities", {}).get("author_stance_by_entity") or []
-    if stance:
+    if stance and overall is not None:
         a, b = overall["from"]["date"], overall["to"]["date"]
         rows = []
         for item in stance:
@@ -429,17 +432,17 @@ def _entity_tables(report: Mapping[str, Any], docs: Sequence[Mapping[str, Any]],
     if labels:
         rows = []
         for d in docs:
-            counts = {lab: 0 for lab in labels}
+            by_label = {lab: 0 for lab in labels}
             for e in d.get("entities") or []:
-                counts[str(e.get("label"))] += int(e.get("count") or 0)
-            rows.append([d["date"]] + [_fmt(counts[lab]) for lab in labels])
+                by_label[str(e.get("label"))] += int(e.get("count") or 0)
+            rows.append([d["date"]] + [_fmt(by_label[lab]) for lab in labels])
         tables.append(TableView("Entity mentions by label", ["Date"] + labels, rows))
     return tables
 
 
 def _keyness_tables(overall: Mapping[str, Any] | None) -> tuple[str, list[TableView]]:
     key = (overall or {}).get("keyness")
-    if not key:
+    if not key or overall is None:
         return "", []
     tables = []
     for side, date in (("earlier", overall["from"]["date"]), ("later", overall["to"]["date"])):
@@ -490,13 +493,14 @@ def _cue_lists(doc: Mapping[str, Any]) -> list[tuple[str, str]]:
 def _overall(report: Mapping[str, Any]) -> Mapping[str, Any] | None:
     comparison = report.get("comparison") or {}
     if comparison.get("first_to_last"):
-        return comparison["first_to_last"]
-    steps = comparison.get("steps") or []
+        overall: Mapping[str, Any] = comparison["first_to_last"]
+        return overall
+    steps: list[Mapping[str, Any]] = comparison.get("steps") or []
     return steps[0] if len(steps) == 1 else None
 
 
 @lru_cache(maxsize=1)
-def _environment() -> Any:
+def _environment() -> Environment:
     from jinja2 import Environment, PackageLoader, StrictUndefined
 
     env = Environment(loader=PackageLoader("kalinovsky_nlp.renderers", "templates"), autoescape=True,
@@ -578,12 +582,12 @@ def _context(report: Mapping[str, Any], charts: bool = True) -> dict[str, Any]:
     }
 
 
-def render_html(report: dict) -> str:
+def render_html(report: dict[str, Any]) -> str:
     """The whole report as one self-contained HTML page."""
     return _environment().get_template("report.html.j2").render(**_context(report))
 
 
-def render_notebook(report: dict, max_findings: int = 5) -> str:
+def render_notebook(report: dict[str, Any], max_findings: int = 5) -> str:
     """The compact view for a notebook: the narrative and the findings with their evidence, no texts or tables."""
     docs = sorted(report.get("documents") or [], key=lambda d: d["date"])
     views = {str(d["id"]): _document_view(n, d) for n, d in enumerate(docs, start=1)}

@@ -4,11 +4,13 @@ sentences) renders as itself, never as headings, links, HTML or tables."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from ..escaping import markdown_inline
 from .blocks import Bullets, Heading, Paragraph, Table, report_blocks
 
 
-def render_markdown(report: dict) -> str:
+def render_markdown(report: dict[str, Any]) -> str:
     out: list[str] = []
     for block in report_blocks(report):
         if isinstance(block, Heading):

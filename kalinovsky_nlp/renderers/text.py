@@ -5,6 +5,7 @@ terminal; headings and cells are kept on one line."""
 from __future__ import annotations
 
 import textwrap
+from typing import Any
 
 from ..escaping import plain_inline, visible_controls
 from .blocks import Bullets, Heading, Paragraph, Table, report_blocks
@@ -25,7 +26,7 @@ def _table(block: Table) -> list[str]:
     return [line(block.headers), "  ".join("-" * w for w in widths)] + [line(r) for r in block.rows]
 
 
-def render_text(report: dict) -> str:
+def render_text(report: dict[str, Any]) -> str:
     out: list[str] = []
     for block in report_blocks(report):
         if isinstance(block, Heading):
