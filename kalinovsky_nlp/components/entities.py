@@ -30,10 +30,8 @@ __all__ = ["CanonicalEntities", "NAME_LABELS", "AliasTable", "load_alias_table"]
 
 NAME_LABELS = ("PERSON", "NORP", "ORG", "GPE", "LOC", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT")
 ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "dobj", "agent", "appos", "dative", "iobj"})
-ACTING_PREPOSITIONS = frozenset({"with", "between", "against", "by", "toward", "towards", "from", "for", "on", "over"})
-LOCATIVE_HEADS = frozenset({"streets", "street", "outskirts", "centre", "center", "city", "mayor", "residents",
-                            "inhabitants", "people", "population", "capture", "fall", "siege", "control", "masters",
-                            "rulers", "airport", "suburbs", "heart", "outside", "north", "south", "east", "west"})
+ACTING_PREPOSITIONS = read_word_list("acting_prepositions.tsv")
+LOCATIVE_HEADS = read_word_list("locative_heads.tsv")
 #: Words of the title list that say where someone is from, not that they are a person.
 NATIONALITY_TITLES = frozenset({"u.s.", "us", "russian", "american", "soviet", "afghan", "former", "late", "foreign",
                                 "vice", "defense", "defence", "prime"})

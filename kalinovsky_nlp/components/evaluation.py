@@ -33,8 +33,7 @@ __all__ = ["argument_evaluations", "evaluative_indices", "fixed_expression_token
 EVALUATIVE_POS = frozenset({"ADJ", "ADV"})
 CONCESSIVE_MARKS = frozenset({"although", "though", "while", "whereas", "whilst"})
 CONDITION_MARKS = frozenset({"if", "unless"})
-CONDUCT_VERB_EXCLUSIONS = frozenset({"see", "fear", "face", "feel", "find", "worry", "consider", "view", "regard",
-                                     "know", "think", "believe", "want", "need", "lack", "ignore"})
+CONDUCT_VERB_EXCLUSIONS = read_word_list("conduct_verb_exclusions.tsv")
 
 
 @functools.lru_cache(maxsize=1)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import itertools
 from typing import TYPE_CHECKING, Callable, NamedTuple
 
+from ..lexicons import read_word_list
 from .attribution import is_person_like, lexicon_lemma, reporting_verbs, subject_of
 
 if TYPE_CHECKING:
@@ -52,38 +53,23 @@ def apply_rule(name: str, span: "Span") -> Decision:
 # ------------------------------------------------------------------------------------------------ helpers
 
 NEGATIONS = frozenset({"not", "n't", "never", "no"})
-QUANTITY_WORDS = frozenset({"dozen", "hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion",
-                            "billions", "half", "third", "quarter", "fifth", "tenth", "percent", "per"})
-MAXIMIZER_ADJECTIVES = frozenset({"simply", "literally", "frankly", "honestly", "definitely", "certainly", "clear", "certain", "sure", "right", "wrong", "impossible", "different", "true",
-                                  "false", "obvious", "correct", "unique", "perfect", "complete", "sufficient",
-                                  "enough", "unlike", "possible", "evident", "apparent", "sure", "alone", "opposite"})
-RESEARCH_VERBS = frozenset({"find", "show", "argue", "propose", "examine", "analyse", "analyze", "report", "present",
-                            "conduct", "measure", "test", "investigate", "study", "describe", "discuss", "focus",
-                            "collect", "use", "interview", "survey", "compare", "estimate", "calculate", "observe"})
-RESEARCH_NOUNS = frozenset({"research", "study", "studies", "analysis", "results", "findings", "data", "paper",
-                            "article", "survey", "sample", "experiment", "model", "method", "approach", "book",
-                            "argument", "interviews", "fieldwork", "team"})
-DEGREE_ONLY_ADVERBS = frozenset({"significantly", "dramatically", "notably", "remarkably", "strikingly", "unusually",
-                                 "crucially", "surprisingly", "unexpectedly", "amazingly", "astonishingly"})
+#: Word lists from ``lexicons/`` (each file says what the list is for, and each row its source).
+QUANTITY_WORDS = read_word_list("quantity_words.tsv")
+MAXIMIZER_ADJECTIVES = read_word_list("maximizer_heads.tsv")
+RESEARCH_VERBS = read_word_list("research_verbs.tsv")
+RESEARCH_NOUNS = read_word_list("research_nouns.tsv")
+DEGREE_ONLY_ADVERBS = read_word_list("degree_adverbs.tsv")
 #: Verbs of occurrence, duration and causation: "can/should" with these speak of likelihood (*can lead to*,
 #: *should last a day*), with agentive verbs of ability, permission or obligation (*can swim*, *should visit*).
-NON_AGENTIVE_VERBS = frozenset({"be", "last", "arrive", "take", "work", "happen", "occur", "become", "remain", "reach",
-                                "come", "finish", "suffice", "improve", "change", "lead", "cause", "result", "vary",
-                                "mean", "fit", "stay", "appear", "seem", "backfire", "trigger", "produce", "affect",
-                                "increase", "decrease", "rise", "fall", "grow", "prove", "turn", "end", "emerge",
-                                "undermine", "escalate", "fail", "succeed", "help", "hurt", "harm", "exist", "get"})
-VAGUE_AGENTS = frozenset({"many", "some", "most", "several", "others", "critics", "scholars", "historians", "experts",
-                          "observers", "analysts", "commentators", "researchers", "people"})
+NON_AGENTIVE_VERBS = read_word_list("non_agentive_verbs.tsv")
+VAGUE_AGENTS = read_word_list("vague_agents.tsv")
 DISTRIBUTIVE = frozenset({"each", "every", "any", "anyone", "anybody", "everyone", "everybody", "no"})
-EPISTEMIC_AFTER_WOULD = frozenset({"seem", "appear", "suggest", "indicate", "think", "argue", "say", "expect", "imagine",
-                                   "guess", "assume", "suppose", "venture", "speculate", "estimate", "bet", "wager",
-                                   "doubt", "reckon", "presume", "believe"})
+EPISTEMIC_AFTER_WOULD = read_word_list("epistemic_after_would.tsv")
 
 
 #: Predicates of wanting: a modal in their complement says what someone wants to be possible (*they hoped that they
 #: could provide*, *their hope was that a stable government could emerge*), not that it is possible.
-VOLITION_LEMMAS = frozenset({"hope", "wish", "want", "intend", "plan", "aim", "pray", "desire", "seek", "strive",
-                             "intention", "goal", "ambition", "dream"})
+VOLITION_LEMMAS = read_word_list("volition_words.tsv")
 #: Subordinators that open a condition (or an embedded question); a modal inside such a clause belongs to the
 #: condition, which is marked on the subordinator itself.
 CONDITION_MARKS = frozenset({"if", "unless", "whether"})
@@ -357,8 +343,7 @@ def epistemic_subject(span: "Span") -> Decision:
 
 
 #: Verbs of belief (not of attitude: *hope, fear, prefer* share the rule but stay the writer's only).
-BELIEF_LEMMAS = frozenset({"think", "believe", "suppose", "suspect", "assume", "presume", "speculate", "consider",
-                           "doubt", "expect", "reckon", "guess", "imagine"})
+BELIEF_LEMMAS = read_word_list("belief_verbs.tsv")
 INDEFINITE_QUANTIFIERS = frozenset({"some", "many", "most", "few", "several", "others", "numerous", "various"})
 
 
@@ -440,10 +425,10 @@ def doubt_noun(span: "Span") -> Decision:
 #: Agents that take the frame back (*is believed by nobody*).
 NEGATIVE_AGENTS = frozenset({"nobody", "none", "no", "noone", "no-one"})
 #: Participles of seeing and describing are belief frames only with *as* (*is seen as*, not *was seen in Paris*).
-AS_FRAMES = frozenset({"see", "view", "regard", "describe", "consider"})
+AS_FRAMES = read_word_list("as_frames.tsv")
 #: Participles of saying are hearsay frames only with an infinitive or a that-clause (*is said to*, *it was reported
 #: that*), not with an adjunct (*was reported in the press*, *were reported as a result of*).
-HEARSAY_LEMMAS = frozenset({"say", "report", "claim", "rumour", "rumor"})
+HEARSAY_LEMMAS = read_word_list("hearsay_verbs.tsv")
 
 
 @rule("impersonal_frame")
