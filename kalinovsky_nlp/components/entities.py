@@ -32,9 +32,8 @@ NAME_LABELS = ("PERSON", "NORP", "ORG", "GPE", "LOC", "FAC", "EVENT", "WORK_OF_A
 ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "dobj", "agent", "appos", "dative", "iobj"})
 ACTING_PREPOSITIONS = read_word_list("acting_prepositions.tsv")
 LOCATIVE_HEADS = read_word_list("locative_heads.tsv")
-#: Words of the title list that say where someone is from, not that they are a person.
-NATIONALITY_TITLES = frozenset({"u.s.", "us", "russian", "american", "soviet", "afghan", "former", "late", "foreign",
-                                "vice", "defense", "defence", "prime"})
+#: Words of the title list that qualify a title or say whose office it is, not that a name is a person's.
+NATIONALITY_TITLES = read_word_list("title_qualifiers.tsv")
 VERB_TAGS = frozenset({"VBZ", "VBD", "VBP", "VB", "VBG"})
 
 for _name in ("kn_entity_mentions",):
