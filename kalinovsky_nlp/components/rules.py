@@ -284,15 +284,16 @@ def noun(span: "Span") -> Decision:
 
 @rule("possible")
 def possible(span: "Span") -> Decision:
-    """*possible* of likelihood, not enablement (*made it possible*), *as soon as possible*, *if possible*, the range of
-    options (*the highest possible grade*, *by every possible route*) or feasibility (*it is possible to buy*)."""
+    """*possible* of likelihood, not enablement (*made it possible*, *made the purchase of a house possible*), *as soon
+    as possible*, *if possible*, the range of options (*the highest possible grade*, *by every possible route*) or
+    feasibility (*it is possible to buy*)."""
     token = span[0]
     if token.pos_ != "ADJ":
         return REJECT
     before = prev_token(span)
     if before is not None and before.lower_ in ("as", "if", "where", "whenever", "wherever", "everything"):
         return REJECT
-    if token.dep_ in ("oprd", "ccomp", "xcomp", "acomp") and token.head.lemma_.lower() in ("make", "render", "keep"):
+    if token.dep_ in ("oprd", "ccomp", "xcomp", "acomp") and token.head.lemma_.lower() in ENABLING_VERBS:
         return REJECT
     if before is not None and (before.tag_ in ("JJS", "RBS") or before.lower_ in ("every", "all", "any", "each")):
         return REJECT  # "the highest possible grade", "by every possible route": the range of options, not likelihood
@@ -302,11 +303,26 @@ def possible(span: "Span") -> Decision:
     if following is not None and (following.lower_ == "to" or (following.lower_ == "for" and any(
             t.lower_ == "to" for t in token.doc[following.i : min(token.sent.end, following.i + 6)]))):
         return REJECT  # "it was not possible to book", "possible for a guest to leave": feasibility, not likelihood
-    window = token.doc[max(token.sent.start, token.i - 10) : token.i]
-    if any(t.lemma_.lower() in ("make", "render") and t.pos_ == "VERB" for t in window) and token.dep_ != "attr" \
-            and not any(t.lower_ == "it" for t in window[-3:]):
-        return REJECT  # "making [U.S. and NATO cooperation with these countries] possible", misparsed as amod
+    if _complement_of_object(token):
+        return REJECT  # "making [closer ties with these firms] possible": the object's complement, hung on a noun
     return ACCEPT
+
+
+#: Complex-transitive verbs whose object complement *possible* is enablement (*made the deal possible*).
+ENABLING_VERBS = ("make", "render", "keep")
+
+
+def _complement_of_object(token: "Token") -> bool:
+    """*possible* placed after the object of *make, render, keep* is the object's complement (Quirk et al. 1985,
+    complex-transitive complementation: *made [cheaper tests of the water] possible*), also where the parser hangs it
+    as a modifier on the last noun of the object phrase (*tests of the water possible*): an adjective after its noun
+    that sits inside the direct object of one of these verbs."""
+    if token.dep_ != "amod" or token.head.i > token.i:
+        return False
+    node = token.head
+    while node.dep_ in ("pobj", "prep", "conj", "compound", "nmod", "appos") and node.head is not node:
+        node = node.head
+    return node.dep_ == "dobj" and node.head.lemma_.lower() in ENABLING_VERBS
 
 
 @rule("epistemic_subject")

@@ -59,6 +59,11 @@ CASES = [
     ("possible", "Reply as soon as possible.", "possible", None),
     ("possible", "The highest possible grade is an A.", "possible", None),
     ("possible", "It was not possible to book a table.", "possible", None),
+    # ... the object's complement even when the parser hangs "possible" on the object's last noun
+    ("possible", "Cheap loans made the purchase of a house possible for many families.", "possible", None),
+    ("possible", "New sensors are making cheaper tests of the water possible in remote villages.", "possible", None),
+    # ... and a "make" earlier in the sentence is no reason to reject a likelihood
+    ("possible", "The committee made several changes, and a second vote is possible.", "possible", "hedge"),
     # epistemic_subject: first person or generic vs third person / think about
     ("epistemic_subject", "I think the claims are exaggerated.", "think", "hedge"),
     ("epistemic_subject", "I often think about the war.", "think", None),
