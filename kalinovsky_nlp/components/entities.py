@@ -241,7 +241,7 @@ class CanonicalEntities:
                 if any(taken[segment.start : segment.end]):
                     free = [i for i in range(segment.start, segment.end) if not taken[i]]
                     if not free or any(doc[i].tag_ in VERB_TAGS for i in free):
-                        continue  # "Russia Gambles": a headline artefact around a known name
+                        continue  # a headline artefact around a known name ("<Country> Gambles in ...")
                     segment = doc[free[0] : free[-1] + 1]
                     if any(taken[segment.start : segment.end]) or not any(t.pos_ == "PROPN" or t.text[:1].isupper() for t in segment):
                         continue

@@ -124,18 +124,18 @@ def test_historical_anchor_is_the_earliest_year_of_the_clause(nlp):
 
 
 def test_demonyms_agent_nouns_and_definite_descriptions_resolve_to_entities(nlp):
-    found = claims(nlp, "The Taliban met in Doha. The Russian government sent arms to the group.")
+    found = claims(nlp, "Hezbollah met in Beirut. The Iranian government sent arms to the group.")
     claim = claim_with(found, "sent")
-    assert {a.entity for a in claim.arguments if a.entity} == {"Russia", "Taliban"}
-    assert claim.gist == "Russia sends arms to the Taliban"
+    assert {a.entity for a in claim.arguments if a.entity} == {"Iran", "Hezbollah"}
+    assert claim.gist == "Iran sends arms to Hezbollah"
 
 
 def test_possessors_of_non_event_nouns_are_not_participants(nlp):
-    """*the Taliban's enemies* are not the Taliban; *Russian support* is Russia's support."""
-    enemies = claim_with(claims(nlp, "Moscow supported the Taliban's enemies."), "supported")
-    assert "Taliban" not in {a.entity for a in enemies.arguments}
-    support = claim_with(claims(nlp, "Russian support to the Taliban has been limited."), "limited")
-    assert {a.entity for a in support.arguments} >= {"Russia", "Taliban"}
+    """*Hezbollah's enemies* are not Hezbollah; *Turkish support* is Turkey's support."""
+    enemies = claim_with(claims(nlp, "Ankara supported Hezbollah's enemies."), "supported")
+    assert "Hezbollah" not in {a.entity for a in enemies.arguments}
+    support = claim_with(claims(nlp, "Turkish support to Hezbollah has been limited."), "limited")
+    assert {a.entity for a in support.arguments} >= {"Turkey", "Hezbollah"}
 
 
 @pytest.mark.parametrize(
