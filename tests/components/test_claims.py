@@ -223,3 +223,67 @@ def test_what_evaluates_a_pronoun_is_read_in_its_own_clause(nlp):
     fails = claim_with(found, "fail")
     assert [a.key for a in fails.arguments] == ["np:plan"]
     assert fails.evaluations == ()  # "bold" evaluates the plan in the first sentence, not in this claim
+
+
+#: The claim reader's context rules, each on a word of a sentence: (rule, sentence, word, whether the rule applies).
+#: Every rule has a case where it applies and one where it does not, as the metadiscourse context rules do
+#: (tests/components/test_rules.py).
+CLAIM_RULE_CASES = [
+    # an "it" subject that anticipates a clause, or one that refers
+    ("extraposing", "It is likely that the ferry will be late.", "is", True),
+    ("extraposing", "It is a small ferry.", "is", False),
+    # raising, implicative and negative verbs are transparent: the complement carries the claim
+    ("transparent_complement", "The ferry seems to leak.", "seems", True),
+    ("transparent_complement", "The crew failed to repair the ferry.", "failed", True),
+    ("transparent_complement", "The crew wants to repair the ferry.", "wants", False),
+    # an intention keeps its complement inside its own claim; a purpose clause too
+    ("absorbed", "The crew seeks to repair the ferry.", "repair", True),
+    ("absorbed", "The crew seems to repair the ferry.", "repair", False),
+    # an open condition
+    ("condition", "If the storm passes, the ferry will sail.", "passes", True),
+    ("condition", "When the storm passed, the ferry sailed.", "passed", False),
+    # "as often happens": a generic aside
+    ("generic_aside", "As often happens, the ferry was late.", "happens", True),
+    ("generic_aside", "As the storm grew, the ferry was late.", "grew", False),
+    # "hard to imagine that X": the adjective frames the clause
+    ("framing_adjective", "It is hard to imagine that the ferry will sail.", "imagine", True),
+    ("framing_adjective", "It is fun to imagine that the ferry will sail.", "imagine", False),
+    # "a form of insurance": the noun after a light noun
+    ("light_noun", "The deal is a form of insurance.", "form", True),
+    ("light_noun", "The deal is a source.", "source", False),
+]
+
+
+def _claim_rule(name, token):
+    from kalinovsky_nlp.components import claims as module
+
+    if name == "extraposing":
+        return module._extraposing(token)
+    if name == "transparent_complement":
+        return module._transparent_complement(token) is not None
+    if name == "absorbed":
+        return module._absorbed(token)
+    if name == "condition":
+        return module._is_condition(token)
+    if name == "generic_aside":
+        return module._generic_aside(token)
+    if name == "framing_adjective":
+        return module._framing_adjective(token) is not None
+    if name == "light_noun":
+        return module._through_light_nouns(token).i != token.i
+    raise KeyError(name)
+
+
+@pytest.mark.parametrize("rule,sentence,word,applies", CLAIM_RULE_CASES,
+                         ids=[f"{c[0]}:{c[1][:40]}" for c in CLAIM_RULE_CASES])
+def test_claim_rule_minimal_pair(nlp, rule, sentence, word, applies):
+    doc = nlp(sentence)
+    token = next(t for t in doc if t.text == word)
+    assert _claim_rule(rule, token) is applies
+
+
+def test_every_claim_rule_has_a_case_where_it_applies_and_one_where_it_does_not():
+    rules = {c[0] for c in CLAIM_RULE_CASES}
+    applies = {c[0] for c in CLAIM_RULE_CASES if c[3]}
+    does_not = {c[0] for c in CLAIM_RULE_CASES if not c[3]}
+    assert rules == applies == does_not
