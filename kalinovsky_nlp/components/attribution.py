@@ -167,7 +167,7 @@ WH_WORDS = frozenset({"whatever", "whoever", "whichever", "however", "what", "wh
 
 
 def _is_parenthetical(root: "Token", sent: "Span") -> bool:
-    """A reporting clause set off inside its host sentence: "..., officials seem to think, the Taliban ..."."""
+    """A reporting clause set off inside its host sentence: "..., local farmers seem to think, the dam ..."."""
     if root.dep_ == "parataxis":
         return True
     if root.dep_ not in ("ccomp", "advcl"):

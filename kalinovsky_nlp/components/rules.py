@@ -365,7 +365,7 @@ INDEFINITE_QUANTIFIERS = frozenset({"some", "many", "most", "few", "several", "o
 
 def _indefinite_crowd(subject: "Token") -> bool:
     """*some*, *many people*, *some scholars*, *proponents*: a quantifier, a noun it quantifies, or a bare plural
-    noun with no determiner, possessive or modifier (*Russian officials*, *the critics*, *its followers* name a group
+    noun with no determiner, possessive or modifier (*local officials*, *the critics*, *its followers* name a group
     one can point to and are left to attribution)."""
     if subject.lower_ in INDEFINITE_QUANTIFIERS:
         return True
@@ -407,7 +407,7 @@ def appear_raising(span: "Span") -> Decision:
 def evidential_clause(span: "Span") -> Decision:
     """*suggest, indicate, show* with a clausal complement and a non-human subject (*the evidence suggests that*).
 
-    A human subject (*Schiff suggested that*) makes it a reporting verb (attribution); a noun object
+    A human subject (*the senator suggested that*) makes it a reporting verb (attribution); a noun object
     (*he suggested a walk*) makes it a proposal.
     """
     token = span[0]
@@ -422,7 +422,7 @@ def evidential_clause(span: "Span") -> Decision:
     if subject is None:
         return ACCEPT if token.tag_ == "VBG" else REJECT  # "..., suggesting that it was once a monastery"
     if is_person_like(subject) and span.label_ != "booster" and token.lemma_.lower() in ("suggest", "indicate", "imply"):
-        return REJECT  # "Schiff suggested that": a reporting verb (attribution), not the writer's hedge
+        return REJECT  # "the senator suggested that": a reporting verb (attribution), not the writer's hedge
     return ACCEPT
 
 
@@ -569,7 +569,7 @@ def weasel_quantifier(span: "Span") -> Decision:
     if noun_head.dep_ not in ("nsubj", "nsubjpass") or not (noun_head is token or is_person_like(noun_head)):
         return REJECT
     if token.pos_ == "NOUN":
-        # a bare plural source noun: "Critics have argued", not "the critics", "U.S. officials", "Schiff's critics"
+        # a bare plural source noun: "Critics have argued", not "the critics", "city officials", "the mayor's critics"
         if token.tag_ != "NNS" or any(c.dep_ in ("det", "poss", "compound", "amod", "nmod") for c in token.children):
             return REJECT
     if noun_head is token and token.pos_ not in ("PRON", "DET", "ADJ", "NOUN"):
@@ -605,7 +605,7 @@ def downtoner(span: "Span") -> Decision:
     if token.lower_ == "rather" and (following.lower_ == "than" or (before is not None and before.lower_ in ("would", "or", "'d"))):
         return REJECT
     if following.pos_ not in ("ADJ", "ADV", "VERB") and following.tag_ not in ("VBN", "JJ", "JJR", "RB"):
-        return REJECT  # "quite a few", "Rather, Moscow is ..."
+        return REJECT  # "quite a few", "Rather, the board is ..."
     if following.pos_ == "VERB" and following.tag_ != "VBN":
         return REJECT
     if token.lower_ == "quite" and following.lower_ in MAXIMIZER_ADJECTIVES:
