@@ -8,8 +8,8 @@ lexicon) can evaluate; nouns and verbs such as *war*, *support*, *threat* name t
 A word evaluates an argument when it is tied to it: it modifies the argument or what the argument owns (*the
 council's pragmatic policy*), it is predicated of it (*the policy is pragmatic*, *the council acted recklessly*,
 *activity expanded at a solid pace*), it modifies the conduct the argument pursues (*the council is pursuing a
-pragmatic policy*), or the argument is the object of an evaluative verb (*critics condemn X*). Never the tone of the rest of the sentence.
-Within those ties:
+pragmatic policy*), or the argument is the object of an evaluative verb (*critics condemn X*). Never the tone of
+the rest of the sentence. Within those ties:
 
 * words inside fixed expressions (*as well as*, *no doubt*) and inside epistemic markers are not evaluations;
 * an evaluation relative to an experiencer (*attractive to groups like the Islamic State*) is not the author's;
