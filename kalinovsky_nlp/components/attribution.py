@@ -159,16 +159,15 @@ def _without(sent: "Span", start: int, end: int) -> tuple[int, int]:
 
 
 #: Verbs whose noun-phrase object is itself reported content ("denied military support", "confirm arm supplies").
-NP_CONTENT_VERBS = frozenset({"deny", "confirm", "acknowledge", "admit", "allege", "report", "announce", "reveal"})
+NP_CONTENT_VERBS = read_word_list("np_content_verbs.tsv")
 #: Verbs whose infinitive or small-clause complement is attributed content ("want to claim", "consider it a threat").
-XCOMP_CONTENT_VERBS = frozenset({"want", "wish", "hope", "expect", "fear", "consider", "believe", "think", "call",
-                                 "describe", "regard", "claim", "allege", "purport", "seem"})
+XCOMP_CONTENT_VERBS = read_word_list("xcomp_content_verbs.tsv")
 WH_WORDS = frozenset({"whatever", "whoever", "whichever", "however", "what", "when", "if", "because", "although",
                       "though", "while", "since", "as", "unless", "whether", "once", "after", "before"})
 
 
 def _is_parenthetical(root: "Token", sent: "Span") -> bool:
-    """A reporting clause set off inside its host sentence: "..., officials seem to think, the Taliban ..."."""
+    """A reporting clause set off inside its host sentence: "..., local farmers seem to think, the dam ..."."""
     if root.dep_ == "parataxis":
         return True
     if root.dep_ not in ("ccomp", "advcl"):

@@ -62,16 +62,13 @@ NEGATIVE_DETERMINERS = frozenset({"no", "neither"})
 FUTURE_MODALS = frozenset({"will", "shall", "'ll", "wo"})
 HYPOTHETICAL_MODALS = frozenset({"would", "'d"})
 CONDITION_MARKS = frozenset({"if", "unless"})
-FREQUENCY_ADVERBS = frozenset({"often", "usually", "generally", "typically", "always", "frequently", "normally",
-                               "commonly"})
+FREQUENCY_ADVERBS = read_word_list("frequency_adverbs.tsv")
 #: Verbs that link a subject to a predicative adjective or noun (*remains appropriate*, *became clear*).
-COPULAS = frozenset({"be", "remain", "stay", "become", "continue", "prove", "turn", "grow", "look", "sound"})
+COPULAS = read_word_list("copular_verbs.tsv")
 #: Nouns that measure what their of-phrase names: as arguments, the claim is about the thing measured (*the pace
 #: of its asset purchases* is about the purchases).
-MEASURE_NOUNS = frozenset({"pace", "size", "amount", "volume", "level", "timing", "path", "composition", "scale",
-                           "share", "rate of"})
-LIGHT_NOUNS = frozenset({"form", "kind", "type", "sort", "part", "source", "result", "example", "case", "matter",
-                         "way", "mix", "piece", "sign", "instance"})
+MEASURE_NOUNS = read_word_list("measure_nouns.tsv")
+LIGHT_NOUNS = read_word_list("light_nouns.tsv")
 SHELL_DETERMINERS = frozenset({"this", "these", "that", "those", "such", "the"})
 YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)s?$")
 #: Prepositions after which a gerund's implicit subject is the governing verb's object (*accused X of providing*,

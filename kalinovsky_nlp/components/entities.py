@@ -30,13 +30,10 @@ __all__ = ["CanonicalEntities", "NAME_LABELS", "AliasTable", "load_alias_table"]
 
 NAME_LABELS = ("PERSON", "NORP", "ORG", "GPE", "LOC", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT")
 ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "dobj", "agent", "appos", "dative", "iobj"})
-ACTING_PREPOSITIONS = frozenset({"with", "between", "against", "by", "toward", "towards", "from", "for", "on", "over"})
-LOCATIVE_HEADS = frozenset({"streets", "street", "outskirts", "centre", "center", "city", "mayor", "residents",
-                            "inhabitants", "people", "population", "capture", "fall", "siege", "control", "masters",
-                            "rulers", "airport", "suburbs", "heart", "outside", "north", "south", "east", "west"})
-#: Words of the title list that say where someone is from, not that they are a person.
-NATIONALITY_TITLES = frozenset({"u.s.", "us", "russian", "american", "soviet", "afghan", "former", "late", "foreign",
-                                "vice", "defense", "defence", "prime"})
+ACTING_PREPOSITIONS = read_word_list("acting_prepositions.tsv")
+LOCATIVE_HEADS = read_word_list("locative_heads.tsv")
+#: Words of the title list that qualify a title or say whose office it is, not that a name is a person's.
+NATIONALITY_TITLES = read_word_list("title_qualifiers.tsv")
 VERB_TAGS = frozenset({"VBZ", "VBD", "VBP", "VB", "VBG"})
 
 for _name in ("kn_entity_mentions",):
@@ -245,7 +242,7 @@ class CanonicalEntities:
                 if any(taken[segment.start : segment.end]):
                     free = [i for i in range(segment.start, segment.end) if not taken[i]]
                     if not free or any(doc[i].tag_ in VERB_TAGS for i in free):
-                        continue  # "Russia Gambles": a headline artefact around a known name
+                        continue  # a headline artefact around a known name ("<Country> Gambles in ...")
                     segment = doc[free[0] : free[-1] + 1]
                     if any(taken[segment.start : segment.end]) or not any(t.pos_ == "PROPN" or t.text[:1].isupper() for t in segment):
                         continue

@@ -5,11 +5,11 @@ Word polarity comes from VADER's lexicon (Hutto & Gilbert 2014, shipped with ``v
 dimension such as *low* set to 0). Only adjectives and adverbs (and the attitude nouns of the metadiscourse
 lexicon) can evaluate; nouns and verbs such as *war*, *support*, *threat* name topics.
 
-A word evaluates an argument when it is tied to it: it modifies the argument or what the argument owns (*Russia's
-pragmatic policy*), it is predicated of it (*the policy is pragmatic*, *Moscow acted recklessly*, *activity expanded
-at a solid pace*), it modifies the conduct the argument pursues (*Moscow is pursuing a pragmatic policy*), or the
-argument is the object of an evaluative verb (*critics condemn X*). Never the tone of the rest of the sentence.
-Within those ties:
+A word evaluates an argument when it is tied to it: it modifies the argument or what the argument owns (*the
+council's pragmatic policy*), it is predicated of it (*the policy is pragmatic*, *the council acted recklessly*,
+*activity expanded at a solid pace*), it modifies the conduct the argument pursues (*the council is pursuing a
+pragmatic policy*), or the argument is the object of an evaluative verb (*critics condemn X*). Never the tone of
+the rest of the sentence. Within those ties:
 
 * words inside fixed expressions (*as well as*, *no doubt*) and inside epistemic markers are not evaluations;
 * an evaluation relative to an experiencer (*attractive to groups like the Islamic State*) is not the author's;
@@ -35,8 +35,7 @@ __all__ = ["argument_evaluations", "evaluative_indices", "fixed_expression_token
 EVALUATIVE_POS = frozenset({"ADJ", "ADV"})
 CONCESSIVE_MARKS = frozenset({"although", "though", "while", "whereas", "whilst"})
 CONDITION_MARKS = frozenset({"if", "unless"})
-CONDUCT_VERB_EXCLUSIONS = frozenset({"see", "fear", "face", "feel", "find", "worry", "consider", "view", "regard",
-                                     "know", "think", "believe", "want", "need", "lack", "ignore"})
+CONDUCT_VERB_EXCLUSIONS = read_word_list("conduct_verb_exclusions.tsv")
 
 
 @functools.lru_cache(maxsize=1)
@@ -148,15 +147,15 @@ def _clause_head(token: "Token") -> "Token":
 
 
 def _owner(anchor: "Token") -> "Token":
-    """What the argument stands for in its clause: itself, or the noun it possesses or modifies (*Moscow's
-    decision*, *the Kabul government*, *Russian support*)."""
+    """What the argument stands for in its clause: itself, or the noun it possesses or modifies (*the council's
+    decision*, *the city government*, *French support*)."""
     if anchor.dep_ in ("poss", "compound", "amod", "nmod") and anchor.head.pos_ in ("NOUN", "PROPN"):
         return anchor.head
     return anchor
 
 
 def _is_conduct_object(word: "Token", subject: "Token") -> bool:
-    """*Moscow is pursuing a pragmatic policy*: the word modifies the object of a verb the argument is the subject
+    """*the council is pursuing a pragmatic policy*: the word modifies the object of a verb the argument is the subject
     of, the object names conduct (``lexicons/conduct_nouns.txt``) and the verb is an action of the subject's (not
     perceiving, fearing or facing something)."""
     verb = subject.head
@@ -173,7 +172,7 @@ def _tied(word: "Token", owner: "Token") -> bool:
     if owner.dep_ in ("nsubj", "nsubjpass"):
         verb = owner.head
         if word.head.i == verb.i and word.dep_ in ("acomp", "attr", "oprd", "advmod", "xcomp"):
-            return True  # "the policy is pragmatic", "Moscow acted recklessly"
+            return True  # "the policy is pragmatic", "the council acted recklessly"
         if word.dep_ == "amod" and word.head.dep_ == "attr" and word.head.head.i == verb.i:
             return True  # "the decision was a dangerous gamble"
         if _is_conduct_object(word, owner):

@@ -18,7 +18,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from .attribution import Attribution, attributed_token_mask, find_attributions, quotation_spans
-from ..lexicons import read_table, read_table_file
+from ..lexicons import read_table, read_table_file, read_word_list
 from .rules import apply_rule, negated_before
 
 if TYPE_CHECKING:
@@ -29,9 +29,9 @@ __all__ = ["CATEGORIES", "NON_EPISTEMIC_HEDGES", "LexiconEntry", "MetadiscourseT
 CATEGORIES = ("hedge", "booster", "attitude", "self_mention", "engagement")
 PRONOUN_LAYER = ("first_person", "first_person_plural", "reader_pronoun")
 FLIPPABLE_BOOSTERS = ("certainty_adverb", "certainty_adjective", "epistemic_verb", "evidential", "probability_high")
-NEGATIVE_BOOSTERS = frozenset({"never", "no doubt", "without doubt", "without a doubt", "beyond doubt"})
+NEGATIVE_BOOSTERS = read_word_list("negative_boosters.tsv")
 #: Emphasis adverbs: negated, they lower degree, not certainty (*not really*, *don't actually like it* = not much).
-EMPHASIS_BOOSTERS = frozenset({"really", "actually", "truly", "genuinely"})
+EMPHASIS_BOOSTERS = read_word_list("emphasis_adverbs.tsv")
 
 #: Hedge subcategories that do not touch the truth of a proposition: approximators of quantity, degree downtoners,
 #: frequency and generality adverbs (and dynamic *can*: *it can lead to* = it sometimes leads to) soften precision;

@@ -11,6 +11,7 @@ from __future__ import annotations
 import itertools
 from typing import TYPE_CHECKING, Callable, NamedTuple
 
+from ..lexicons import read_word_list
 from .attribution import is_person_like, lexicon_lemma, reporting_verbs, subject_of
 
 if TYPE_CHECKING:
@@ -52,38 +53,23 @@ def apply_rule(name: str, span: "Span") -> Decision:
 # ------------------------------------------------------------------------------------------------ helpers
 
 NEGATIONS = frozenset({"not", "n't", "never", "no"})
-QUANTITY_WORDS = frozenset({"dozen", "hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion",
-                            "billions", "half", "third", "quarter", "fifth", "tenth", "percent", "per"})
-MAXIMIZER_ADJECTIVES = frozenset({"simply", "literally", "frankly", "honestly", "definitely", "certainly", "clear", "certain", "sure", "right", "wrong", "impossible", "different", "true",
-                                  "false", "obvious", "correct", "unique", "perfect", "complete", "sufficient",
-                                  "enough", "unlike", "possible", "evident", "apparent", "sure", "alone", "opposite"})
-RESEARCH_VERBS = frozenset({"find", "show", "argue", "propose", "examine", "analyse", "analyze", "report", "present",
-                            "conduct", "measure", "test", "investigate", "study", "describe", "discuss", "focus",
-                            "collect", "use", "interview", "survey", "compare", "estimate", "calculate", "observe"})
-RESEARCH_NOUNS = frozenset({"research", "study", "studies", "analysis", "results", "findings", "data", "paper",
-                            "article", "survey", "sample", "experiment", "model", "method", "approach", "book",
-                            "argument", "interviews", "fieldwork", "team"})
-DEGREE_ONLY_ADVERBS = frozenset({"significantly", "dramatically", "notably", "remarkably", "strikingly", "unusually",
-                                 "crucially", "surprisingly", "unexpectedly", "amazingly", "astonishingly"})
+#: Word lists from ``lexicons/`` (each file says what the list is for, and each row its source).
+QUANTITY_WORDS = read_word_list("quantity_words.tsv")
+MAXIMIZER_ADJECTIVES = read_word_list("maximizer_heads.tsv")
+RESEARCH_VERBS = read_word_list("research_verbs.tsv")
+RESEARCH_NOUNS = read_word_list("research_nouns.tsv")
+DEGREE_ONLY_ADVERBS = read_word_list("degree_adverbs.tsv")
 #: Verbs of occurrence, duration and causation: "can/should" with these speak of likelihood (*can lead to*,
 #: *should last a day*), with agentive verbs of ability, permission or obligation (*can swim*, *should visit*).
-NON_AGENTIVE_VERBS = frozenset({"be", "last", "arrive", "take", "work", "happen", "occur", "become", "remain", "reach",
-                                "come", "finish", "suffice", "improve", "change", "lead", "cause", "result", "vary",
-                                "mean", "fit", "stay", "appear", "seem", "backfire", "trigger", "produce", "affect",
-                                "increase", "decrease", "rise", "fall", "grow", "prove", "turn", "end", "emerge",
-                                "undermine", "escalate", "fail", "succeed", "help", "hurt", "harm", "exist", "get"})
-VAGUE_AGENTS = frozenset({"many", "some", "most", "several", "others", "critics", "scholars", "historians", "experts",
-                          "observers", "analysts", "commentators", "researchers", "people"})
+NON_AGENTIVE_VERBS = read_word_list("non_agentive_verbs.tsv")
+VAGUE_AGENTS = read_word_list("vague_agents.tsv")
 DISTRIBUTIVE = frozenset({"each", "every", "any", "anyone", "anybody", "everyone", "everybody", "no"})
-EPISTEMIC_AFTER_WOULD = frozenset({"seem", "appear", "suggest", "indicate", "think", "argue", "say", "expect", "imagine",
-                                   "guess", "assume", "suppose", "venture", "speculate", "estimate", "bet", "wager",
-                                   "doubt", "reckon", "presume", "believe"})
+EPISTEMIC_AFTER_WOULD = read_word_list("epistemic_after_would.tsv")
 
 
 #: Predicates of wanting: a modal in their complement says what someone wants to be possible (*they hoped that they
 #: could provide*, *their hope was that a stable government could emerge*), not that it is possible.
-VOLITION_LEMMAS = frozenset({"hope", "wish", "want", "intend", "plan", "aim", "pray", "desire", "seek", "strive",
-                             "intention", "goal", "ambition", "dream"})
+VOLITION_LEMMAS = read_word_list("volition_words.tsv")
 #: Subordinators that open a condition (or an embedded question); a modal inside such a clause belongs to the
 #: condition, which is marked on the subordinator itself.
 CONDITION_MARKS = frozenset({"if", "unless", "whether"})
@@ -298,15 +284,16 @@ def noun(span: "Span") -> Decision:
 
 @rule("possible")
 def possible(span: "Span") -> Decision:
-    """*possible* of likelihood, not enablement (*made it possible*), *as soon as possible*, *if possible*, the range of
-    options (*the highest possible grade*, *by every possible route*) or feasibility (*it is possible to buy*)."""
+    """*possible* of likelihood, not enablement (*made it possible*, *made the purchase of a house possible*), *as soon
+    as possible*, *if possible*, the range of options (*the highest possible grade*, *by every possible route*) or
+    feasibility (*it is possible to buy*)."""
     token = span[0]
     if token.pos_ != "ADJ":
         return REJECT
     before = prev_token(span)
     if before is not None and before.lower_ in ("as", "if", "where", "whenever", "wherever", "everything"):
         return REJECT
-    if token.dep_ in ("oprd", "ccomp", "xcomp", "acomp") and token.head.lemma_.lower() in ("make", "render", "keep"):
+    if token.dep_ in ("oprd", "ccomp", "xcomp", "acomp") and token.head.lemma_.lower() in ENABLING_VERBS:
         return REJECT
     if before is not None and (before.tag_ in ("JJS", "RBS") or before.lower_ in ("every", "all", "any", "each")):
         return REJECT  # "the highest possible grade", "by every possible route": the range of options, not likelihood
@@ -316,11 +303,26 @@ def possible(span: "Span") -> Decision:
     if following is not None and (following.lower_ == "to" or (following.lower_ == "for" and any(
             t.lower_ == "to" for t in token.doc[following.i : min(token.sent.end, following.i + 6)]))):
         return REJECT  # "it was not possible to book", "possible for a guest to leave": feasibility, not likelihood
-    window = token.doc[max(token.sent.start, token.i - 10) : token.i]
-    if any(t.lemma_.lower() in ("make", "render") and t.pos_ == "VERB" for t in window) and token.dep_ != "attr" \
-            and not any(t.lower_ == "it" for t in window[-3:]):
-        return REJECT  # "making [U.S. and NATO cooperation with these countries] possible", misparsed as amod
+    if _complement_of_object(token):
+        return REJECT  # "making [closer ties with these firms] possible": the object's complement, hung on a noun
     return ACCEPT
+
+
+#: Complex-transitive verbs whose object complement *possible* is enablement (*made the deal possible*).
+ENABLING_VERBS = ("make", "render", "keep")
+
+
+def _complement_of_object(token: "Token") -> bool:
+    """*possible* placed after the object of *make, render, keep* is the object's complement (Quirk et al. 1985,
+    complex-transitive complementation: *made [cheaper tests of the water] possible*), also where the parser hangs it
+    as a modifier on the last noun of the object phrase (*tests of the water possible*): an adjective after its noun
+    that sits inside the direct object of one of these verbs."""
+    if token.dep_ != "amod" or token.head.i > token.i:
+        return False
+    node = token.head
+    while node.dep_ in ("pobj", "prep", "conj", "compound", "nmod", "appos") and node.head is not node:
+        node = node.head
+    return node.dep_ == "dobj" and node.head.lemma_.lower() in ENABLING_VERBS
 
 
 @rule("epistemic_subject")
@@ -357,14 +359,13 @@ def epistemic_subject(span: "Span") -> Decision:
 
 
 #: Verbs of belief (not of attitude: *hope, fear, prefer* share the rule but stay the writer's only).
-BELIEF_LEMMAS = frozenset({"think", "believe", "suppose", "suspect", "assume", "presume", "speculate", "consider",
-                           "doubt", "expect", "reckon", "guess", "imagine"})
+BELIEF_LEMMAS = read_word_list("belief_verbs.tsv")
 INDEFINITE_QUANTIFIERS = frozenset({"some", "many", "most", "few", "several", "others", "numerous", "various"})
 
 
 def _indefinite_crowd(subject: "Token") -> bool:
     """*some*, *many people*, *some scholars*, *proponents*: a quantifier, a noun it quantifies, or a bare plural
-    noun with no determiner, possessive or modifier (*Russian officials*, *the critics*, *its followers* name a group
+    noun with no determiner, possessive or modifier (*local officials*, *the critics*, *its followers* name a group
     one can point to and are left to attribution)."""
     if subject.lower_ in INDEFINITE_QUANTIFIERS:
         return True
@@ -406,7 +407,7 @@ def appear_raising(span: "Span") -> Decision:
 def evidential_clause(span: "Span") -> Decision:
     """*suggest, indicate, show* with a clausal complement and a non-human subject (*the evidence suggests that*).
 
-    A human subject (*Schiff suggested that*) makes it a reporting verb (attribution); a noun object
+    A human subject (*the senator suggested that*) makes it a reporting verb (attribution); a noun object
     (*he suggested a walk*) makes it a proposal.
     """
     token = span[0]
@@ -421,7 +422,7 @@ def evidential_clause(span: "Span") -> Decision:
     if subject is None:
         return ACCEPT if token.tag_ == "VBG" else REJECT  # "..., suggesting that it was once a monastery"
     if is_person_like(subject) and span.label_ != "booster" and token.lemma_.lower() in ("suggest", "indicate", "imply"):
-        return REJECT  # "Schiff suggested that": a reporting verb (attribution), not the writer's hedge
+        return REJECT  # "the senator suggested that": a reporting verb (attribution), not the writer's hedge
     return ACCEPT
 
 
@@ -440,10 +441,10 @@ def doubt_noun(span: "Span") -> Decision:
 #: Agents that take the frame back (*is believed by nobody*).
 NEGATIVE_AGENTS = frozenset({"nobody", "none", "no", "noone", "no-one"})
 #: Participles of seeing and describing are belief frames only with *as* (*is seen as*, not *was seen in Paris*).
-AS_FRAMES = frozenset({"see", "view", "regard", "describe", "consider"})
+AS_FRAMES = read_word_list("as_frames.tsv")
 #: Participles of saying are hearsay frames only with an infinitive or a that-clause (*is said to*, *it was reported
 #: that*), not with an adjunct (*was reported in the press*, *were reported as a result of*).
-HEARSAY_LEMMAS = frozenset({"say", "report", "claim", "rumour", "rumor"})
+HEARSAY_LEMMAS = read_word_list("hearsay_verbs.tsv")
 
 
 @rule("impersonal_frame")
@@ -568,7 +569,7 @@ def weasel_quantifier(span: "Span") -> Decision:
     if noun_head.dep_ not in ("nsubj", "nsubjpass") or not (noun_head is token or is_person_like(noun_head)):
         return REJECT
     if token.pos_ == "NOUN":
-        # a bare plural source noun: "Critics have argued", not "the critics", "U.S. officials", "Schiff's critics"
+        # a bare plural source noun: "Critics have argued", not "the critics", "city officials", "the mayor's critics"
         if token.tag_ != "NNS" or any(c.dep_ in ("det", "poss", "compound", "amod", "nmod") for c in token.children):
             return REJECT
     if noun_head is token and token.pos_ not in ("PRON", "DET", "ADJ", "NOUN"):
@@ -604,7 +605,7 @@ def downtoner(span: "Span") -> Decision:
     if token.lower_ == "rather" and (following.lower_ == "than" or (before is not None and before.lower_ in ("would", "or", "'d"))):
         return REJECT
     if following.pos_ not in ("ADJ", "ADV", "VERB") and following.tag_ not in ("VBN", "JJ", "JJR", "RB"):
-        return REJECT  # "quite a few", "Rather, Moscow is ..."
+        return REJECT  # "quite a few", "Rather, the board is ..."
     if following.pos_ == "VERB" and following.tag_ != "VBN":
         return REJECT
     if token.lower_ == "quite" and following.lower_ in MAXIMIZER_ADJECTIVES:

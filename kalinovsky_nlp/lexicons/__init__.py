@@ -33,5 +33,8 @@ def read_table_file(path: str | Path) -> list[dict[str, str]]:
 
 @functools.lru_cache(maxsize=None)
 def read_word_list(name: str) -> frozenset[str]:
-    """A set of lower-cased entries, one per line."""
+    """A set of lower-cased entries: one per line of a ``.txt`` list, or the first column of a ``.tsv`` table (whose
+    other columns, such as each row's source, document the entry)."""
+    if name.endswith(".tsv"):
+        return frozenset(next(iter(row.values())).strip().lower() for row in read_table(name))
     return frozenset(line.strip().lower() for line in _lines(name))

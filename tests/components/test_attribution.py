@@ -17,26 +17,26 @@ def _content(doc, a):
 
 
 def test_accuse_of_is_distancing_and_names_the_holder(nlp):
-    doc, found = _attributions(nlp, "Senior U.S. military officials have accused the Russian government of providing "
-                                    "support to the Taliban.")
+    doc, found = _attributions(nlp, "Senior city officials have accused the building company of paying bribes "
+                                    "to the inspectors.")
     a = next(a for a in found if a.cue == "accused")
     assert a.verb_class == "distancing"
-    assert a.holder == "Senior U.S. military officials"
-    assert _content(doc, a) == "providing support to the Taliban"
+    assert a.holder == "Senior city officials"
+    assert _content(doc, a) == "paying bribes to the inspectors"
 
 
 def test_first_person_report_is_the_authors_own_voice(nlp):
-    _, found = _attributions(nlp, "I think that the Taliban will win.")
+    _, found = _attributions(nlp, "I think that the visitors will win.")
     assert found == []
-    _, found = _attributions(nlp, "Officials think that the Taliban will win.")
+    _, found = _attributions(nlp, "Officials think that the visitors will win.")
     assert [a.holder for a in found] == ["Officials"]
 
 
 @pytest.mark.parametrize(
     "text,cue,verb_class",
     [
-        ("Russian officials no doubt realize that supporting the Taliban hinders cooperation.", "realize", "factive"),
-        ("Schiff suggested that Russia should be pushed out.", "suggested", "neutral"),
+        ("The engineers no doubt realize that closing the bridge hinders trade.", "realize", "factive"),
+        ("The senator suggested that the club should be pushed out.", "suggested", "neutral"),
         ("The minister claimed that the army had withdrawn.", "claimed", "distancing"),
         ("They hoped that they could leave behind a stable government.", "hoped", "neutral"),
     ],
@@ -54,11 +54,11 @@ def test_evidence_suggests_is_no_source(nlp):
 
 
 def test_parenthetical_thought_attributes_the_rest_of_the_sentence(nlp):
-    text = "Sooner or later, Russian officials seem to think, the Taliban are going to be part of a coalition."
+    text = "Sooner or later, local farmers seem to think, the new dam is going to be part of the plan."
     doc, found = _attributions(nlp, text)
     a = next(a for a in found if a.cue == "think")
-    assert a.holder == "Russian officials"
-    assert "the Taliban are going to be part of a coalition" in _content(doc, a)
+    assert a.holder == "local farmers"
+    assert "the new dam is going to be part of the plan" in _content(doc, a)
 
 
 def test_according_to_and_for_source(nlp):
@@ -66,35 +66,35 @@ def test_according_to_and_for_source(nlp):
     a = next(a for a in found if a.kind == "according_to")
     assert a.holder == "the ministry"
     assert "the border is closed" in _content(doc, a)
-    doc, found = _attributions(nlp, "For Schiff, Russia's policy is evidence of an anti-American agenda.")
+    doc, found = _attributions(nlp, "For Smith, the council's policy is evidence of a hidden agenda.")
     a = next(a for a in found if a.kind == "for_source")
-    assert a.holder == "Schiff"
-    doc, found = _attributions(nlp, "For years, Russia's policy was consistent.")
+    assert a.holder == "Smith"
+    doc, found = _attributions(nlp, "For years, the council's policy was consistent.")
     assert not any(a.kind == "for_source" for a in found)
 
 
 def test_noun_complement_claims_that(nlp):
-    doc, found = _attributions(nlp, "The claim that Moscow paid bounties is questionable.")
+    doc, found = _attributions(nlp, "The claim that the mayor paid bribes is questionable.")
     a = next(a for a in found if a.kind == "noun_complement")
     assert a.cue == "claim" and a.verb_class == "distancing"
-    assert _content(doc, a).startswith("that Moscow paid bounties")
+    assert _content(doc, a).startswith("that the mayor paid bribes")
 
 
 def test_direct_quotation(nlp):
-    text = "Schiff said that Russia should be \u201cpushed out of the community of nations.\u201d"
+    text = "The senator said that the club should be \u201cpushed out of the league for good.\u201d"
     doc = nlp(text)
     spans = quotation_spans(doc)
-    assert [doc[s:e].text for s, e in spans] == ["pushed out of the community of nations."]
+    assert [doc[s:e].text for s, e in spans] == ["pushed out of the league for good."]
     mask = attributed_token_mask(doc)
     pushed = next(t for t in doc if t.text == "pushed")
     assert mask[pushed.i]
 
 
 def test_see_as_construction(nlp):
-    doc, found = _attributions(nlp, "Some commentators see Russia's policy as aimed at revenge.")
+    doc, found = _attributions(nlp, "Some commentators see the council's policy as aimed at revenge.")
     a = next(a for a in found if a.cue == "see")
     assert "as aimed at revenge" in _content(doc, a)
-    doc, found = _attributions(nlp, "Putin agreed, hoping to see his allies take power.")
+    doc, found = _attributions(nlp, "The coach agreed, hoping to see his players win the cup.")
     assert not any(a.cue == "see" for a in found)
 
 
@@ -103,8 +103,8 @@ def test_cue_candidates_change_nothing(nlp):
     the same attributions."""
     from kalinovsky_nlp.components import attribution
 
-    doc = nlp("According to officials, the talks failed. Critics said that Moscow had lied. "
-              "The claim that Russia armed the Taliban is old. For Lavrov, the deal is done. "
+    doc = nlp("According to officials, the talks failed. Critics said that the mayor had lied. "
+              "The claim that the firm hid its losses is old. For Smith, the deal is done. "
               "\u201cWe will stay,\u201d he said.")
     scanned = list(attribution._quotations(doc))
     for sent in doc.sents:

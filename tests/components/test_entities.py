@@ -19,18 +19,18 @@ def test_aliases_share_one_canonical_entity(nlp):
 
 
 def test_capital_metonymy_is_decided_by_the_parse(nlp):
-    ms = _by_surface(_mentions(nlp, "Moscow decided to arm the group."))
-    assert ms["Moscow"]["canonical"] == "Russia" and ms["Moscow"]["metonymy"]
-    ms = _by_surface(_mentions(nlp, "Russia hosted peace talks in Moscow."))
-    assert ms["Moscow"]["canonical"] == "Moscow" and not ms["Moscow"]["metonymy"]
+    ms = _by_surface(_mentions(nlp, "Beijing decided to arm the group."))
+    assert ms["Beijing"]["canonical"] == "China" and ms["Beijing"]["metonymy"]
+    ms = _by_surface(_mentions(nlp, "China hosted peace talks in Beijing."))
+    assert ms["Beijing"]["canonical"] == "Beijing" and not ms["Beijing"]["metonymy"]
     ms = _by_surface(_mentions(nlp, "Relations with Washington worsened."))
     assert ms["Washington"]["canonical"] == "United States"
 
 
 def test_demonyms_are_linked_but_counted_apart(nlp):
-    ms = _mentions(nlp, "Russian officials met American diplomats.")
-    russian = next(m for m in ms if m["text"] == "Russian")
-    assert russian["canonical"] == "Russian" and russian["label"] == "NORP" and russian["demonym_of"] == "Russia"
+    ms = _mentions(nlp, "French officials met American diplomats.")
+    french = next(m for m in ms if m["text"] == "French")
+    assert french["canonical"] == "French" and french["label"] == "NORP" and french["demonym_of"] == "France"
 
 
 def test_names_inside_hyphenated_tokens(nlp):
@@ -42,11 +42,11 @@ def test_names_inside_hyphenated_tokens(nlp):
 
 
 def test_titles_are_stripped_and_short_forms_resolved(nlp):
-    ms = _mentions(nlp, "U.S. Rep. Adam Schiff spoke first. Later, Schiff repeated the charge.")
+    ms = _mentions(nlp, "U.S. Rep. John Keller spoke first. Later, Keller repeated the charge.")
     people = [m["canonical"] for m in ms if m["label"] == "PERSON"]
-    assert people == ["Adam Schiff", "Adam Schiff"]
-    ms = _mentions(nlp, "Russian President Yeltsin invited the delegation.")
-    assert any(m["canonical"] == "Boris Yeltsin" for m in ms)
+    assert people == ["John Keller", "John Keller"]
+    ms = _mentions(nlp, "Chinese President Xi invited the delegation.")
+    assert any(m["canonical"] == "Xi Jinping" for m in ms)
 
 
 def test_unknown_entities_get_canonical_forms_in_another_domain(nlp):
@@ -77,16 +77,16 @@ def test_acronym_definition_may_follow_after_white_space(nlp):
 
 
 def test_headline_artefact_does_not_become_a_person(nlp):
-    ms = _mentions(nlp, "Russia Gambles in Afghanistan Again")
+    ms = _mentions(nlp, "Iran Gambles in Iraq Again")
     assert all(m["label"] != "PERSON" for m in ms)
-    assert any(m["canonical"] == "Russia" for m in ms)
+    assert any(m["canonical"] == "Iran" for m in ms)
 
 
 def test_spans_carry_label_and_canonical_kb_id(nlp):
-    doc = nlp("Massoud fought the Taliban.")
+    doc = nlp("Gorbachev addressed the United Nations.")
     spans = {(s.text, s.label_, s.kb_id_) for s in doc.spans["kn_entities"]}
-    assert ("Massoud", "PERSON", "Ahmad Shah Massoud") in spans
-    assert ("Taliban", "ORG", "Taliban") in spans
+    assert ("Gorbachev", "PERSON", "Mikhail Gorbachev") in spans
+    assert ("United Nations", "ORG", "United Nations") in spans
 
 
 def test_initialism_the_model_misses_is_linked_to_the_longer_name(nlp):
@@ -104,9 +104,9 @@ def test_initialism_the_model_misses_is_linked_to_the_longer_name(nlp):
 def test_mention_texts_and_offsets_match_the_text_whatever_the_white_space(nlp):
     """The component rebuilds the Doc's text from its arrays; offsets must hold with runs of spaces, tabs, line
     breaks and names inside hyphenated words."""
-    text = "  The Taliban  met\tRussian officials.\n\nIn  Moscow, the U.S.-led talks  stalled.  \n"
+    text = "  The NATO  envoys met\tFrench officials.\n\nIn  Beijing, the U.S.-led talks  stalled.  \n"
     doc = nlp(text)
     mentions = doc._.kn_entity_mentions
-    assert {m["text"] for m in mentions} >= {"Taliban", "Russian", "Moscow", "U.S."}
+    assert {m["text"] for m in mentions} >= {"NATO", "French", "Beijing", "U.S."}
     for m in mentions:
         assert text[m["start"] : m["end"]] == m["text"]

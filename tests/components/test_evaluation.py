@@ -23,8 +23,8 @@ def evaluations(nlp, text):
 @pytest.mark.parametrize(
     "text,target,sign",
     [
-        ("Moscow is pursuing a pragmatic policy.", "ent:Russia", 1),  # conduct it pursues
-        ("Moscow is pursuing a reckless policy.", "ent:Russia", -1),
+        ("The council is pursuing a pragmatic policy.", "np:council", 1),  # conduct it pursues
+        ("The council is pursuing a reckless policy.", "np:council", -1),
         ("The mayor's plan is sensible.", "np:plan", 1),  # predicated of it
         ("The mayor's plan is not sensible.", "np:plan", -1),  # negation reverses
         ("The new vaccine seems less credible.", "np:vaccine", -1),  # a comparative "less" reverses

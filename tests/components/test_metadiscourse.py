@@ -38,7 +38,7 @@ def test_questions_are_engagement(markers_of):
 
 
 def test_spans_have_offsets_into_the_text(nlp):
-    text = "Perhaps Moscow will win; about 200 fighters joined, reportedly."
+    text = "Perhaps the visitors will win; about 200 fans joined, reportedly."
     doc = nlp(text)
     for span in doc.spans["kn_markers"]:
         assert text[span.start_char : span.end_char] == span.text
@@ -92,11 +92,11 @@ def test_components_work_on_docs_of_another_pipeline_instance(nlp):
     from kalinovsky_nlp.pipeline import resolve_model
 
     other = spacy.load(resolve_model())
-    doc = other("Perhaps Moscow decided, no doubt, to arm the Taliban.")
+    doc = other("Perhaps Tehran decided, no doubt, to fund the United Nations.")
     nlp.get_pipe("kalinovsky_entities")(doc)
     nlp.get_pipe("kalinovsky_metadiscourse")(doc)
     assert [s.text for s in doc.spans["kn_markers"]] == ["Perhaps", "no doubt"]
-    assert {m["canonical"] for m in doc._.kn_entity_mentions} == {"Russia", "Taliban"}
+    assert {m["canonical"] for m in doc._.kn_entity_mentions} == {"Iran", "United Nations"}
 
 
 def test_hedges_say_whether_they_are_epistemic(nlp):

@@ -10,7 +10,7 @@ import pytest
 CASES = [
     # modal_tag: may / might as modals, not the month or the noun
     ("modal_tag", "They may be right.", "may", "hedge"),
-    ("modal_tag", "The article appeared on May 08, 2017.", "May", None),
+    ("modal_tag", "The article appeared on May 08, 2019.", "May", None),
     ("modal_tag", "The rebels might attack the city.", "might", "hedge"),
     ("modal_tag", "He pushed with all his might.", "might", None),
     ("modal_tag", "Some visitors may find the climb hard.", "may", "hedge"),
@@ -19,7 +19,7 @@ CASES = [
     # modal_could: possibility vs past ability / backshift
     ("modal_could", "The policy could still backfire.", "could", "hedge"),
     ("modal_could", "As a child she could swim across the bay.", "could", None),
-    ("modal_could", "Afghanistan could be a more tempting destination.", "could", "hedge"),
+    ("modal_could", "The island could be a more tempting destination.", "could", "hedge"),
     ("modal_could", "He could not find the key.", "could", None),
     ("modal_could", "They hoped that they could leave behind a stable government.", "could", None),
     ("modal_could", "The engineers hoped that the dam could hold.", "could", None),
@@ -34,19 +34,19 @@ CASES = [
     # modal_would: only on epistemic verbs
     ("modal_would", "This would seem to confirm the report.", "would", "hedge"),
     ("modal_would", "Targeting soldiers would be an unnecessary escalation.", "would", None),
-    ("modal_would", "Yeltsin promised that support would soon end.", "would", None),
+    ("modal_would", "The mayor promised that the roadworks would soon end.", "would", None),
     ("modal_would", "You'd think the sequel is weaker.", "'d", "hedge"),
     ("modal_would", "Closing the bridge would add an hour to every commute.", "would", None),
     # modal_should: expectation vs obligation
     ("modal_should", "The battery should last a full day.", "should", "hedge"),
     ("modal_should", "Drivers should keep to the left.", "should", None),
-    ("modal_should", "Russia should be pushed out of the community of nations.", "should", None),
+    ("modal_should", "The club should be pushed out of the league.", "should", None),
     ("modal_should", "I should not be so dismissive.", "should", None),
     # modal_must: epistemic must (booster) vs deontic
     ("modal_must", "The letter must have been written before 1900.", "must", "booster"),
     ("modal_must", "We must act now.", "must", None),
     # adjective: adjective use only
-    ("adjective", "There is plausible evidence that Russia armed the group.", "plausible", "hedge"),
+    ("adjective", "There is plausible evidence that the firm hid its losses.", "plausible", "hedge"),
     ("adjective", "The veracity of this intelligence is questionable.", "questionable", "hedge"),
     ("adjective", "The alleged forger was released on bail.", "alleged", "hedge"),
     ("adjective", "Workers are striking for higher pay.", "striking", None),
@@ -59,10 +59,15 @@ CASES = [
     ("possible", "Reply as soon as possible.", "possible", None),
     ("possible", "The highest possible grade is an A.", "possible", None),
     ("possible", "It was not possible to book a table.", "possible", None),
+    # ... the object's complement even when the parser hangs "possible" on the object's last noun
+    ("possible", "Cheap loans made the purchase of a house possible for many families.", "possible", None),
+    ("possible", "New sensors are making cheaper tests of the water possible in remote villages.", "possible", None),
+    # ... and a "make" earlier in the sentence is no reason to reject a likelihood
+    ("possible", "The committee made several changes, and a second vote is possible.", "possible", "hedge"),
     # epistemic_subject: first person or generic vs third person / think about
     ("epistemic_subject", "I think the claims are exaggerated.", "think", "hedge"),
     ("epistemic_subject", "I often think about the war.", "think", None),
-    ("epistemic_subject", "Russian officials think they are practicing realism.", "think", None),
+    ("epistemic_subject", "Local officials think they are practising realism.", "think", None),
     ("epistemic_subject", "Many of us feel the policy has failed, and we feel it keenly.", "feel", None),
     ("epistemic_subject", "One feels that the policy has failed.", "feels", "hedge"),
     ("epistemic_subject", "U.S. politicians may feel betrayed.", "feel", None),
@@ -84,11 +89,11 @@ CASES = [
     ("evidential_clause", "My research indicates that few fighters joined the group.", "indicates", "hedge"),
     ("evidential_clause", "The evidence suggests that the report is wrong.", "suggests", "hedge"),
     ("evidential_clause", "He suggested a walk along the river.", "suggested", None),
-    ("evidential_clause", "Schiff suggested that Russia should be punished.", "suggested", None),
+    ("evidential_clause", "The senator suggested that the company should be fined.", "suggested", None),
     ("evidential_clause", "The manager suggested that the players rest for a week.", "suggested", None),
     # doubt_noun: doubt hedge vs no doubt / without doubt booster
     ("doubt_noun", "There is some doubt about the figures.", "doubt", "hedge"),
-    ("doubt_noun", "Russian officials no doubt think they are right.", "no doubt", "booster"),
+    ("doubt_noun", "The engineers no doubt think they are right.", "no doubt", "booster"),
     ("doubt_noun", "This is without doubt the best account.", "without doubt", "booster"),
     ("doubt_noun", "The jury was convinced beyond reasonable doubt.", "doubt", None),
     # impersonal_frame: hearsay passives
@@ -128,29 +133,29 @@ CASES = [
     ("weasel_quantifier", "The critics of the film met in Cannes.", "critics", None),
     # before_quantity: approximators before numbers only
     ("before_quantity", "About 200 fighters joined the group.", "About", "hedge"),
-    ("before_quantity", "The report is about Russia.", "about", None),
+    ("before_quantity", "The report is about the harbour.", "about", None),
     ("before_quantity", "Around 3,000 people marched.", "Around", "hedge"),
     ("before_quantity", "They walked around the lake.", "around", None),
-    ("before_quantity", "An estimated 3.4 million migrants entered Russia.", "An estimated", "hedge"),
+    ("before_quantity", "An estimated 3.4 million tourists visited the region.", "An estimated", "hedge"),
     # downtoner: quite / rather before adjectives
-    ("downtoner", "Russian support has been quite limited.", "quite", "hedge"),
+    ("downtoner", "Public support has been quite limited.", "quite", "hedge"),
     ("downtoner", "That is quite clear.", "quite", "booster"),
     ("downtoner", "He chose the train rather than the plane.", "rather", None),
     ("downtoner", "The results were rather disappointing.", "rather", "hedge"),
-    ("downtoner", "Rather, Moscow is pursuing stability.", "Rather", None),
+    ("downtoner", "Rather, the board is pursuing stability.", "Rather", None),
     # if_anything: corrective downtoner, not a condition on "anything"
     ("if_anything", "If anything, the sequel is better than the original.", "If anything", "hedge"),
     ("if_anything", "If anything goes wrong, the warranty covers it.", "If anything", None),
     ("condition", "If anything goes wrong, the warranty covers it.", "If", "hedge"),
     # kind_of: downtoner vs noun
     ("kind_of", "The ending was kind of boring.", "kind of", "hedge"),
-    ("kind_of", "This kind of thinking says more about Washington.", "kind of", None),
+    ("kind_of", "This kind of thinking says more about the critics.", "kind of", None),
     # a_bit: downtoner before adjective vs quantity noun phrase
     ("a_bit", "The autofocus is a bit slow in low light.", "a bit", "hedge"),
     ("a_bit", "She adopted a little girl.", "a little", None),
     # generality: generalising adverbs vs connectives
     ("generality", "The reforms were largely symbolic.", "largely", "hedge"),
-    ("generality", "More broadly, Moscow fears instability.", "broadly", None),
+    ("generality", "More broadly, the board fears instability.", "broadly", None),
     # certainty_adjective: predicative certainty vs certain = some
     ("certainty_adjective", "It is clear that the talks failed.", "It is clear that", "booster"),
     ("certainty_adjective", "I am certain of it.", "certain", "booster"),
@@ -169,10 +174,10 @@ CASES = [
     ("first_person_plural", "We must remember the cost of the war.", "We", "engagement"),
     ("first_person_plural", "The US economy grew.", "US", None),
     # reader_pronoun
-    ("reader_pronoun", "You may wonder why Moscow cares.", "You", "engagement"),
+    ("reader_pronoun", "You may wonder why the board cares.", "You", "engagement"),
     ("reader_pronoun", "The You Tube channel grew.", "You", None),
     # imperative directives
-    ("imperative", "Consider the case of Tajikistan.", "Consider", "engagement"),
+    ("imperative", "Consider the case of Iceland.", "Consider", "engagement"),
     ("imperative", "The officials consider the case closed.", "consider", None),
 ]
 
