@@ -41,6 +41,14 @@ def _reject_constant(name: str) -> Any:
     raise JSONValueError(f"{name} is not valid JSON: write null or a number")
 
 
+def _finite_float(text: str) -> float:
+    """A JSON number as a float, refused when it overflows to infinity (*1e400*)."""
+    value = float(text)
+    if not math.isfinite(value):
+        raise JSONValueError(f"the number {text[:40]} is too large for a float: write it as a string")
+    return value
+
+
 def nesting_depth(value: Any) -> int:
     """How deeply lists and mappings nest in ``value`` (0 for a scalar), without recursion."""
     deepest, stack = 0, [(value, 0)]
@@ -57,9 +65,13 @@ def nesting_depth(value: Any) -> int:
 def loads_strict(line: str) -> Any:
     """``json.loads`` without NaN / Infinity and with nesting at most :data:`MAX_DEPTH` deep."""
     try:
-        value = json.loads(line, parse_constant=_reject_constant)
+        value = json.loads(line, parse_constant=_reject_constant, parse_float=_finite_float)
     except json.JSONDecodeError as err:
         raise JSONValueError(f"not valid JSON ({err.msg}, column {err.colno}): fix the line") from None
+    except JSONValueError:
+        raise
+    except ValueError as err:  # an integer beyond Python's digit limit (sys.get_int_max_str_digits)
+        raise JSONValueError(f"a number JSON data cannot hold here ({err}): write it as a string") from None
     except RecursionError:
         raise JSONValueError(f"nested too deeply (more than {MAX_DEPTH} levels of arrays or objects)") from None
     if nesting_depth(value) > MAX_DEPTH:

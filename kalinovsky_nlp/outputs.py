@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import io
 import os
+import stat
 import sys
 import tempfile
 from pathlib import Path
@@ -102,11 +103,35 @@ def atomic_output(destination: str | Path) -> Iterator[IO[str]]:
     try:
         with handle:
             yield handle
+        os.chmod(handle.name, _mode_for(path))
         os.replace(handle.name, path)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(handle.name)
         raise
+
+
+def _mode_for(path: Path) -> int:
+    """The permission bits the output should get: an existing file's own, else what a plain ``open`` gives under
+    the process's umask (a temporary file is created readable by its owner only)."""
+    try:
+        return stat.S_IMODE(os.stat(path).st_mode)
+    except OSError:
+        return 0o666 & ~_umask()
+
+
+def _umask() -> int:
+    """The process's umask: read from ``/proc`` where Linux offers it (setting it to read it back would change it
+    for every thread for a moment), else by setting and restoring it."""
+    try:
+        for line in Path("/proc/self/status").read_text(encoding="ascii").splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    umask = os.umask(0o022)
+    os.umask(umask)
+    return umask
 
 
 def write_text(destination: str | Path, text: str) -> None:

@@ -147,9 +147,6 @@ def test_the_file_appears_only_when_the_block_ends(tmp_path):
 
 
 @pytest.mark.skipif(not hasattr(os, "umask"), reason="POSIX file modes")
-@pytest.mark.xfail(strict=True, reason="atomic_output renames a NamedTemporaryFile, created with mode 0600, over the "
-                                       "output, so a report is readable by its owner only whatever the umask, and an "
-                                       "existing file loses its mode")
 def test_a_written_file_has_the_mode_a_plain_open_would_give(tmp_path):
     import stat
 

@@ -115,12 +115,21 @@ def _lower_first(text: str, evidence: Sequence[str]) -> str:
     first = text.split(" ", 1)[0]
     if not first[:1].isupper() or first == "I":
         return text
-    bare = first.rstrip("'’s").rstrip("'’")
+    bare = _bare_word(first)
     for sentence in evidence:
         words = sentence.split()
-        if any(w.strip("\"'“”‘’(").startswith(bare) for w in words[1:]):
+        if any(_bare_word(w) == bare for w in words[1:]):
             return text
     return text[:1].lower() + text[1:]
+
+
+def _bare_word(word: str) -> str:
+    """A word of running text without surrounding quotation marks, brackets, punctuation and possessive *'s*."""
+    word = word.strip("\"'“”‘’()[],.;:!?")
+    for suffix in ("'s", "’s"):
+        if word.endswith(suffix):
+            word = word[: -len(suffix)]
+    return word
 
 
 def _narrative_sentence(finding: Finding) -> str:

@@ -325,8 +325,11 @@ def report_blocks(report: dict[str, Any]) -> list[Block]:
     docs = report["documents"]
     authors = sorted({d.get("author") for d in docs if d.get("author")})
     title = "How the author's judgement changed" + (f": {', '.join(authors)}" if authors else "")
-    span = f"{docs[0]['date']} to {docs[-1]['date']}" if docs else ""
-    blocks: list[Block] = [Heading(1, title), Paragraph(f"{len(docs)} documents, {span}.")]
+    if len(docs) == 1:
+        opening = f"1 document, {docs[0]['date']}."
+    else:
+        opening = f"{len(docs)} documents" + (f", {docs[0]['date']} to {docs[-1]['date']}." if docs else ".")
+    blocks: list[Block] = [Heading(1, title), Paragraph(opening)]
     if report.get("warnings"):
         blocks.append(Heading(2, "Warnings"))
         blocks.append(Bullets(list(report["warnings"])))

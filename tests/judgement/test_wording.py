@@ -185,9 +185,6 @@ def test_i_stays_capital():
     assert story[1].startswith("On whether I was wrong about fares,")
 
 
-@pytest.mark.xfail(strict=True, reason="wording._lower_first matches the gist's first word as a prefix of any later "
-                                       "capitalised word of the evidence, so 'A' is taken for a name because of "
-                                       "'April' (and 'The' because of 'Theatre')")
 def test_a_word_that_only_begins_a_later_name_is_not_the_name():
     stadium = finding("A new stadium pays off", ["new_judgement"], side("2019", absent=True),
                       side("2020", "PR+", evidence=["The stadium, opened in April, pays off."]))

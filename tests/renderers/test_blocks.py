@@ -71,7 +71,6 @@ def test_several_authors_are_listed_sorted_and_none_is_no_suffix():
     assert report_blocks(report(anonymous))[0] == Heading(1, "How the author's judgement changed")
 
 
-@pytest.mark.xfail(strict=True, reason="report_blocks says '1 documents, D to D.' for a report of one document")
 def test_one_document_is_counted_in_the_singular():
     paragraph = report_blocks(report([document("2020-01-01")]))[1]
     assert paragraph.text.startswith("1 document, 2020-01-01")
