@@ -11,14 +11,14 @@ import dataclasses
 from pathlib import Path
 from typing import Any, Sequence
 
-from .._runtime import paused_gc
-from ..compare import Comparison
-from ..execution import Executor
-from ..judgement.findings import shown_findings, step_findings
-from ..judgement.targets import Target, finding_targets, load_targets
-from ..keyness import keyness
-from ..profile import DocumentProfile
-from ..results import Finding
+from ._runtime import paused_gc
+from .compare import Comparison
+from .execution import Executor
+from .judgement.findings import shown_findings, step_findings
+from .judgement.targets import Target, finding_targets, load_targets
+from .keyness import keyness
+from .profile import DocumentProfile
+from .results import Finding
 
 __all__ = ["MAX_FINDINGS", "analyse_stance", "attach_stance", "corpus_targets", "step_stance"]
 
