@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import csv
 import functools
 from importlib import resources
-
 from pathlib import Path
+from typing import Sequence
 
-__all__ = ["read_table", "read_table_file", "read_word_list"]
+from .tables import TableFormatError, parse_table, read_packaged_text
+
+__all__ = ["TableFormatError", "read_table", "read_table_file", "read_word_list"]
 
 
 def _data_lines(text: str) -> list[str]:
@@ -20,15 +21,15 @@ def _lines(name: str) -> list[str]:
 
 
 @functools.lru_cache(maxsize=None)
-def read_table(name: str) -> tuple[dict[str, str], ...]:
-    """Rows of a packaged tab-separated data file with a header line; '#' lines are comments."""
-    return tuple(csv.DictReader(_lines(name), delimiter="\t", quoting=csv.QUOTE_NONE))
+def read_table(name: str, columns: tuple[str, ...] = ()) -> tuple[dict[str, str], ...]:
+    """Rows of a packaged tab-separated data file with a header line; '#' lines are comments. ``columns``: the
+    columns the header must name (:class:`TableFormatError` otherwise)."""
+    return tuple(parse_table(read_packaged_text(name), f"packaged table {name}", columns))
 
 
-def read_table_file(path: str | Path) -> list[dict[str, str]]:
-    """Rows of a user's tab-separated file in the same format as the packaged ones."""
-    lines = _data_lines(Path(path).read_text(encoding="utf-8"))
-    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+def read_table_file(path: str | Path, columns: Sequence[str] = ()) -> list[dict[str, str]]:
+    """Rows of a user's tab-separated file in the same format as the packaged ones (checked the same way)."""
+    return parse_table(Path(path).read_text(encoding="utf-8"), str(path), tuple(columns))
 
 
 @functools.lru_cache(maxsize=None)
