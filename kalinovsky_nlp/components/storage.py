@@ -6,6 +6,8 @@ disk, one entry of the component's bytes. Loading builds the component from the 
 still names the user's file: a component built while its file is missing raises, unless the pipeline's meta records
 that the data read from that file was stored with the pipeline (:func:`record_stored_source`, written when the
 component is built, saved in ``meta.json``). Then the component waits for ``from_disk`` / ``from_bytes`` to fill it.
+When the file is still there it is read and checked as at ``add_pipe``, and the stored rows then replace its rows:
+the saved pipeline gives the saved annotations even if the file has changed since.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from spacy import util
 if TYPE_CHECKING:
     from spacy.language import Language
 
-__all__ = ["META_KEY", "StoredDataMissingError", "read_data_bytes", "read_data_dir", "record_stored_source",
+__all__ = ["META_KEY", "Stored", "StoredDataMissingError", "read_data_bytes", "read_data_dir", "record_stored_source",
            "stored_with_pipeline", "write_data_bytes", "write_data_dir"]
 
 #: The key of ``nlp.meta`` under which the components note whose data the saved pipeline holds.
@@ -58,13 +60,17 @@ def write_data_dir(path: str | Path, settings: dict[str, Any], rows: list[dict[s
     util.to_disk(path, serializers, list(exclude))
 
 
-def read_data_dir(path: str | Path, exclude: Iterable[str] = ()) -> tuple[dict[str, Any], list[dict[str, str]]] | None:
+#: What a component stored: its settings, and its rows (None when the caller excluded them from loading).
+Stored = tuple[dict[str, Any], "list[dict[str, str]] | None"]
+
+
+def read_data_dir(path: str | Path, exclude: Iterable[str] = ()) -> Stored | None:
     """The settings and rows :func:`write_data_dir` wrote, or None when the folder holds none (a pipeline saved before
     the components stored their data)."""
-    path = util.ensure_path(path)
+    path = Path(path)
     if not (path / SETTINGS_FILE).is_file():
         return None
-    loaded: dict[str, Any] = {"settings": {}, "rows": []}
+    loaded: dict[str, Any] = {"settings": {}, "rows": None}
     readers: dict[str, Callable[[Path], None]] = {
         SETTINGS_FILE: lambda p: loaded.__setitem__("settings", srsly.read_json(p)),
         ROWS_FILE: lambda p: loaded.__setitem__("rows", list(srsly.read_jsonl(p))),
@@ -82,9 +88,9 @@ def write_data_bytes(settings: dict[str, Any], rows: list[dict[str, str]], exclu
     return util.to_bytes(serializers, list(exclude))
 
 
-def read_data_bytes(data: bytes, exclude: Iterable[str] = ()) -> tuple[dict[str, Any], list[dict[str, str]]]:
+def read_data_bytes(data: bytes, exclude: Iterable[str] = ()) -> Stored:
     """The settings and rows :func:`write_data_bytes` wrote."""
-    loaded: dict[str, Any] = {"settings": {}, "rows": []}
+    loaded: dict[str, Any] = {"settings": {}, "rows": None}
     readers: dict[str, Callable[[bytes], None]] = {
         SETTINGS_FILE: lambda b: loaded.__setitem__("settings", srsly.json_loads(b)),
         ROWS_FILE: lambda b: loaded.__setitem__("rows", list(srsly.json_loads(b))),

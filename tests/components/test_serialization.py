@@ -221,3 +221,16 @@ def test_custom_extension_names_survive_saving(tmp_path):
         ("reportedly", "hedge", "evidential", "author"),
         ("probably", "hedge", "probability", "attributed"),
     ]
+
+
+def test_excluding_the_rows_keeps_the_built_lexicon(custom_pipeline):
+    nlp, _, _ = custom_pipeline
+    data = nlp.get_pipe("kalinovsky_metadiscourse").to_bytes()
+    other = spacy.load(resolve_model())
+    tagger = other.add_pipe("kalinovsky_metadiscourse")
+    tagger.from_bytes(data, exclude=["rows"])
+    doc = other("The rent may rise; word is the landlord agrees.")
+    assert [(s.text, s.label_) for s in doc.spans["kn_markers"]] == [("may", "hedge")]
+    tagger.from_bytes(data)
+    doc = other("The rent may rise; word is the landlord agrees.")
+    assert [(s.text, s.label_) for s in doc.spans["kn_markers"]] == [("word is", "hedge")]
