@@ -234,3 +234,18 @@ def test_excluding_the_rows_keeps_the_built_lexicon(custom_pipeline):
     tagger.from_bytes(data)
     doc = other("The rent may rise; word is the landlord agrees.")
     assert [(s.text, s.label_) for s in doc.spans["kn_markers"]] == [("word is", "hedge")]
+
+
+def test_initialize_replaces_the_lexicon_and_saving_stores_the_new_rows(tmp_path):
+    """``[initialize.components.kalinovsky_metadiscourse] lexicon = ...`` reaches initialize(); the rows it reads are
+    what a saved pipeline holds."""
+    lexicon = tmp_path / "garden.tsv"
+    lexicon.write_text("forms\tcategory\tsubcategory\trule\nfingers crossed\thedge\thope\t-\n", encoding="utf-8")
+    nlp = spacy.load(resolve_model())
+    tagger = nlp.add_pipe("kalinovsky_metadiscourse")
+    tagger.initialize(lambda: [], nlp=nlp, lexicon=str(lexicon))
+    nlp.to_disk(tmp_path / "garden_pipeline")
+    lexicon.unlink()
+    doc = spacy.load(tmp_path / "garden_pipeline")("The tulips may bloom early, fingers crossed.")
+    assert [(s.text, s.label_, s._.kn_subcategory) for s in doc.spans["kn_markers"]] == [
+        ("fingers crossed", "hedge", "hope")]
