@@ -184,14 +184,14 @@ def annotate_records(
         for (record, error), result in zip(prepared, results):
             if error is None and isinstance(result, str):
                 error = result
+            if sentences:  # the annotator's own field only when asked for: otherwise the record's field is kept
+                record.pop("sentences", None)
             if error is not None:
                 record.pop("markers", None)
-                record.pop("sentences", None)
                 record["error"] = error
             else:
                 assert not isinstance(result, str)
                 record.pop("error", None)
-                record.pop("sentences", None)
                 record.update(result)
             yield record
 
