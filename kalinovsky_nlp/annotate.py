@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, BinaryIO, Callable, Iterable, Iterator
 
 from .analysis import DEFAULT_BATCH_SIZE
+from .components.extensions import DEFAULT_MARKER_EXTENSIONS, MarkerExtensions
 from .escaping import csv_cell
 from .inputcheck import JSONValueError, first_lone_surrogate, loads_strict
 from .longtext import TextTooLongError, check_length, pipe_texts
@@ -74,13 +75,15 @@ def _annotation(doc: Any, sentences: bool) -> dict[str, Any]:
     return {"markers": _markers(doc), **({"sentences": sentence_uncertainty(doc)} if sentences else {})}
 
 
-def sentence_uncertainty(doc: "Doc", spans_key: str = "kn_markers") -> list[dict[str, Any]]:
-    """Each sentence's character offsets, ``uncertain`` (it holds an epistemic hedge: ``span._.kn_epistemic``) and
-    those hedges as ``cues`` (text, offsets, subcategory)."""
-    hedges = [s for s in doc.spans[spans_key] if s._.kn_epistemic] if spans_key in doc.spans else []
+def sentence_uncertainty(doc: "Doc", spans_key: str = "kn_markers",
+                         extensions: MarkerExtensions = DEFAULT_MARKER_EXTENSIONS) -> list[dict[str, Any]]:
+    """Each sentence's character offsets, ``uncertain`` (it holds an epistemic hedge: ``span._.kn_epistemic``, or
+    the extension ``extensions.epistemic`` names) and those hedges as ``cues`` (text, offsets, subcategory)."""
+    hedges = [s for s in doc.spans[spans_key] if s._.get(extensions.epistemic)] if spans_key in doc.spans else []
     out = []
     for index, sent in enumerate(doc.sents):
-        cues = [{"text": h.text, "start": h.start_char, "end": h.end_char, "subcategory": h._.kn_subcategory}
+        cues = [{"text": h.text, "start": h.start_char, "end": h.end_char,
+                 "subcategory": h._.get(extensions.subcategory)}
                 for h in hedges if sent.start <= h.start < sent.end]
         out.append({"index": index, "start": sent.start_char, "end": sent.end_char, "uncertain": bool(cues),
                     "cues": cues})
@@ -182,14 +185,14 @@ def annotate_records(
         for (record, error), result in zip(prepared, results):
             if error is None and isinstance(result, str):
                 error = result
+            if sentences:  # the annotator's own field only when asked for: otherwise the record's field is kept
+                record.pop("sentences", None)
             if error is not None:
                 record.pop("markers", None)
-                record.pop("sentences", None)
                 record["error"] = error
             else:
                 assert not isinstance(result, str)
                 record.pop("error", None)
-                record.pop("sentences", None)
                 record.update(result)
             yield record
 

@@ -16,6 +16,7 @@ from .schema import claim_to_dict
 from .textstats import READABILITY_MEASURES, readability_scores, text_statistics
 
 from .components.claims import extract_claims
+from .components.extensions import DEFAULT_MARKER_EXTENSIONS, MarkerExtensions
 from .judgement.propositions import within_document_links
 
 if TYPE_CHECKING:
@@ -214,12 +215,15 @@ def _epistemic_hedge_measures(markers: list[Marker], words: int, sentences: list
     }
 
 
-def extract_markers(doc: "Doc", sentence_of: list[int] | None = None, spans_key: str = "kn_markers") -> list[Marker]:
-    """The metadiscourse markers of a processed Doc, with character offsets and sentence index."""
-    return [marker for _, marker in _markers_at_tokens(doc, sentence_of, spans_key)]
+def extract_markers(doc: "Doc", sentence_of: list[int] | None = None, spans_key: str = "kn_markers",
+                    extensions: MarkerExtensions = DEFAULT_MARKER_EXTENSIONS) -> list[Marker]:
+    """The metadiscourse markers of a processed Doc, with character offsets and sentence index. ``spans_key`` and
+    ``extensions`` are the metadiscourse component's (its config keys ``spans_key`` and ``*_extension``)."""
+    return [marker for _, marker in _markers_at_tokens(doc, sentence_of, spans_key, extensions)]
 
 
-def _markers_at_tokens(doc: "Doc", sentence_of: list[int] | None, spans_key: str) -> list[tuple[int, Marker]]:
+def _markers_at_tokens(doc: "Doc", sentence_of: list[int] | None, spans_key: str,
+                       extensions: MarkerExtensions = DEFAULT_MARKER_EXTENSIONS) -> list[tuple[int, Marker]]:
     """:func:`extract_markers` with each marker's first token index (the claims need it)."""
     if spans_key not in doc.spans:
         return []
@@ -231,13 +235,13 @@ def _markers_at_tokens(doc: "Doc", sentence_of: list[int] | None, spans_key: str
     return [
         (span.start, Marker(
             category=span.label_,
-            subcategory=span._.kn_subcategory or "",
+            subcategory=span._.get(extensions.subcategory) or "",
             text=span.text,
             start=span.start_char,
             end=span.end_char,
-            voice=span._.kn_voice or "author",
+            voice=span._.get(extensions.voice) or "author",
             sentence=sentence_of[span.start],
-            epistemic=span._.kn_epistemic,
+            epistemic=span._.get(extensions.epistemic),
         ))
         for span in doc.spans[spans_key]
     ]
@@ -358,8 +362,10 @@ def _end_char(token: "Token") -> int:
     return token.idx + len(token.text)
 
 
-def profile_document(document: Document, doc: "Doc", *, markers_key: str = "kn_markers") -> DocumentProfile:
-    """Build the profile of one document from its parsed Doc (the Doc's text must be ``document.text``)."""
+def profile_document(document: Document, doc: "Doc", *, markers_key: str = "kn_markers",
+                     marker_extensions: MarkerExtensions = DEFAULT_MARKER_EXTENSIONS) -> DocumentProfile:
+    """Build the profile of one document from its parsed Doc (the Doc's text must be ``document.text``); the
+    markers are read from ``doc.spans[markers_key]`` and the span extensions ``marker_extensions`` names."""
     last = doc[-1] if len(doc) else None
     if (last.idx + len(last.text_with_ws) if last is not None else 0) != len(document.text) or (
         last is not None and not document.text.startswith(doc[0].text)
@@ -378,7 +384,7 @@ def profile_document(document: Document, doc: "Doc", *, markers_key: str = "kn_m
 
         return max(0, bisect.bisect_right(starts, offset) - 1)
 
-    located_markers = _markers_at_tokens(doc, sentence_of, markers_key)
+    located_markers = _markers_at_tokens(doc, sentence_of, markers_key, marker_extensions)
     markers = [marker for _, marker in located_markers]
     hedge_count = Counter(m.sentence for m in markers if m.category == "hedge")
     booster_count = Counter(m.sentence for m in markers if m.category == "booster")

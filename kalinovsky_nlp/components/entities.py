@@ -7,7 +7,11 @@ the city), demonyms linked to their place but kept apart (*Russian* -> NORP, dem
 in the text (*the Islamic State (IS)*), and one label per entity by the alias data or the majority of mentions.
 
 Output: ``doc._.kn_entity_mentions`` (list of dicts with character offsets, also for names inside hyphenated
-tokens like *U.S.-led*) and ``doc.spans[spans_key]`` (token spans, label = consolidated label, kb_id = canonical).
+tokens like *U.S.-led*; the config key ``mentions_extension`` renames it) and ``doc.spans[spans_key]`` (token spans,
+label = consolidated label, kb_id = canonical).
+
+A user's alias file (config key ``aliases``) is read and checked when the component is built; its rows are stored
+with a saved pipeline (``to_disk`` / ``to_bytes``), which therefore loads without the file (:mod:`.storage`).
 """
 
 from __future__ import annotations
@@ -15,18 +19,24 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from typing import TYPE_CHECKING, Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Iterable
 
 from spacy.attrs import ORTH, SPACY
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicons import read_table, read_table_file, read_word_list
+from ..lexicons.tables import row_text
+from .extensions import register_extension
+from .storage import (StoredDataMissingError, read_data_bytes, read_data_dir, record_stored_source,
+                      stored_with_pipeline, write_data_bytes, write_data_dir)
 
 if TYPE_CHECKING:
     from spacy.language import Language
 
-__all__ = ["CanonicalEntities", "NAME_LABELS", "AliasTable", "load_alias_table"]
+__all__ = ["ALIAS_COLUMNS", "AliasFileError", "AliasTable", "CanonicalEntities", "NAME_LABELS", "build_alias_table",
+           "check_alias_rows", "load_alias_table", "read_alias_rows"]
 
 NAME_LABELS = ("PERSON", "NORP", "ORG", "GPE", "LOC", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT")
 ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "dobj", "agent", "appos", "dative", "iobj"})
@@ -36,9 +46,12 @@ LOCATIVE_HEADS = read_word_list("locative_heads.tsv")
 NATIONALITY_TITLES = read_word_list("title_qualifiers.tsv")
 VERB_TAGS = frozenset({"VBZ", "VBD", "VBP", "VB", "VBG"})
 
-for _name in ("kn_entity_mentions",):
-    if not Doc.has_extension(_name):
-        Doc.set_extension(_name, default=None)
+#: The columns the header of an alias file (and of the packaged ``known_entities.tsv``) must name; ``note`` is optional.
+ALIAS_COLUMNS = ("canonical", "label", "aliases")
+
+
+class AliasFileError(ValueError):
+    """A user's alias file that cannot be used: the message names the file, the row and the fix."""
 
 
 class AliasTable:
@@ -65,15 +78,45 @@ class AliasTable:
         return set(self.alias_to_entity) | set(self.capital_to_state) | set(self.demonym_to_place)
 
 
-@functools.lru_cache(maxsize=8)
-def load_alias_table(extra: str | None = None, known_entities: bool = True) -> AliasTable:
-    """The packaged alias data, with rows of an extra known-entities TSV (same columns) taking precedence.
+def read_alias_rows(path: str | Path) -> list[dict[str, str]]:
+    """The rows of a user's known-entities TSV (the columns of the packaged ``known_entities.tsv``), checked."""
+    if not Path(path).is_file():
+        raise AliasFileError(f"alias file {str(path)!r} not found. Set the config key 'aliases' to the path of an "
+                             f"existing TSV file whose header names the columns {', '.join(ALIAS_COLUMNS)} (and "
+                             f"optionally note), or to null for the packaged aliases only. Loading a saved pipeline "
+                             f"with Language.from_config? Pass meta=<the saved nlp.meta> too: it records that the "
+                             f"file's rows are stored with the pipeline.")
+    return check_alias_rows(read_table_file(path, ALIAS_COLUMNS), str(path))
+
+
+def check_alias_rows(rows: Iterable[dict[str, str]], source: str) -> list[dict[str, str]]:
+    """The rows, each with a canonical name and one of :data:`NAME_LABELS` (an error naming the row otherwise)."""
+    rows = list(rows)
+    for row in rows:
+        where = f"alias file {source}: the row {row_text(row)!r}"
+        if not (row.get("canonical") or "").strip():
+            raise AliasFileError(f"{where} has no canonical name; put the entity's name in the column canonical.")
+        if row.get("label") not in NAME_LABELS:
+            found = f"the unknown label {row['label']!r}" if row.get("label") else "no label"
+            raise AliasFileError(f"{where} has {found}; use one of {', '.join(NAME_LABELS)}.")
+    if not rows:
+        raise AliasFileError(f"alias file {source} has a header but no rows; add one row per entity "
+                             f"(tab-separated {', '.join(ALIAS_COLUMNS)}).")
+    return rows
+
+
+def build_alias_table(extra: Iterable[dict[str, str]] = (), known_entities: bool = True) -> AliasTable:
+    """The packaged alias data, with ``extra`` rows of known entities (same columns) taking precedence.
 
     ``known_entities=False`` keeps only capitals and demonyms: what in-document rules achieve without world knowledge."""
-    known = list(read_table("known_entities.tsv")) if known_entities else []
-    if extra:
-        known = read_table_file(extra) + known
-    return AliasTable(known, list(read_table("capitals.tsv")), list(read_table("demonyms.tsv")))
+    known = list(read_table("known_entities.tsv", ALIAS_COLUMNS)) if known_entities else []
+    return AliasTable(list(extra) + known, list(read_table("capitals.tsv")), list(read_table("demonyms.tsv")))
+
+
+@functools.lru_cache(maxsize=8)
+def load_alias_table(extra: str | None = None, known_entities: bool = True) -> AliasTable:
+    """:func:`build_alias_table` with the rows of the TSV file ``extra`` (cached by path)."""
+    return build_alias_table(read_alias_rows(extra) if extra else (), known_entities)
 
 
 def person_titles() -> frozenset[str]:
@@ -96,16 +139,69 @@ class CanonicalEntities:
         aliases: str | None = None,
         labels: list[str] | tuple[str, ...] = NAME_LABELS,
         known_entities: bool = True,
+        mentions_extension: str = "kn_entity_mentions",
     ) -> None:
         self.name = name
         self.spans_key = spans_key
         self.labels = tuple(labels)
+        self.known_entities = known_entities
+        register_extension(Doc, mentions_extension, component="kalinovsky_entities", config_key="mentions_extension")
+        self.mentions_extension = mentions_extension
+        self.vocab = nlp.vocab
+        self._make_doc = nlp.make_doc
         self.aliases_path = aliases
-        self.table = load_alias_table(aliases, known_entities)
-        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        #: The rows of the user's alias file: what a saved pipeline stores instead of the file's path.
+        self.alias_rows: list[dict[str, str]] = []
+        #: Why the alias rows are not there yet: set while a saved pipeline loads (they come from from_disk/bytes).
+        self._awaiting_aliases: str | None = None
+        if aliases is not None and not Path(aliases).is_file() and \
+                stored_with_pipeline(nlp, name, "aliases", str(aliases)):
+            self._awaiting_aliases = (f"{name}: the alias file {str(aliases)!r} is stored with the saved pipeline "
+                                      f"this component was built from, and was not loaded; load the pipeline with "
+                                      f"spacy.load(folder) or nlp.from_bytes(data), which restore it.")
+        elif aliases is not None:
+            self.alias_rows = read_alias_rows(aliases)
+            record_stored_source(nlp, name, "aliases", str(aliases))
+        self._use_alias_rows(self.alias_rows)
+
+    def _use_alias_rows(self, rows: list[dict[str, str]]) -> None:
+        """Build the alias table and the matcher of its surface forms with ``rows`` as the user's aliases."""
+        self.alias_rows = [dict(row) for row in rows]
+        self.table = build_alias_table(self.alias_rows, self.known_entities)
+        self.matcher = PhraseMatcher(self.vocab, attr="ORTH")
         for form in sorted(self.table.surface_forms()):
-            self.matcher.add(form, [nlp.make_doc(form)])
+            self.matcher.add(form, [self._make_doc(form)])
         self._subtoken_forms = {f for f in self.table.surface_forms() if " " not in f}
+
+    # ------------------------------------------------------------------------------------------ serialization
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        """Store the user's alias rows (not the file's path) in the component's folder of a saved pipeline."""
+        write_data_dir(path, {"aliases": self.aliases_path}, self.alias_rows, exclude)
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> "CanonicalEntities":
+        """Use the alias rows stored by :meth:`to_disk` (a folder without them, from an older save, changes nothing)."""
+        stored = read_data_dir(path, exclude)
+        if stored is not None:
+            self._use_stored(*stored, where=str(path))
+        return self
+
+    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
+        """The user's alias rows (not the file's path) as bytes, for ``nlp.to_bytes``."""
+        return write_data_bytes({"aliases": self.aliases_path}, self.alias_rows, exclude)
+
+    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> "CanonicalEntities":
+        """Use the alias rows stored by :meth:`to_bytes`."""
+        self._use_stored(*read_data_bytes(data, exclude), where="the pipeline's bytes")
+        return self
+
+    def _use_stored(self, settings: dict[str, Any], rows: list[dict[str, str]] | None, where: str) -> None:
+        if rows is None:
+            return  # excluded from loading
+        source = settings.get("aliases", self.aliases_path)
+        self._use_alias_rows(check_alias_rows(rows, f"{source} (as stored in {where})") if rows else [])
+        self.aliases_path = source
+        self._awaiting_aliases = None
 
     # ------------------------------------------------------------------------------------------ resolution
 
@@ -173,6 +269,8 @@ class CanonicalEntities:
         return any(t.lower_ in titles for t in ent[:-1]) or (before is not None and before.lower_ in titles)
 
     def __call__(self, doc: Doc) -> Doc:
+        if self._awaiting_aliases is not None:
+            raise StoredDataMissingError(self._awaiting_aliases)
         mentions: list[dict[str, Any]] = []
         taken = [False] * len(doc)
         # the words and the text of the Doc from its arrays, each distinct word looked up once: Doc.text and
@@ -268,7 +366,7 @@ class CanonicalEntities:
         self._define_acronyms(text, mentions)
         self._resolve_short_forms(mentions)
         self._consolidate_labels(mentions)
-        doc._.kn_entity_mentions = mentions
+        doc._.set(self.mentions_extension, mentions)
         spans = []
         seen = set()
         for m in mentions:

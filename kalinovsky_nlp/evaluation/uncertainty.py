@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Mapping, Sequence, cast
 
+from ..components.extensions import DEFAULT_MARKER_EXTENSIONS, MarkerExtensions
 from .metrics import PRF
 
 if TYPE_CHECKING:
@@ -108,10 +109,12 @@ def default_hyland_list(data: str | Path) -> Path | None:
     return None
 
 
-def sentence_result(doc: "Doc", spans_key: str = "kn_markers") -> SentenceResult:
-    """The hedges the metadiscourse component left on a processed Doc."""
+def sentence_result(doc: "Doc", spans_key: str = "kn_markers",
+                    extensions: MarkerExtensions = DEFAULT_MARKER_EXTENSIONS) -> SentenceResult:
+    """The hedges the metadiscourse component left on a processed Doc (its spans key and extension names)."""
     spans = doc.spans[spans_key] if spans_key in doc.spans else []
-    hedges = [(s.start_char, s.end_char, s.text, s._.kn_subcategory or "", bool(s._.kn_epistemic))
+    hedges = [(s.start_char, s.end_char, s.text, s._.get(extensions.subcategory) or "",
+               bool(s._.get(extensions.epistemic)))
               for s in spans if s.label_ == "hedge"]
     return SentenceResult(bool(hedges), any(h[4] for h in hedges), hedges)
 

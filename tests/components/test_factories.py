@@ -19,6 +19,15 @@ TEXT = ("Officials said that the council may perhaps raise bus fares. Is that fa
         "Reserve disagree.")
 
 
+def defaults(factory: str, **settings):
+    """The factory's default settings (the scorer left out) with ``settings`` over them."""
+    config = {k: v for k, v in Language.get_factory_meta(factory).default_config.items() if k != "scorer"}
+    config.update(settings)
+    if factory == "kalinovsky_metadiscourse":
+        config["scorer"] = None
+    return config
+
+
 @pytest.fixture
 def doc(nlp):
     return nlp(TEXT)  # a fresh Doc per test: the components under test write to it
@@ -26,9 +35,11 @@ def doc(nlp):
 
 def test_default_configurations():
     meta = Language.get_factory_meta("kalinovsky_metadiscourse")
-    assert meta.default_config == {"spans_key": "kn_markers", "lexicon": "metadiscourse.tsv",
-                                   "categories": ["hedge", "booster", "attitude", "self_mention", "engagement"],
-                                   "questions": True}
+    assert {k: v for k, v in meta.default_config.items() if not k.endswith("_extension")} == {
+        "spans_key": "kn_markers", "lexicon": "metadiscourse.tsv",
+        "categories": ["hedge", "booster", "attitude", "self_mention", "engagement"], "questions": True,
+        "scorer": {"@scorers": "kalinovsky_nlp.markers_scorer.v1"}}
+    assert meta.default_config["voice_extension"] == "kn_voice"
     assert meta.assigns == ["doc.spans"]
     entities = Language.get_factory_meta("kalinovsky_entities")
     assert entities.default_config["spans_key"] == "kn_entities"
@@ -39,29 +50,29 @@ def test_default_configurations():
 
 def test_metadiscourse_settings_reach_the_tagger(nlp, doc):
     assert ("Is that fair?", "engagement") in [(s.text, s.label_) for s in doc.spans["kn_markers"]]
-    tagger = make_metadiscourse(nlp, "hedges_only", spans_key="hedges_only", lexicon="metadiscourse.tsv",
-                                categories=["hedge"], questions=False)
+    tagger = make_metadiscourse(nlp, "hedges_only", **defaults("kalinovsky_metadiscourse", spans_key="hedges_only",
+                                                                         categories=["hedge"], questions=False))
     tagger(doc)
     assert [(s.text, s.label_) for s in doc.spans["hedges_only"]] == [("Officials", "hedge"), ("may", "hedge"),
                                                                       ("perhaps", "hedge")]
-    with_questions = make_metadiscourse(nlp, "q", spans_key="questions", lexicon="metadiscourse.tsv",
-                                        categories=["engagement"], questions=True)
+    with_questions = make_metadiscourse(nlp, "q", **defaults("kalinovsky_metadiscourse", spans_key="questions",
+                                                                        categories=["engagement"], questions=True))
     with_questions(doc)
     assert ("Is that fair?", "engagement") in [(s.text, s.label_) for s in doc.spans["questions"]]
-    without = make_metadiscourse(nlp, "nq", spans_key="no_questions", lexicon="metadiscourse.tsv",
-                                 categories=["engagement"], questions=False)
+    without = make_metadiscourse(nlp, "nq", **defaults("kalinovsky_metadiscourse", spans_key="no_questions",
+                                                                  categories=["engagement"], questions=False))
     without(doc)
     assert "Is that fair?" not in [s.text for s in doc.spans["no_questions"]]
 
 
 def test_an_unknown_category_is_refused(nlp):
     with pytest.raises(ValueError, match=r"unknown metadiscourse categories \['evidential'\]"):
-        make_metadiscourse(nlp, "x", spans_key="x", lexicon="metadiscourse.tsv", categories=["hedge", "evidential"],
-                           questions=True)
+        make_metadiscourse(nlp, "x", **defaults("kalinovsky_metadiscourse", spans_key="x",
+                                                categories=["hedge", "evidential"]))
 
 
 def test_the_attribution_finder_stores_plain_dicts(nlp, doc):
-    finder = make_attribution(nlp, "who_says")
+    finder = make_attribution(nlp, "who_says", **defaults("kalinovsky_attribution"))
     assert isinstance(finder, AttributionFinder) and finder.name == "who_says"
     doc._.kn_attributions = None
     finder(doc)
@@ -72,13 +83,14 @@ def test_the_attribution_finder_stores_plain_dicts(nlp, doc):
 
 
 def test_entity_settings_reach_the_component(nlp, doc):
-    known = make_canonical_entities(nlp, "e1", spans_key="known", aliases=None, labels=["ORG", "GPE"],
-                                    known_entities=True)
+    known = make_canonical_entities(nlp, "e1", **defaults("kalinovsky_entities", spans_key="known",
+                                                                   labels=["ORG", "GPE"], known_entities=True))
     known(doc)
     assert [(s.text, s.label_) for s in doc.spans["known"]] == [("U.S.", "GPE"), ("Treasury", "ORG"),
                                                                 ("Federal Reserve", "ORG")]
     assert doc._.kn_entity_mentions[0]["canonical"] == "United States"
-    orgs = make_canonical_entities(nlp, "e2", spans_key="orgs", aliases=None, labels=["ORG"], known_entities=False)
+    orgs = make_canonical_entities(nlp, "e2", **defaults("kalinovsky_entities", spans_key="orgs", labels=["ORG"],
+                                                                  known_entities=False))
     orgs(doc)
     assert [s.text for s in doc.spans["orgs"]] == ["Treasury", "Federal Reserve"]
     assert "United States" not in [m["canonical"] for m in doc._.kn_entity_mentions]
