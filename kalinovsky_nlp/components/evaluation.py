@@ -218,11 +218,13 @@ def _direction(word: "Token") -> float:
 def argument_evaluations(doc: "Doc", arguments: Sequence[tuple[Argument, "Token"]], evaluative: dict[int, float],
                          excluded: set[int]) -> list[Evaluation]:
     """For each argument (with its noun-phrase head token): the sum of the evaluations tied to it, with their cue
-    words; arguments without one are left out. ``evaluative``: the Doc's evaluative words (index -> valence);
+    words; arguments without one, and the author itself, are left out. ``evaluative``: the Doc's evaluative words (index -> valence);
     ``excluded``: token indices that cannot evaluate (inside markers or fixed expressions)."""
     out: list[Evaluation] = []
     verbs = _evaluative_verbs()
     for argument, token in arguments:
+        if argument.key == "author":
+            continue  # the author describing itself (*the Committee is prepared to*) does not judge a target
         owner = _owner(token)
         score = 0.0
         cues: list[str] = []

@@ -3,16 +3,21 @@
 Authors who write in series (statements, reports, speeches) restate sentences with edits, and readers of such series
 read the edits (*"how long to maintain this target range"* became *"whether it will be appropriate to raise the
 target range at its next meeting"*). :func:`sentence_edits` gives them as (before, after) fragments, leaving out
-edits of spelling only (quotation-mark style, case, punctuation) and month names that merely move with the calendar.
+edits of spelling only (quotation-mark style, case, punctuation) and edits of words that restate the same claim
+(month names and time adverbials that move with the calendar, linking adverbials; ``lexicons/restatement_neutral.tsv``).
+:func:`substantive` tells an edited restatement from a revised one.
 """
 
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from typing import Iterable
 
-from ..lexicons import read_word_list
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from ..lexicons import read_table, read_word_list
 from ..results import Revision
 
 __all__ = ["sentence_edits", "substantive"]
@@ -32,14 +37,33 @@ def _key(token: str) -> str:
     return token.lower()
 
 
-def _calendar_only(before: list[str], after: list[str]) -> bool:
+def _neutral(word: str) -> bool:
+    """A word whose addition or removal alone leaves a restated claim as it was: a month name, a time or linking
+    adverbial (``lexicons/restatement_neutral.tsv``), a verb of continuation (``lexicons/aspectual_verbs.txt``), a
+    function word, or a web address."""
+    word = word.lower()
+    return (word in _MONTHS or word in read_word_list("restatement_neutral.tsv") or word in STOP_WORDS
+            or word in read_word_list("aspectual_verbs.txt") or "://" in word or word.endswith((".html", ".htm")))
+
+
+def _neutral_only(before: list[str], after: list[str]) -> bool:
+    """Whether an edit changes only words that restate the same claim (a month name, a time or linking adverbial)."""
     words = [t.lower() for t in before + after if t.isalnum()]
-    return bool(words) and all(w in _MONTHS for w in words)
+    neutral = read_word_list("restatement_neutral.tsv")
+    function = _function_words()
+    return bool(words) and all(w in _MONTHS or w in neutral for w in words) and \
+        any(w not in function for w in words)
+
+
+@functools.lru_cache(maxsize=None)
+def _function_words() -> frozenset[str]:
+    return frozenset(row["lemma"].lower() for row in read_table("restatement_neutral.tsv") if row["kind"] == "function")
 
 
 def sentence_edits(before: str, after: str, limit: int = 4) -> tuple[Revision, ...]:
     """The substantive edits from ``before`` to ``after`` (at most ``limit``, in text order): word runs that differ,
-    without edits of punctuation, quotation-mark style or case alone, and without month names that changed alone."""
+    without edits of punctuation, quotation-mark style or case alone, and without edits of month names and time or
+    linking adverbials alone (*"a year ago"* / *"over the past year"*; *"Nonetheless,"*)."""
     words_a, words_b = _tokens(before), _tokens(after)
     matcher = difflib.SequenceMatcher(a=[_key(t) for t in words_a], b=[_key(t) for t in words_b], autojunk=False)
     spans: list[list[int]] = []
@@ -55,7 +79,7 @@ def sentence_edits(before: str, after: str, limit: int = 4) -> tuple[Revision, .
         removed, added = words_a[i1:i2], words_b[j1:j2]
         if not any(t.isalnum() or t[:1].isalnum() for t in removed + added):
             continue  # punctuation only
-        if _calendar_only(removed, added):
+        if _neutral_only(removed, added):
             continue
         edits.append(Revision(_join(removed), _join(added)))
     return tuple(edits[:limit])
@@ -63,10 +87,11 @@ def sentence_edits(before: str, after: str, limit: int = 4) -> tuple[Revision, .
 
 def substantive(before_words: Iterable[str], after_words: Iterable[str]) -> bool:
     """Whether two versions of a sentence differ in content words (the profile's content lemmas of each sentence),
-    beyond month names that move with the calendar and verbs of continuation (``lexicons/aspectual_verbs.txt``:
-    *sees* / *continues to see*)."""
+    beyond words that restate the same claim: month names and time adverbials that move with the calendar, linking
+    adverbials, verbs of continuation (*sees* / *continues to see*), lemmas that are function words (the profile
+    keeps *sees* but drops *see*), web addresses."""
     changed = set(before_words) ^ set(after_words)
-    return any(w.lower() not in _MONTHS and w.lower() not in read_word_list("aspectual_verbs.txt") for w in changed)
+    return any(not _neutral(w) for w in changed)
 
 
 def _join(tokens: list[str]) -> str:

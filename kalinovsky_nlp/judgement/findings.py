@@ -20,10 +20,12 @@ support on both sides and whether the author's stance is explicit.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from typing import Literal, Sequence
 
 from ..components.claims import derivational_base
+from ..lexicons import read_table
 
 from ..profile import DocumentProfile
 from ..results import LEVEL_RANK, Claim, Finding, FindingSide, Position, Revision, certainty_parts
@@ -33,7 +35,7 @@ from .edits import sentence_edits, substantive
 from .propositions import Proposition, find_propositions, position_of, representative, restatements
 from .wording import finding_statement, proposition_label
 
-__all__ = ["EVALUATION_STEP", "SHOWN_CONFIDENCE", "judged_members", "judgement_kinds", "shown_findings",
+__all__ = ["EVALUATION_STEP", "SHOWN_CONFIDENCE", "evidential_frame", "judged_members", "judgement_kinds", "shown_findings",
            "step_findings"]
 
 EVALUATION_STEP = 0.5
@@ -96,13 +98,17 @@ def revised_pair(earlier: Sequence[Claim], later: Sequence[Claim], proposition: 
                 continue
             if a.voice != "author" or b.voice != "author" or a.role == "stance" or b.role == "stance":
                 continue
+            if evidential_frame(a) or evidential_frame(b):
+                continue  # *information suggests [that ...]*: what is revised is the content, a claim of its own
             restated_pair = restated is not None and (a.sentence, b.sentence) in restated
             if align(a, b, earlier_year) is None and not (restated_pair and participants(a) & participants(b)):
                 continue
             quantities_a, quantities_b = _quantities(a.text), _quantities(b.text)
             if quantities_a and quantities_b and quantities_a != quantities_b:
                 return a, b
-            if restated_pair and edited is not None and (a.sentence, b.sentence) in edited and \
+            if restated_pair and edited is not None and (a.sentence, b.sentence) not in edited:
+                continue  # restated with the calendar moved on or a linking word added: the same claim
+            if restated_pair and edited is not None and \
                     (_author_judgement(a) or _author_judgement(b)):
                 return a, b  # the author's own judgement restated with its content edited
             author_acts = any(x.key == "author" and x.role == "subject" for x in a.arguments) and \
@@ -110,7 +116,34 @@ def revised_pair(earlier: Sequence[Claim], later: Sequence[Claim], proposition: 
             base_a, base_b = derivational_base(a.predicate), derivational_base(b.predicate)
             if author_acts and base_a != base_b and not {base_a, base_b} & light_verbs():
                 return a, b
+            if author_acts and base_a == base_b and _contemplated(a) and _decided(b):
+                return a, b  # an action the author considered is now its decision (*may raise* / *decided to raise*)
     return None
+
+
+def evidential_frame(claim: Claim) -> bool:
+    """A claim that only introduces other content as evidence or speech of someone other than the author
+    (*information received since June suggests [that ...]*, *the data show [that ...]*): a reporting verb
+    (``lexicons/reporting_verbs.tsv``) whose only participant is its subject; the content is read as claims of
+    its own."""
+    return claim.predicate in _reporting_verbs() and \
+        all(x.role == "subject" and x.key != "author" for x in claim.arguments)
+
+
+@functools.lru_cache(maxsize=1)
+def _reporting_verbs() -> frozenset[str]:
+    return frozenset(row["lemma"] for row in read_table("reporting_verbs.tsv"))
+
+
+def _contemplated(claim: Claim) -> bool:
+    """The author's own action still to be decided: predicted, hypothetical or less than certain."""
+    return claim.time_frame in ("future", "hypothetical") or certainty_parts(claim.certainty)[0] != "CT"
+
+
+def _decided(claim: Claim) -> bool:
+    """The author's own action as done or decided: certain, affirmed, in the present or the past."""
+    level, negative = certainty_parts(claim.certainty)
+    return level == "CT" and not negative and claim.time_frame in ("present", "past")
 
 
 def _author_judgement(claim: Claim) -> bool:
@@ -131,6 +164,8 @@ def revision_is_edit(earlier: Claim, later: Claim) -> bool:
         return False
     acts = all(any(x.key == "author" and x.role == "subject" for x in c.arguments) for c in (earlier, later))
     base_a, base_b = derivational_base(earlier.predicate), derivational_base(later.predicate)
+    if acts and base_a == base_b and _contemplated(earlier) and _decided(later):
+        return False
     return not (acts and base_a != base_b and not {base_a, base_b} & light_verbs())
 
 
@@ -309,18 +344,21 @@ def step_findings(earlier: DocumentProfile, later: DocumentProfile) -> list[Find
     unchanged = ({_plain(c.text) for c in earlier.claims}, {_plain(c.text) for c in later.claims})
     edited = {(i, j) for i, j in restated
               if substantive(earlier.sentences[i].content, later.sentences[j].content)}
+    parts: list[Proposition] = []
+    one_sided: list[Proposition] = []
     for proposition in find_propositions(earlier.claims, later.claims, earlier.date.year, restated, links):
         if proposition.aligned:
-            parts = [proposition]
+            parts.append(proposition)
         else:
             side = later if proposition.later else earlier
             if not judged_members(side.claims, proposition.later or proposition.earlier):
                 continue  # a topic without a judgement: not a finding
-            parts = _one_sided_judgements(proposition, earlier, later)
-        for part in parts:
-            finding = _finding(part, earlier, later, unchanged, restated, edited)
-            if finding is not None:
-                findings.append(finding)
+            one_sided += _one_sided_judgements(proposition, earlier, later)
+    parts += _merge_by_sentence(one_sided, earlier, later)
+    for part in parts:
+        finding = _finding(part, earlier, later, unchanged, restated, edited)
+        if finding is not None:
+            findings.append(finding)
     corrections = _correction_findings(earlier, later)
     if corrections:
         used_a = {i for f in corrections for i in f.earlier.claims}
@@ -416,6 +454,33 @@ def _one_sided_judgements(proposition: Proposition, earlier: DocumentProfile,
         parts.setdefault(find(i), []).append(i)
     return [dataclasses.replace(proposition, later=tuple(sorted(members))) if side == "later" else
             dataclasses.replace(proposition, earlier=tuple(sorted(members))) for members in parts.values()]
+
+
+def _merge_by_sentence(parts: Sequence[Proposition], earlier: DocumentProfile,
+                       later: DocumentProfile) -> list[Proposition]:
+    """One-sided judgements of the same side whose judged claims share a sentence, merged into one: a sentence
+    such as *the Committee expects that conditions will evolve in a manner that will warrant only gradual increases*
+    holds one new judgement, not one per clause."""
+    merged: list[Proposition] = []
+    sentences: list[set[int]] = []
+    sides: list[str] = []
+    for part in parts:
+        side = "later" if part.later else "earlier"
+        profile = later if side == "later" else earlier
+        members = getattr(part, side)
+        own = {profile.claims[i].sentence for i in judged_members(profile.claims, members) or members}
+        for k, other in enumerate(merged):
+            if sides[k] == side and sentences[k] & own:
+                union = tuple(sorted(set(getattr(other, side)) | set(members)))
+                merged[k] = (dataclasses.replace(other, later=union) if side == "later"
+                             else dataclasses.replace(other, earlier=union))
+                sentences[k] |= own
+                break
+        else:
+            merged.append(part)
+            sentences.append(own)
+            sides.append(side)
+    return merged
 
 
 def _judged_only(proposition: Proposition, claims: Sequence[Claim], side: Literal["earlier", "later"]) -> Proposition:

@@ -62,3 +62,15 @@ def test_lexicon_overrides_vader():
     assert word_valence("horrific") < 0  # VADER
     assert word_valence("low") == 0.0  # a dimension, set to 0
     assert word_valence("zzzz") == 0.0
+
+
+def test_the_author_describing_itself_is_not_an_evaluation(nlp):
+    text = "The Council is prepared to act. The Council's new budget is sensible."
+    profile = profile_document(Document(id="t", date=datetime.date(2020, 1, 1), text=text, author="City Council"),
+                               nlp(text))
+    targets = {e.target for c in profile.claims for e in c.evaluations}
+    assert any(x.key == "author" for c in profile.claims for x in c.arguments)  # *the Council* is the author
+    assert "author" not in targets  # *prepared* describes the author, it judges nothing
+    assert "np:budget" in targets  # the author still judges what it writes about
+    other = evaluations(nlp, "The mayor is prepared to act.")
+    assert other.get("ent:mayor", other.get("np:mayor", 0.0)) > 0  # someone else described as prepared: evaluated

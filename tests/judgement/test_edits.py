@@ -35,3 +35,20 @@ def test_substantive_needs_a_content_word_beyond_months_and_continuation():
     assert substantive({"sale", "rise", "july"}, {"sale", "rise", "august"}) is False
     assert substantive({"committee", "see", "risk"}, {"committee", "continue", "see", "risk"}) is False
     assert substantive({"sale", "rise", "moderately"}, {"sale", "rise", "sharply"}) is True
+
+
+def test_time_and_linking_adverbials_alone_are_not_edits_but_modals_are():
+    assert sentence_edits("Sales have risen over the past year.", "Sales have risen since early this year.") == ()
+    assert sentence_edits("The clinic expects demand to grow.", "Nonetheless, the clinic expects demand to grow.") == ()
+    assert sentence_edits("The museum will reopen in spring.", "The museum may reopen in spring.") == \
+        (Revision("will", "may"),)
+    assert sentence_edits("The mill hired more workers a year ago.", "The mill hired fewer workers a year ago.") == \
+        (Revision("more", "fewer"),)
+
+
+def test_substantive_ignores_time_and_linking_words_function_lemmas_and_addresses():
+    assert substantive({"enrolment", "grow", "recent", "month"}, {"enrolment", "grow", "early", "year"}) is False
+    assert substantive({"clinic", "expect", "demand"}, {"clinic", "expect", "demand", "nonetheless"}) is False
+    assert substantive({"club", "see", "risk"}, {"club", "continue", "risk"}) is False  # *sees* / *continues to see*
+    assert substantive({"rule", "https://example.org/a.html"}, {"rule", "https://example.org/b.html"}) is False
+    assert substantive({"clinic", "expect", "demand"}, {"clinic", "expect", "supply"}) is True

@@ -134,3 +134,43 @@ def test_a_self_correction_revises_the_earlier_view_it_names(nlp, before, after,
         assert "position_revised" in corrections[0].kinds
         assert corrections[0].earlier.evidence == (before,)
         assert corrections[0].later.evidence[0] == after
+
+
+def test_a_restatement_that_only_continues_a_view_is_not_a_revision(nlp):
+    earlier = profile(nlp, 1, "The trust sees the risks to the harvest as balanced. Prices fell in May.",
+                      author="Grain Trust")
+    later = profile(nlp, 2, "The trust continues to see the risks to the harvest as balanced. Prices fell in June.",
+                    author="Grain Trust")
+    assert not [f for f in step_findings(earlier, later) if "position_revised" in f.kinds]
+
+
+@pytest.mark.parametrize("before, after, revised", [
+    ("The board may close the branch library next year.", "The board decided to close the branch library.", True),
+    ("The board is likely to close the branch library.", "The board decided to close the branch library.", True),
+    ("The board decided to close the branch library.", "The board decided to close the branch library.", False),
+])
+def test_an_action_the_author_considered_and_then_decided_is_a_revision(nlp, before, after, revised):
+    earlier = profile(nlp, 1, "Visits fell in the spring. " + before, author="City Library Board")
+    later = profile(nlp, 2, "Visits fell in the spring. " + after, author="City Library Board")
+    found = [f for f in step_findings(earlier, later) if "position_revised" in f.kinds]
+    assert bool(found) is revised
+
+
+def test_an_evidential_frame_is_not_revised_apart_from_its_content(nlp):
+    from kalinovsky_nlp.judgement.findings import evidential_frame
+
+    text = ("Information received since the Riverside Academy met in June suggests that enrolment is rising. "
+            "We raised our fees.")
+    claims = profile(nlp, 1, text, author="Riverside Academy").claims
+    frames = [c for c in claims if evidential_frame(c)]
+    assert [c.predicate for c in frames] == ["suggest"]
+    assert not any(evidential_frame(c) for c in claims if c.predicate == "raise")  # the author acting
+
+
+def test_the_clauses_of_one_new_judgement_make_one_finding(nlp):
+    earlier = profile(nlp, 1, "Ticket sales rose in the spring.", author="Harbour Opera")
+    later = profile(nlp, 2, "Ticket sales rose in the spring. We expect that audiences will grow in a manner that "
+                            "will probably allow only modest price rises.", author="Harbour Opera")
+    new = [f for f in step_findings(earlier, later) if "new_judgement" in f.kinds]
+    assert len(new) == 1
+    assert len(new[0].later.claims) >= 2 and new[0].confidence in ("high", "medium")
