@@ -42,22 +42,25 @@ def _neutral(word: str) -> bool:
     adverbial (``lexicons/restatement_neutral.tsv``), a verb of continuation (``lexicons/aspectual_verbs.txt``), a
     function word, or a web address."""
     word = word.lower()
-    return (word in _MONTHS or word in read_word_list("restatement_neutral.tsv") or word in STOP_WORDS
-            or word in read_word_list("aspectual_verbs.txt") or "://" in word or word.endswith((".html", ".htm")))
+    return (_calendar_or_linking(word) or word in STOP_WORDS or word in read_word_list("aspectual_verbs.txt")
+            or "://" in word or word.endswith((".html", ".htm")))
+
+
+def _calendar_or_linking(word: str) -> bool:
+    return word in _MONTHS or word in read_word_list("restatement_neutral.tsv")
 
 
 def _neutral_only(before: list[str], after: list[str]) -> bool:
     """Whether an edit changes only words that restate the same claim (a month name, a time or linking adverbial)."""
     words = [t.lower() for t in before + after if t.isalnum()]
-    neutral = read_word_list("restatement_neutral.tsv")
-    function = _function_words()
-    return bool(words) and all(w in _MONTHS or w in neutral for w in words) and \
-        any(w not in function for w in words)
+    return bool(words) and all(_calendar_or_linking(w) for w in words) and \
+        any(w not in _function_words() for w in words)
 
 
 @functools.lru_cache(maxsize=None)
 def _function_words() -> frozenset[str]:
-    return frozenset(row["lemma"].lower() for row in read_table("restatement_neutral.tsv") if row["kind"] == "function")
+    rows = read_table("restatement_neutral.tsv")
+    return frozenset(row["lemma"].lower() for row in rows if row["kind"] == "function")
 
 
 def sentence_edits(before: str, after: str, limit: int = 4) -> tuple[Revision, ...]:

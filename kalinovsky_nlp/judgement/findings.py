@@ -20,12 +20,11 @@ support on both sides and whether the author's stance is explicit.
 from __future__ import annotations
 
 import dataclasses
-import functools
 import re
 from typing import Literal, Sequence
 
+from ..components.attribution import reporting_verbs
 from ..components.claims import derivational_base
-from ..lexicons import read_table
 
 from ..profile import DocumentProfile
 from ..results import LEVEL_RANK, Claim, Finding, FindingSide, Position, Revision, certainty_parts
@@ -126,13 +125,8 @@ def evidential_frame(claim: Claim) -> bool:
     (*information received since June suggests [that ...]*, *the data show [that ...]*): a reporting verb
     (``lexicons/reporting_verbs.tsv``) whose only participant is its subject; the content is read as claims of
     its own."""
-    return claim.predicate in _reporting_verbs() and \
+    return claim.predicate in reporting_verbs() and \
         all(x.role == "subject" and x.key != "author" for x in claim.arguments)
-
-
-@functools.lru_cache(maxsize=1)
-def _reporting_verbs() -> frozenset[str]:
-    return frozenset(row["lemma"] for row in read_table("reporting_verbs.tsv"))
 
 
 def _contemplated(claim: Claim) -> bool:

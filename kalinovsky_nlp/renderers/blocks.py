@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Iterator, Union
 
-__all__ = ["Heading", "Paragraph", "Bullets", "Table", "Block", "report_blocks"]
+__all__ = ["Heading", "Paragraph", "Bullets", "Table", "Block", "format_value", "report_blocks"]
 
 #: Documents shown one per column in per-document tables; beyond this, first and last only.
 MAX_DOCUMENT_COLUMNS = 6
@@ -65,9 +65,10 @@ READABILITY_LABELS = [
 ]
 
 
-def _fmt(value: Any, digits: int = 1) -> str:
+def format_value(value: Any, digits: int = 1, missing: str = "-") -> str:
+    """A table cell: thousands separated, floats to ``digits`` places, booleans as yes/no, ``missing`` for None."""
     if value is None:
-        return "-"
+        return missing
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, int):
@@ -75,6 +76,10 @@ def _fmt(value: Any, digits: int = 1) -> str:
     if isinstance(value, float):
         return f"{value:,.{digits}f}"
     return str(value)
+
+
+def _fmt(value: Any, digits: int = 1) -> str:
+    return format_value(value, digits)
 
 
 def _signed(value: float | None, digits: int = 1) -> str:

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Mapping, Sequence
 from markupsafe import Markup, escape
 
 from ..judgement.wording import CERTAINTY_WORDS
-from .blocks import CATEGORY_LABELS, READABILITY_LABELS
+from .blocks import CATEGORY_LABELS, READABILITY_LABELS, format_value
 from .highlight import Insert, Mark, Region, find_phrase, mark_up
 
 if TYPE_CHECKING:
@@ -60,15 +60,7 @@ CERTAINTY_TAG = re.compile(r"\((CT[+-]|PR[+-]|PS[+-]|Uu)\)")
 # --- small formatting helpers -----------------------------------------------------------------------------------------
 
 def _fmt(value: Any, digits: int = 1) -> str:
-    if value is None:
-        return "\u2013"
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, int):
-        return f"{value:,}"
-    if isinstance(value, float):
-        return f"{value:,.{digits}f}"
-    return str(value)
+    return format_value(value, digits, missing="\u2013")
 
 
 def _signed(value: float | None, digits: int = 1) -> str:
