@@ -49,7 +49,7 @@ EMPHASIS_BOOSTERS = read_word_list("emphasis_adverbs.tsv")
 #: Hedge subcategories that do not touch the truth of a proposition: approximators of quantity, degree downtoners,
 #: frequency and generality adverbs (and dynamic *can*: *it can lead to* = it sometimes leads to) soften precision;
 #: weasel quantifiers (*some critics argue*) make the source vague, and what the source says is attributed content
-#: (:mod:`kalinovsky_nlp.attribution`). Every other hedge subcategory is epistemic (docs/evaluation/uncertainty.md).
+#: (:mod:`kalinovsky_nlp.components.attribution`). Every other hedge subcategory is epistemic (docs/evaluation/uncertainty.md).
 NON_EPISTEMIC_HEDGES = frozenset({"approximator", "downtoner", "generality", "dynamic_modal", "weasel_quantifier"})
 
 #: The lexicon packaged with the library (the default of the config key ``lexicon``).

@@ -223,7 +223,7 @@ def modal_would(span: "Span") -> Decision:
     """*would* (and *'d*) as a hedge only on an epistemic or reporting verb (*would seem, would suggest, I'd say*).
 
     Hypothetical, conditional and future-in-the-past *would* (*would be an escalation*, *promised that support
-    would end*) is left to claim certainty (:mod:`kalinovsky_nlp.stance`), as the project's marker and claim gold
+    would end*) is left to claim certainty (:mod:`kalinovsky_nlp.components.claims`), as the project's marker and claim gold
     standards have it. The external corpora disagree with each other here: the Szeged Wikipedia development half
     counts 78 of 272 *would* as uncertainty cues (mostly hypotheticals), the SFU review half 334 of 346 (nearly every
     *would*); docs/evaluation/uncertainty.md gives the effect of this choice on each.
@@ -330,7 +330,7 @@ def epistemic_subject(span: "Span") -> Decision:
     """Cognition verbs as the writer's hedge: first-person or generic subject, not *think about*, not nouns.
 
     With a third-person subject (*officials think*, *the mayor believes*) the verb reports someone else's view:
-    that is attribution, handled by :mod:`kalinovsky_nlp.attribution`, and no marker of the author. The exception is
+    that is attribution, handled by :mod:`kalinovsky_nlp.components.attribution`, and no marker of the author. The exception is
     a belief held by an indefinite crowd (*some believe*, *many people think*, *proponents believe*: a quantifier,
     or a bare plural noun without modifiers): no one answers for the view, and the writer does not take it on, so
     the verb is an ``attributed_belief`` hedge (Szarvas et al. 2012 count such doxastic cues as uncertainty).
