@@ -34,8 +34,8 @@ from .edits import sentence_edits, substantive
 from .propositions import Proposition, find_propositions, position_of, representative, restatements
 from .wording import finding_statement, proposition_label
 
-__all__ = ["EVALUATION_STEP", "SHOWN_CONFIDENCE", "evidential_frame", "judged_members", "judgement_kinds", "shown_findings",
-           "step_findings"]
+__all__ = ["EVALUATION_STEP", "SHOWN_CONFIDENCE", "evidential_frame", "judged_members", "judgement_kinds",
+           "shown_findings", "step_findings"]
 
 EVALUATION_STEP = 0.5
 #: Confidence levels a report shows; the JSON report keeps every finding with its confidence.
