@@ -38,6 +38,7 @@ from ..results import (
     Argument,
     Claim,
     ClaimRole,
+    EntityMention,
     Evaluation,
     Source,
     StanceLink,
@@ -269,12 +270,11 @@ class _Context:
 
 
 def _build_context(doc: "Doc", text: str, markers: Iterable[tuple[int, Any]], attributions: list[dict[str, Any]],
-                   mentions: Iterable[dict[str, Any]], author_aliases: Sequence[str]) -> _Context:
+                   mentions: Iterable[EntityMention], author_aliases: Sequence[str]) -> _Context:
     aliases = tuple(a for a in (alias.strip() for alias in author_aliases) if a)
     ctx = _Context(doc, text, aliases, list(markers), list(attributions))
     for m in mentions:
-        mention = _Mention(m["token_start"], m["token_end"], m.get("demonym_of") or m["canonical"], m["label"],
-                           bool(m.get("demonym_of")))
+        mention = _Mention(m.token_start, m.token_end, m.demonym_of or m.canonical, m.label, bool(m.demonym_of))
         ctx.mentions.append(mention)
         for i in range(mention.start, mention.end):
             ctx.mention_at[i] = mention
@@ -449,7 +449,7 @@ class ClaimReader:
     """Reads the claims of one Doc. Call :meth:`read` once; the instance holds the Doc's context meanwhile."""
 
     def __init__(self, doc: "Doc", *, markers: Iterable[tuple[int, Any]], attributions: list[dict[str, Any]],
-                 mentions: Iterable[dict[str, Any]], author_aliases: Sequence[str] = (), text: str | None = None,
+                 mentions: Iterable[EntityMention], author_aliases: Sequence[str] = (), text: str | None = None,
                  sents: "Sequence[Span] | None" = None) -> None:
         self.doc = doc
         self.sents = list(doc.sents) if sents is None else list(sents)
@@ -1589,7 +1589,7 @@ def _generic_nouns() -> frozenset[str]:
 
 
 def extract_claims(doc: "Doc", *, markers: Iterable[tuple[int, Any]], attributions: list[dict[str, Any]],
-                   mentions: Iterable[dict[str, Any]], author_aliases: Sequence[str] = (), text: str | None = None,
+                   mentions: Iterable[EntityMention], author_aliases: Sequence[str] = (), text: str | None = None,
                    sents: "Sequence[Span] | None" = None) -> list[Claim]:
     """The claims of a parsed Doc (see the module docstring). ``markers``: (token index, marker) pairs, the marker
     with ``category``, ``subcategory``, ``text``, ``voice``; ``attributions`` and ``mentions``: the attribution and
