@@ -15,6 +15,7 @@ from .results import Claim, EntityMention, Mention
 from .schema import claim_to_dict
 from .textstats import READABILITY_MEASURES, readability_scores, text_statistics
 
+from .components.attribution import Attribution
 from .components.claims import extract_claims
 from .components.extensions import DEFAULT_MARKER_EXTENSIONS, MarkerExtensions
 from .judgement.propositions import within_document_links
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 __all__ = ["DEFAULT_BATCH_SIZE", "DEFAULT_CHUNK_SIZE", "Marker", "Mention", "Entity", "Sentence", "DocumentProfile",
-           "entity_mentions", "extract_markers", "marker_measures", "prepare", "profile_chunk", "profile_document",
+           "attributions_of", "entity_mentions", "extract_markers", "marker_measures", "prepare", "profile_chunk", "profile_document",
            "profile_documents"]
 
 #: Documents per nlp.pipe batch, chosen with bench/scale.py (documents of ~800 words, the small English model):
@@ -244,6 +245,13 @@ def entity_mentions(doc: "Doc", extension: str = "kn_entity_mentions") -> list[E
     return [EntityMention.from_dict(m) for m in doc._.get(extension) or []]
 
 
+def attributions_of(doc: "Doc", extension: str = "kn_attributions") -> list[Attribution]:
+    """The attribution component's attributions of a Doc (its dicts in ``doc._.<extension>``), typed."""
+    if not doc.has_extension(extension):
+        return []
+    return [Attribution.from_dict(a) for a in doc._.get(extension) or []]
+
+
 def _author_entity_name(mention: EntityMention, aliases: tuple[str, ...]) -> str | None:
     """The author's name for a mention that is the author's own name, an alias, or the name's head noun (*the
     Committee* in the texts of the Federal Open Market Committee): one entity, not two."""
@@ -390,19 +398,16 @@ def profile_document(document: Document, doc: "Doc", *, markers_key: str = "kn_m
                  booster_count[i], hedge_count[i] > 0, content[i])
         for i, s in enumerate(sents)
     ]
-    attributions = []
-    for a in (doc._.kn_attributions or []) if doc.has_extension("kn_attributions") else []:
-        attributions.append({
-            "kind": a["kind"], "cue": a["cue"], "verb_class": a["verb_class"], "cue_kind": a["cue_kind"],
-            "holder": a["holder"],
-            "content": document.text[doc[a["content_start"]].idx : _end_char(doc[a["content_end"] - 1])],
-            "start": doc[a["content_start"]].idx,
-            "end": _end_char(doc[a["content_end"] - 1]),
-            "sentence": sentence_of[a["content_start"]],
-        })
-    raw_attributions = (doc._.kn_attributions or []) if doc.has_extension("kn_attributions") else []
+    found_attributions = attributions_of(doc)
+    attributions = [{
+        "kind": a.kind, "cue": a.cue, "verb_class": a.verb_class, "cue_kind": a.cue_kind, "holder": a.holder,
+        "content": document.text[doc[a.content_start].idx : _end_char(doc[a.content_end - 1])],
+        "start": doc[a.content_start].idx,
+        "end": _end_char(doc[a.content_end - 1]),
+        "sentence": sentence_of[a.content_start],
+    } for a in found_attributions]
     mentions = entity_mentions(doc)
-    claims = extract_claims(doc, markers=located_markers, attributions=raw_attributions, mentions=mentions,
+    claims = extract_claims(doc, markers=located_markers, attributions=found_attributions, mentions=mentions,
                             author_aliases=author_aliases(document), text=document.text, sents=sents)
     return DocumentProfile(
         document=document,
