@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import functools
 from dataclasses import asdict, dataclass
-from typing import TYPE_CHECKING, Any, Iterable, Iterator, Literal, get_args
+from typing import TYPE_CHECKING, Any, Container, Iterable, Iterator, Literal, get_args
 
 from ..lexicons import read_table, read_word_list
 
@@ -94,8 +94,8 @@ def human_nouns() -> frozenset[str]:
     return read_word_list("human_nouns.txt")
 
 
-def lexicon_lemma(token: "Token", lexicon: dict[str, Any] | frozenset[str]) -> str | None:
-    """The token's lemma if the lexicon has it, trying regular de-inflections where the lemmatizer slips
+def lexicon_lemma(token: "Token", lexicon: Container[str]) -> str | None:
+    """The token's lemma if the lexicon (a word list or a table by lemma) has it, trying regular de-inflections where the lemmatizer slips
     (en_core_web_sm lemmatises "hoped" as "hop")."""
     lower = token.lower_
     for candidate in (token.lemma_.lower(), lower, lower[:-1], lower[:-2], lower[:-3], lower[:-3] + "e",
