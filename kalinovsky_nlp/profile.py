@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass, field
-from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping, Sequence
 
 from .corpus import Document
-from .results import Claim
+from .results import Claim, EntityMention, Mention
 from .schema import claim_to_dict
 from .textstats import READABILITY_MEASURES, readability_scores, text_statistics
 
+from .components.attribution import Attribution
 from .components.claims import extract_claims
 from .components.extensions import DEFAULT_MARKER_EXTENSIONS, MarkerExtensions
 from .judgement.propositions import within_document_links
@@ -26,7 +27,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 __all__ = ["DEFAULT_BATCH_SIZE", "DEFAULT_CHUNK_SIZE", "Marker", "Mention", "Entity", "Sentence", "DocumentProfile",
-           "extract_markers", "marker_measures", "prepare", "profile_chunk", "profile_document", "profile_documents"]
+           "attributions_of", "entity_mentions", "extract_markers", "marker_measures", "prepare", "profile_chunk", "profile_document",
+           "profile_documents"]
 
 #: Documents per nlp.pipe batch, chosen with bench/scale.py (documents of ~800 words, the small English model):
 #: batches of 16 to 64 run within the machine's noise of each other, and peak memory grows with the batch, so 16.
@@ -52,18 +54,6 @@ class Marker:
     #: Hedges: True when the hedge withholds commitment to the truth of a proposition, False for approximator-type
     #: hedges (quantity, degree, frequency, generality, vague sources); None for the other categories.
     epistemic: bool | None = None
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
-
-@dataclass(frozen=True)
-class Mention:
-    text: str
-    start: int
-    end: int
-    kind: str = "name"
-    metonymy: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -247,10 +237,25 @@ def _markers_at_tokens(doc: "Doc", sentence_of: list[int] | None, spans_key: str
     ]
 
 
-def _author_entity_name(mention: dict[str, Any], aliases: tuple[str, ...]) -> str | None:
+def entity_mentions(doc: "Doc", extension: str = "kn_entity_mentions") -> list[EntityMention]:
+    """The canonical-entities component's mentions of a Doc (its dicts in ``doc._.<extension>``), typed: read once
+    per document for the entities, the terms and the claims."""
+    if not doc.has_extension(extension):
+        return []
+    return [EntityMention.from_dict(m) for m in doc._.get(extension) or []]
+
+
+def attributions_of(doc: "Doc", extension: str = "kn_attributions") -> list[Attribution]:
+    """The attribution component's attributions of a Doc (its dicts in ``doc._.<extension>``), typed."""
+    if not doc.has_extension(extension):
+        return []
+    return [Attribution.from_dict(a) for a in doc._.get(extension) or []]
+
+
+def _author_entity_name(mention: EntityMention, aliases: tuple[str, ...]) -> str | None:
     """The author's name for a mention that is the author's own name, an alias, or the name's head noun (*the
     Committee* in the texts of the Federal Open Market Committee): one entity, not two."""
-    text = mention["text"]
+    text = mention.text
     bare = text[4:] if text.lower().startswith("the ") else text
     for alias in aliases:
         words = alias.split()
@@ -259,31 +264,30 @@ def _author_entity_name(mention: dict[str, Any], aliases: tuple[str, ...]) -> st
     return None
 
 
-def _entities(doc: "Doc", words: int, sentence_of_char: Any, length: int,
+def _entities(mentions: Sequence[EntityMention], words: int, sentence_of_char: Any, length: int,
               aliases: tuple[str, ...] = ()) -> list[Entity]:
-    mentions = doc._.kn_entity_mentions if doc.has_extension("kn_entity_mentions") else None
     if not mentions:
         return []
-    grouped: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    grouped: dict[str, list[EntityMention]] = defaultdict(list)
     for m in mentions:
-        grouped[_author_entity_name(m, aliases) or m["canonical"]].append(m)
+        grouped[_author_entity_name(m, aliases) or m.canonical].append(m)
     length = max(length, 1)
     entities = []
     for name, items in grouped.items():
-        items.sort(key=lambda m: m["start"])
-        labels = Counter(m["label"] for m in items)
+        items.sort(key=lambda m: m.start)
+        labels = Counter(m.label for m in items)
         entities.append(
             Entity(
                 name=name,
                 label=labels.most_common(1)[0][0],
                 count=len(items),
                 rate_per_1000_words=_per_thousand(len(items), words),
-                first_position=items[0]["start"],
-                first_position_relative=round(items[0]["start"] / length, 3),
-                mentions=[Mention(m["text"], m["start"], m["end"], m["kind"], m["metonymy"]) for m in items],
-                demonym_of=next((m["demonym_of"] for m in items if m.get("demonym_of")), None),
-                metonymy_count=sum(1 for m in items if m["metonymy"]),
-                sentences=sorted({sentence_of_char(m["start"]) for m in items}),
+                first_position=items[0].start,
+                first_position_relative=round(items[0].start / length, 3),
+                mentions=[m.report_mention() for m in items],
+                demonym_of=next((m.demonym_of for m in items if m.demonym_of), None),
+                metonymy_count=sum(1 for m in items if m.metonymy),
+                sentences=sorted({sentence_of_char(m.start) for m in items}),
             )
         )
     entities.sort(key=lambda e: (-e.count, e.first_position))
@@ -293,7 +297,7 @@ def _entities(doc: "Doc", words: int, sentence_of_char: Any, length: int,
 CONTENT_POS = ("NOUN", "VERB", "ADJ", "ADV", "PROPN")
 
 
-def term_counts(doc: "Doc", mentions: list[dict[str, Any]]) -> dict[str, int]:
+def term_counts(doc: "Doc", mentions: Sequence[EntityMention]) -> dict[str, int]:
     """The document's vocabulary for keyness: lower-cased lemmas of content words outside entity mentions, and each
     entity mention once under its canonical name (*Federal Reserve* counts one *Federal Reserve*, not one *federal*
     and one *reserve*)."""
@@ -305,8 +309,8 @@ def term_counts(doc: "Doc", mentions: list[dict[str, Any]]) -> dict[str, int]:
         return {}
     inside = np.zeros(len(doc), dtype=bool)
     for m in mentions:
-        inside[m["token_start"] : m["token_end"]] = True
-        counts[m["canonical"]] += 1
+        inside[m.token_start : m.token_end] = True
+        counts[m.canonical] += 1
     strings = doc.vocab.strings
     content = [strings[p] for p in CONTENT_POS if p in strings]
     pos, stop, alpha, lemma = doc.to_array([POS, IS_STOP, IS_ALPHA, LEMMA]).T
@@ -394,19 +398,16 @@ def profile_document(document: Document, doc: "Doc", *, markers_key: str = "kn_m
                  booster_count[i], hedge_count[i] > 0, content[i])
         for i, s in enumerate(sents)
     ]
-    attributions = []
-    for a in (doc._.kn_attributions or []) if doc.has_extension("kn_attributions") else []:
-        attributions.append({
-            "kind": a["kind"], "cue": a["cue"], "verb_class": a["verb_class"], "cue_kind": a["cue_kind"],
-            "holder": a["holder"],
-            "content": document.text[doc[a["content_start"]].idx : _end_char(doc[a["content_end"] - 1])],
-            "start": doc[a["content_start"]].idx,
-            "end": _end_char(doc[a["content_end"] - 1]),
-            "sentence": sentence_of[a["content_start"]],
-        })
-    raw_attributions = (doc._.kn_attributions or []) if doc.has_extension("kn_attributions") else []
-    mentions = (doc._.kn_entity_mentions or []) if doc.has_extension("kn_entity_mentions") else []
-    claims = extract_claims(doc, markers=located_markers, attributions=raw_attributions, mentions=mentions,
+    found_attributions = attributions_of(doc)
+    attributions = [{
+        "kind": a.kind, "cue": a.cue, "verb_class": a.verb_class, "cue_kind": a.cue_kind, "holder": a.holder,
+        "content": document.text[doc[a.content_start].idx : _end_char(doc[a.content_end - 1])],
+        "start": doc[a.content_start].idx,
+        "end": _end_char(doc[a.content_end - 1]),
+        "sentence": sentence_of[a.content_start],
+    } for a in found_attributions]
+    mentions = entity_mentions(doc)
+    claims = extract_claims(doc, markers=located_markers, attributions=found_attributions, mentions=mentions,
                             author_aliases=author_aliases(document), text=document.text, sents=sents)
     return DocumentProfile(
         document=document,
@@ -415,7 +416,7 @@ def profile_document(document: Document, doc: "Doc", *, markers_key: str = "kn_m
         {name: None for name in READABILITY_MEASURES},  # no words: no readability, not a score of 0
         markers=markers,
         marker_measures=marker_measures(markers, int(stats["words"] or 0), sentences),
-        entities=_entities(doc, int(stats["words"] or 0), sentence_of_char, len(document.text),
+        entities=_entities(mentions, int(stats["words"] or 0), sentence_of_char, len(document.text),
                            author_aliases(document)),
         sentences=sentences,
         attributions=attributions,

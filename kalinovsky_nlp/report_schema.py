@@ -208,7 +208,7 @@ CLASS_DESCRIPTIONS: dict[str, str] = {
 FIELD_REFINEMENTS: dict[str, dict[str, dict[str, Any]]] = {
     "Marker": {"category": {"enum": ["hedge", "booster", "attitude", "self_mention", "engagement"]},
                "voice": {"enum": ["author", "attributed"]}},
-    "Mention": {"kind": {"enum": ["name", "alias", "short_form", "metonymy", "demonym"]}},
+    "Mention": {"kind": {"type": "string"}},  # the enum: its Literal hint (results.MentionKind)
     "FindingSide": {"date": _DATE},
     "Claim": {"score": {"minimum": -3, "maximum": 3}, "commitment": {"minimum": 0, "maximum": 3}},
     "Entity": {"first_position_relative": {"minimum": 0, "maximum": 1}},
@@ -270,7 +270,7 @@ class _SchemaBuilder:
         for f in dataclasses.fields(cls):
             if f.name not in described:
                 raise KeyError(f"{name}.{f.name} has no description in FIELD_DESCRIPTIONS")
-            schema = {**self.type_schema(hints[f.name]), **refinements.get(f.name, {})}
+            schema = _type_first({**self.type_schema(hints[f.name]), **refinements.get(f.name, {})})
             properties[(renamed or {}).get(f.name, f.name)] = _described(schema, described[f.name])
         for key, schema in (computed or {}).items():
             properties[key] = {**schema, **refinements.get(key, {})}
@@ -293,6 +293,11 @@ def _union(members: list[dict[str, Any]]) -> dict[str, Any]:
     if all(set(m) == {"enum"} or m == {"type": "null"} for m in members):
         return {"enum": [v for m in members for v in m.get("enum", [None])]}
     return {"anyOf": members}
+
+
+def _type_first(schema: dict[str, Any]) -> dict[str, Any]:
+    """The schema with its ``type`` key first, where a refinement adds a type to a ``Literal``'s enum."""
+    return {"type": schema["type"], **schema} if "type" in schema else schema
 
 
 def _described(schema: dict[str, Any], description: str) -> dict[str, Any]:

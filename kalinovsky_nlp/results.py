@@ -7,8 +7,8 @@ into the JSON report by :mod:`kalinovsky_nlp.schema`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Literal
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
 
 __all__ = [
     "Argument",
@@ -17,12 +17,15 @@ __all__ = [
     "Certainty",
     "Claim",
     "ClaimRole",
+    "EntityMention",
     "Evaluation",
     "FINDING_KINDS",
     "Finding",
     "FindingKind",
     "FindingSide",
     "Level",
+    "Mention",
+    "MentionKind",
     "Polarity",
     "Position",
     "Revision",
@@ -49,6 +52,9 @@ Voice = Literal["author", "reported"]
 #: or a relative or adverbial clause (*Moscow's decision to supply arms*), or the author's stance on another claim.
 ClaimRole = Literal["assertion", "report", "presupposition", "stance"]
 ArgumentRole = Literal["subject", "object", "oblique"]
+#: How a mention names its entity: its name, an alias, the short form of a person's name, a capital standing for its
+#: government (*Moscow decided*) or a demonym (*Russian*).
+MentionKind = Literal["name", "alias", "short_form", "metonymy", "demonym"]
 
 CERTAINTY_SCORES: dict[str, int] = {"CT+": 3, "PR+": 2, "PS+": 1, "Uu": 0, "PS-": -1, "PR-": -2, "CT-": -3}
 LEVEL_RANK: dict[str, int] = {"Uu": 0, "PS": 1, "PR": 2, "CT": 3}
@@ -66,6 +72,60 @@ def certainty_parts(value: str) -> tuple[str, bool]:
     if value == "Uu":
         return "Uu", False
     return value[:2], value.endswith("-")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One mention of an entity in the document text."""
+
+    text: str
+    start: int
+    end: int
+    kind: MentionKind = "name"
+    metonymy: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True, kw_only=True)
+class EntityMention(Mention):
+    """A mention as the canonical-entities component resolved it (character offsets ``start``/``end``, token
+    offsets ``token_start``/``token_end``, end exclusive): what the profile groups into entities and the claim reader
+    reads arguments from.
+
+    The component stores these on the Doc as plain dicts (:meth:`to_dict`): that is the documented extension, and
+    Docs with dicts in their user data still serialise (``Doc.to_bytes``, ``DocBin``, ``nlp.pipe(n_process=...)``)."""
+
+    token_start: int
+    token_end: int
+    canonical: str
+    label: str
+    #: For a demonym (*Russian*): the place it belongs to (*Russia*).
+    demonym_of: str | None = None
+    #: The statistical NER label of the span the mention came from, if any.
+    ner_label: str | None = None
+    #: Whether a person title came with the name (*Mayor Helena Varga*).
+    titled: bool = False
+
+    def report_mention(self) -> Mention:
+        """The mention as the report lists it under its entity."""
+        return Mention(self.text, self.start, self.end, self.kind, self.metonymy)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The dict of ``doc._.kn_entity_mentions`` (keys in the order the component has always written them)."""
+        return {"text": self.text, "start": self.start, "end": self.end, "token_start": self.token_start,
+                "token_end": self.token_end, "canonical": self.canonical, "label": self.label, "kind": self.kind,
+                "metonymy": self.metonymy, "demonym_of": self.demonym_of, "ner_label": self.ner_label,
+                "titled": self.titled}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "EntityMention":
+        """The mention of one dict of ``doc._.kn_entity_mentions``."""
+        return cls(text=data["text"], start=data["start"], end=data["end"], kind=data["kind"],
+                   metonymy=bool(data["metonymy"]), token_start=data["token_start"], token_end=data["token_end"],
+                   canonical=data["canonical"], label=data["label"], demonym_of=data.get("demonym_of"),
+                   ner_label=data.get("ner_label"), titled=bool(data.get("titled", False)))
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from kalinovsky_nlp.profile import (
     Marker,
     Sentence,
     author_aliases,
+    entity_mentions,
     extract_markers,
     marker_measures,
     prepare,
@@ -210,7 +211,7 @@ def test_extract_markers_matches_the_profile_and_needs_the_spans(nlp, fares):
 
 def test_term_counts_and_sentence_content(nlp):
     doc = nlp("Rates rose 4 percent in 2019, and the Bank of England raised them again.")
-    mentions = doc._.kn_entity_mentions
+    mentions = entity_mentions(doc)
     terms = term_counts(doc, mentions)
     assert terms == {"Bank of England": 1, "rate": 1, "rise": 1, "percent": 1, "raise": 1}
     assert term_counts(doc, []) == {"rate": 1, "rise": 1, "percent": 1, "bank": 1, "england": 1, "raise": 1}

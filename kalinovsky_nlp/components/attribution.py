@@ -11,14 +11,14 @@ from __future__ import annotations
 import bisect
 import functools
 from dataclasses import asdict, dataclass
-from typing import TYPE_CHECKING, Any, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Container, Iterable, Iterator, Literal, get_args
 
 from ..lexicons import read_table, read_word_list
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-__all__ = ["Attribution", "find_attributions", "quotation_spans", "attributed_token_mask", "is_person_like"]
+__all__ = ["Attribution", "AttributionKind", "CueKind", "VerbClass", "find_attributions", "quotation_spans", "attributed_token_mask", "is_person_like"]
 
 FIRST_PERSON = frozenset({"i", "we", "me", "us"})
 PERSONAL_PRONOUNS = frozenset({"i", "you", "he", "she", "we", "they", "who", "me", "him", "her", "us", "them", "one"})
@@ -28,42 +28,74 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 CONTENT_DEPS = ("ccomp",)
 
 
-@dataclass(frozen=True)
-class Attribution:
-    """Content attributed to a source; offsets are token indices into the Doc (end exclusive)."""
+#: How the content is attributed; ``noun_report`` (*intelligence about X*, *their hope was that X*) is found by the
+#: claim reader, the others by :func:`find_attributions`.
+AttributionKind = Literal["reporting_verb", "quotation", "according_to", "for_source", "noun_complement",
+                          "impersonal", "noun_report"]
+#: How far the cue endorses the content (the ``class`` column of the reporting verb and noun lexicons).
+VerbClass = Literal["factive", "neutral", "distancing"]
+#: What the cue reports (the ``kind`` column of the reporting verb and noun lexicons).
+CueKind = Literal["speech", "thought", "evidence"]
 
-    kind: str  # reporting_verb | quotation | according_to | for_source | noun_complement | impersonal
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """Content attributed to a source; offsets are token indices into the Doc (end exclusive).
+
+    The attribution component stores these on the Doc as plain dicts (:meth:`to_dict`, ``doc._.kn_attributions``):
+    that is the documented extension, and Docs with dicts in their user data still serialise (``Doc.to_bytes``,
+    ``DocBin``, ``nlp.pipe(n_process=...)``). The profile reads them back with :meth:`from_dict` for the claim
+    reader."""
+
+    kind: AttributionKind
     cue: str
     cue_start: int
     cue_end: int
-    verb_class: str  # factive | neutral | distancing
+    verb_class: VerbClass
     content_start: int
     content_end: int
     holder: str | None = None
     holder_start: int | None = None
     holder_end: int | None = None
-    cue_kind: str = "speech"  # speech | thought | evidence
+    cue_kind: CueKind = "speech"
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Attribution":
+        """The attribution of one dict of ``doc._.kn_attributions``."""
+        return cls(data["kind"], data["cue"], data["cue_start"], data["cue_end"], data["verb_class"],
+                   data["content_start"], data["content_end"], data.get("holder"), data.get("holder_start"),
+                   data.get("holder_end"), data.get("cue_kind", "speech"))
+
+
+def _cue_entry(row: dict[str, str], source: str) -> tuple[VerbClass, CueKind]:
+    """(class, kind) of a row of a reporting verb or noun lexicon, checked against :data:`VerbClass` and
+    :data:`CueKind`."""
+    verb_class, cue_kind = row["class"], row["kind"]
+    if verb_class not in get_args(VerbClass) or cue_kind not in get_args(CueKind):
+        raise ValueError(f"{source}: the row of {row['lemma']!r} has class {verb_class!r} and kind {cue_kind!r}; "
+                         f"use one of {', '.join(get_args(VerbClass))} and one of {', '.join(get_args(CueKind))}.")
+    return verb_class, cue_kind  # type: ignore[return-value]  # checked above
+
 
 @functools.lru_cache(maxsize=None)
-def reporting_verbs() -> dict[str, tuple[str, str]]:
-    return {row["lemma"]: (row["class"], row["kind"]) for row in read_table("reporting_verbs.tsv")}
+def reporting_verbs() -> dict[str, tuple[VerbClass, CueKind]]:
+    return {row["lemma"]: _cue_entry(row, "reporting_verbs.tsv") for row in read_table("reporting_verbs.tsv")}
 
 
 @functools.lru_cache(maxsize=None)
-def attribution_nouns() -> dict[str, tuple[str, str]]:
-    return {row["lemma"]: (row["class"], row["kind"]) for row in read_table("attribution_nouns.tsv")}
+def attribution_nouns() -> dict[str, tuple[VerbClass, CueKind]]:
+    return {row["lemma"]: _cue_entry(row, "attribution_nouns.tsv") for row in read_table("attribution_nouns.tsv")}
 
 
 def human_nouns() -> frozenset[str]:
     return read_word_list("human_nouns.txt")
 
 
-def lexicon_lemma(token: "Token", lexicon: dict[str, Any] | frozenset[str]) -> str | None:
-    """The token's lemma if the lexicon has it, trying regular de-inflections where the lemmatizer slips
+def lexicon_lemma(token: "Token", lexicon: Container[str]) -> str | None:
+    """The token's lemma if the lexicon (a word list or a table by lemma) has it, trying regular de-inflections where the lemmatizer slips
     (en_core_web_sm lemmatises "hoped" as "hop")."""
     lower = token.lower_
     for candidate in (token.lemma_.lower(), lower, lower[:-1], lower[:-2], lower[:-3], lower[:-3] + "e",

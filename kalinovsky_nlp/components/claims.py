@@ -30,7 +30,7 @@ import bisect
 import functools
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Iterable, Sequence, cast
+from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
 from ..lexicons import read_table, read_word_list
 from ..results import (
@@ -38,6 +38,7 @@ from ..results import (
     Argument,
     Claim,
     ClaimRole,
+    EntityMention,
     Evaluation,
     Source,
     StanceLink,
@@ -45,6 +46,7 @@ from ..results import (
     certainty_label,
     certainty_parts,
 )
+from .attribution import Attribution
 from .evaluation import argument_evaluations, evaluative_indices, fixed_expression_tokens
 
 if TYPE_CHECKING:
@@ -257,7 +259,7 @@ class _Context:
     text: str
     author_aliases: tuple[str, ...]
     markers: list[tuple[int, Any]]
-    attributions: list[dict[str, Any]]
+    attributions: list[Attribution]
     mention_at: dict[int, _Mention] = field(default_factory=dict)
     mentions: list[_Mention] = field(default_factory=list)
     marker_at: dict[int, list[Any]] = field(default_factory=dict)
@@ -268,13 +270,12 @@ class _Context:
         return bisect.bisect_right(self.paragraph_starts, char) - 1
 
 
-def _build_context(doc: "Doc", text: str, markers: Iterable[tuple[int, Any]], attributions: list[dict[str, Any]],
-                   mentions: Iterable[dict[str, Any]], author_aliases: Sequence[str]) -> _Context:
+def _build_context(doc: "Doc", text: str, markers: Iterable[tuple[int, Any]], attributions: Iterable[Attribution],
+                   mentions: Iterable[EntityMention], author_aliases: Sequence[str]) -> _Context:
     aliases = tuple(a for a in (alias.strip() for alias in author_aliases) if a)
     ctx = _Context(doc, text, aliases, list(markers), list(attributions))
     for m in mentions:
-        mention = _Mention(m["token_start"], m["token_end"], m.get("demonym_of") or m["canonical"], m["label"],
-                           bool(m.get("demonym_of")))
+        mention = _Mention(m.token_start, m.token_end, m.demonym_of or m.canonical, m.label, bool(m.demonym_of))
         ctx.mentions.append(mention)
         for i in range(mention.start, mention.end):
             ctx.mention_at[i] = mention
@@ -448,8 +449,8 @@ def _absorbed(token: "Token") -> bool:
 class ClaimReader:
     """Reads the claims of one Doc. Call :meth:`read` once; the instance holds the Doc's context meanwhile."""
 
-    def __init__(self, doc: "Doc", *, markers: Iterable[tuple[int, Any]], attributions: list[dict[str, Any]],
-                 mentions: Iterable[dict[str, Any]], author_aliases: Sequence[str] = (), text: str | None = None,
+    def __init__(self, doc: "Doc", *, markers: Iterable[tuple[int, Any]], attributions: Iterable[Attribution],
+                 mentions: Iterable[EntityMention], author_aliases: Sequence[str] = (), text: str | None = None,
                  sents: "Sequence[Span] | None" = None) -> None:
         self.doc = doc
         self.sents = list(doc.sents) if sents is None else list(sents)
@@ -560,10 +561,10 @@ class ClaimReader:
         """A reporting clause (*officials have accused X of Y*, *they hoped that Y*) whose content is a claim of its
         own: the report is recorded as that claim's source, not as a claim."""
         for a in self.ctx.attributions:
-            if a["cue_start"] != head.i and not (a["kind"] == "reporting_verb" and self.doc[a["cue_start"]].head.i == head.i
-                                                 and self.doc[a["cue_start"]].dep_ == "xcomp"):
+            if a.cue_start != head.i and not (a.kind == "reporting_verb" and self.doc[a.cue_start].head.i == head.i
+                                              and self.doc[a.cue_start].dep_ == "xcomp"):
                 continue
-            if any(a["content_start"] <= h.i < a["content_end"] for h in heads if h.i != head.i):
+            if any(a.content_start <= h.i < a.content_end for h in heads if h.i != head.i):
                 return True
         return False
 
@@ -576,9 +577,9 @@ class ClaimReader:
         heads = []
         doc = self.doc
         for a in self.ctx.attributions:
-            if not (sent.start <= a["content_start"] < sent.end):
+            if not (sent.start <= a.content_start < sent.end):
                 continue
-            span = doc[a["content_start"] : a["content_end"]]
+            span = doc[a.content_start : a.content_end]
             root = span.root
             if root.pos_ == "NOUN" and not any(_is_verbal(t) for t in span):
                 heads.append(root)
@@ -932,15 +933,16 @@ class ClaimReader:
 
     # ------------------------------------------------------------------------------------ certainty
 
-    def _attribution_of(self, head: "Token", scope: set[int]) -> dict[str, Any] | None:
+    def _attribution_of(self, head: "Token", scope: set[int]) -> tuple[Attribution, bool] | None:
         """The innermost attribution whose content holds the claim head and whose cue is outside the claim; else a
-        report noun whose complement holds it (*intelligence about bounties paid by X*)."""
+        report noun whose complement holds it (*intelligence about bounties paid by X*). With it, whether the author
+        holds the content (*its view that X*, *I expect that X*, *X is expected to*): the author's own commitment."""
         found = self._attribution_span(head, scope)
         return found if found is not None else self._noun_report(head)
 
-    def _noun_report(self, head: "Token") -> dict[str, Any] | None:
+    def _noun_report(self, head: "Token") -> tuple[Attribution, bool] | None:
         """*intelligence about X*, *allegations of X*, *reports that X*: X is reported by whoever the noun stands for
-        (its possessor, or the noun phrase itself)."""
+        (its possessor, or the noun phrase itself); with whether that is the author."""
         from .attribution import attribution_nouns
 
         nouns = attribution_nouns()
@@ -951,14 +953,11 @@ class ClaimReader:
                 # "their hope was that X", "the official view is that X": the noun's holder's content
                 possessor = _first(subject, ("poss",))
                 holder = self.doc[possessor.left_edge.i : possessor.i + 1].text if possessor is not None else subject.text
-                found = {"kind": "noun_report", "cue": subject.text, "cue_start": subject.i, "cue_end": subject.i + 1,
-                         "verb_class": entry[0], "cue_kind": entry[1], "content_start": head.left_edge.i,
-                         "content_end": head.right_edge.i + 1, "holder": holder,
-                         "holder_start": possessor.left_edge.i if possessor is not None else None,
-                         "holder_end": possessor.i + 1 if possessor is not None else None}
-                if possessor is not None and self._holder_is_author(found):
-                    found["author_held"] = True
-                return found
+                found = Attribution("noun_report", subject.text, subject.i, subject.i + 1, entry[0],
+                                    head.left_edge.i, head.right_edge.i + 1, holder,
+                                    possessor.left_edge.i if possessor is not None else None,
+                                    possessor.i + 1 if possessor is not None else None, entry[1])
+                return found, possessor is not None and self._holder_is_author(found)
         current = head
         for _ in range(6):
             if current.head.i == current.i:
@@ -978,45 +977,46 @@ class ClaimReader:
                 continue
             possessor = _first(current, ("poss",))
             holder = self.doc[possessor.left_edge.i : possessor.i + 1].text if possessor is not None else current.text
-            return {"kind": "noun_report", "cue": current.text, "cue_start": current.i, "cue_end": current.i + 1,
-                    "verb_class": entry[0], "cue_kind": entry[1], "content_start": region[0],
-                    "content_end": region[1], "holder": holder, "holder_start": None, "holder_end": None}
+            return Attribution("noun_report", current.text, current.i, current.i + 1, entry[0], region[0], region[1],
+                               holder, None, None, entry[1]), False
         return None
 
-    def _attribution_span(self, head: "Token", scope: set[int]) -> dict[str, Any] | None:
+    def _attribution_span(self, head: "Token", scope: set[int]) -> tuple[Attribution, bool] | None:
         best = None
         for a in self.ctx.attributions:
-            if not (a["content_start"] <= head.i < a["content_end"]):
+            if not (a.content_start <= head.i < a.content_end):
                 continue
-            if a["cue_kind"] == "evidence" and a["kind"] == "noun_complement":
+            if a.cue_kind == "evidence" and a.kind == "noun_complement":
                 continue  # "evidence that X": the author's evidential, handled as a frame
-            if a["cue_start"] in scope and a["kind"] not in ("quotation", "according_to", "for_source"):
+            if a.cue_start in scope and a.kind not in ("quotation", "according_to", "for_source"):
                 continue
-            if best is None or (a["content_end"] - a["content_start"]) < (best["content_end"] - best["content_start"]):
+            if best is None or (a.content_end - a.content_start) < (best.content_end - best.content_start):
                 best = a
-        if best is not None and best.get("holder_start") is not None and self._holder_is_author(best):
-            return {**best, "author_held": True}
-        if best is not None and best["kind"] == "impersonal" and \
-                self.doc[best["cue_start"]].lemma_.lower() in read_word_list("impersonal_expectations.txt"):
-            return {**best, "author_held": True}  # "inflation is expected to rise": the writer's own hedge
-        return best
+        if best is None:
+            return None
+        if best.holder_start is not None and self._holder_is_author(best):
+            return best, True
+        if best.kind == "impersonal" and \
+                self.doc[best.cue_start].lemma_.lower() in read_word_list("impersonal_expectations.txt"):
+            return best, True  # "inflation is expected to rise": the writer's own hedge
+        return best, False
 
-    def _enclosing_holder(self, attribution: dict[str, Any]) -> str | None:
+    def _enclosing_holder(self, attribution: Attribution) -> str | None:
         """For a quotation without a named speaker: the holder of a reporting attribution around it."""
         for a in self.ctx.attributions:
-            if a is not attribution and a.get("holder") and a["content_start"] <= attribution["content_start"] and \
-                    attribution["content_end"] <= a["content_end"] + 1:
-                return cast(str, a["holder"])
-            if a is not attribution and a.get("holder") and a["kind"] == "reporting_verb" and \
-                    a["cue_start"] < attribution["content_start"] and \
-                    self.doc[a["cue_start"]].sent.start == self.doc[attribution["content_start"]].sent.start:
-                return cast(str, a["holder"])
+            if a is not attribution and a.holder and a.content_start <= attribution.content_start and \
+                    attribution.content_end <= a.content_end + 1:
+                return a.holder
+            if a is not attribution and a.holder and a.kind == "reporting_verb" and \
+                    a.cue_start < attribution.content_start and \
+                    self.doc[a.cue_start].sent.start == self.doc[attribution.content_start].sent.start:
+                return a.holder
         return None
 
-    def _holder_is_author(self, attribution: dict[str, Any]) -> bool:
+    def _holder_is_author(self, attribution: Attribution) -> bool:
         """A holder that is the author: a first-person pronoun, the author's name, or a pronoun standing for it
         (*its view that X* in a text where the Committee speaks of itself)."""
-        start, end = attribution["holder_start"], attribution["holder_end"]
+        start, end = attribution.holder_start, attribution.holder_end
         tokens = self.doc[start:end]
         root = tokens.root
         if root.lower_ in FIRST_PERSON or root.i in self.ctx.author_tokens:
@@ -1093,15 +1093,16 @@ class ClaimReader:
                          question: bool) -> tuple[str, str | None, tuple[Source, ...], list[str], ClaimRole]:
         """(author's certainty, holder, nested sources, cues, role)."""
         level, negative, cues = self._author_certainty(head, frames, scope, question)
-        attribution = self._attribution_of(head, set(scope))
-        if attribution is not None and attribution.get("author_held"):
-            author_level = _author_levels().get(self.doc[attribution["cue_start"]].lemma_.lower(), "CT")
+        found = self._attribution_of(head, set(scope))
+        attribution, author_held = found if found is not None else (None, False)
+        if attribution is not None and author_held:
+            author_level = _author_levels().get(self.doc[attribution.cue_start].lemma_.lower(), "CT")
             degree = author_level.rstrip("-+")
             if author_level.endswith("-"):
                 negative = not negative
             if LEVEL_RANK.get(degree, 3) < LEVEL_RANK[level]:
                 level = degree
-            cues.append(attribution["cue"].lower())
+            cues.append(attribution.cue.lower())
             attribution = None  # "its view that X", "I expect that X": the author's own commitment
         own = certainty_label(level, negative)
         if attribution is None:
@@ -1111,9 +1112,9 @@ class ClaimReader:
             if any(embedding_class(t) == "intention" for t in [head.head] if head.dep_ in ("xcomp", "acl")):
                 own = "Uu"
             return own, None, (Source(None, own),), cues, role
-        holder = attribution.get("holder") or self._enclosing_holder(attribution) or "unnamed source"
-        verb_class = attribution["verb_class"]
-        cue_token = self.doc[attribution["cue_start"]]
+        holder = attribution.holder or self._enclosing_holder(attribution) or "unnamed source"
+        verb_class = attribution.verb_class
+        cue_token = self.doc[attribution.cue_start]
         cue_negated = any(c.dep_ == "neg" for c in cue_token.children) or \
             any(c.dep_ == "neg" for c in cue_token.head.children if cue_token.dep_ in ("xcomp",))
         if cue_token.lemma_.lower() == "deny":
@@ -1124,12 +1125,12 @@ class ClaimReader:
             holder_value = own
         if verb_class == "factive" and not cue_negated:
             author_value = own
-        elif level != "CT" and attribution["kind"] == "noun_report":
+        elif level != "CT" and attribution.kind == "noun_report":
             author_value = own  # "intelligence about bounties supposedly paid": the author's own hedge
         else:
             author_value = "Uu"
-        sources = (Source(None, author_value, None), Source(holder, holder_value, attribution["cue"]))
-        return author_value, holder, sources, cues + [attribution["cue"].lower()], "report"
+        sources = (Source(None, author_value, None), Source(holder, holder_value, attribution.cue))
+        return author_value, holder, sources, cues + [attribution.cue.lower()], "report"
 
     # ------------------------------------------------------------------------------------ claims
 
@@ -1588,12 +1589,13 @@ def _generic_nouns() -> frozenset[str]:
     return read_word_list("generic_nouns.txt")
 
 
-def extract_claims(doc: "Doc", *, markers: Iterable[tuple[int, Any]], attributions: list[dict[str, Any]],
-                   mentions: Iterable[dict[str, Any]], author_aliases: Sequence[str] = (), text: str | None = None,
+def extract_claims(doc: "Doc", *, markers: Iterable[tuple[int, Any]], attributions: Iterable[Attribution],
+                   mentions: Iterable[EntityMention], author_aliases: Sequence[str] = (), text: str | None = None,
                    sents: "Sequence[Span] | None" = None) -> list[Claim]:
     """The claims of a parsed Doc (see the module docstring). ``markers``: (token index, marker) pairs, the marker
     with ``category``, ``subcategory``, ``text``, ``voice``; ``attributions`` and ``mentions``: the attribution and
-    canonical-entity components' dicts; ``author_aliases``: the author's name and the names the author uses for
+    canonical-entity components' results, typed (``Attribution.from_dict``, :func:`kalinovsky_nlp.profile.entity_mentions`
+    read them from the Doc); ``author_aliases``: the author's name and the names the author uses for
     itself."""
     return ClaimReader(doc, markers=markers, attributions=attributions, mentions=mentions,
                        author_aliases=author_aliases, text=text, sents=sents).read()

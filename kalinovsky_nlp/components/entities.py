@@ -7,7 +7,10 @@ the city), demonyms linked to their place but kept apart (*Russian* -> NORP, dem
 in the text (*the Islamic State (IS)*), and one label per entity by the alias data or the majority of mentions.
 
 Output: ``doc._.kn_entity_mentions`` (list of dicts with character offsets, also for names inside hyphenated
-tokens like *U.S.-led*; the config key ``mentions_extension`` renames it) and ``doc.spans[spans_key]`` (token spans,
+tokens like *U.S.-led*; the config key ``mentions_extension`` renames it): the component resolves typed
+:class:`~kalinovsky_nlp.results.EntityMention` objects and stores their ``to_dict()``, the documented form, which
+also keeps the Doc serialisable (``Doc.to_bytes``, ``DocBin``, ``nlp.pipe(n_process=...)``); readers get the typed
+mentions back with :func:`kalinovsky_nlp.profile.entity_mentions` and ``doc.spans[spans_key]`` (token spans,
 label = consolidated label, kb_id = canonical).
 
 A user's alias file (config key ``aliases``) is read and checked when the component is built; its rows are stored
@@ -19,6 +22,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable
 
@@ -28,6 +32,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..lexicons import read_table, read_table_file, read_word_list
 from ..lexicons.tables import row_text
+from ..results import EntityMention, MentionKind
 from .extensions import register_extension
 from .storage import (StoredDataMissingError, read_data_bytes, read_data_dir, record_stored_source,
                       stored_with_pipeline, write_data_bytes, write_data_dir)
@@ -48,6 +53,17 @@ VERB_TAGS = frozenset({"VBZ", "VBD", "VBP", "VB", "VBG"})
 
 #: The columns the header of an alias file (and of the packaged ``known_entities.tsv``) must name; ``note`` is optional.
 ALIAS_COLUMNS = ("canonical", "label", "aliases")
+
+
+@dataclass(frozen=True, slots=True)
+class _FormResolution:
+    """What a known surface form (alias, capital, demonym) stands for in its context."""
+
+    canonical: str
+    label: str
+    kind: MentionKind
+    metonymy: bool = False
+    demonym_of: str | None = None
 
 
 class AliasFileError(ValueError):
@@ -205,25 +221,24 @@ class CanonicalEntities:
 
     # ------------------------------------------------------------------------------------------ resolution
 
-    def _resolve_form(self, span: Span, text: str) -> dict[str, Any] | None:
-        """Mention attributes for an alias/capital/demonym surface form, deciding metonymy from the parse."""
+    def _resolve_form(self, span: Span, text: str) -> _FormResolution | None:
+        """What an alias/capital/demonym surface form stands for, deciding metonymy from the parse."""
         table = self.table
         if text in table.demonym_to_place:
-            return {"canonical": table.demonym_canonical[text], "label": "NORP", "kind": "demonym",
-                    "demonym_of": table.demonym_to_place[text]}
+            return _FormResolution(table.demonym_canonical[text], "NORP", "demonym",
+                                   demonym_of=table.demonym_to_place[text])
         if text in table.capital_to_state or (text.startswith("the ") and text[4:] in table.capital_to_state):
             key = text if text in table.capital_to_state else text[4:]
             state = table.capital_to_state[key]
             if key.lower().endswith(("kremlin", "white house", "downing street")) or self._acts(span):
-                return {"canonical": state, "label": table.labels.get(state, "GPE"), "kind": "metonymy",
-                        "metonymy": True}
+                return _FormResolution(state, table.labels.get(state, "GPE"), "metonymy", metonymy=True)
             if key in table.alias_to_entity:
                 canonical, label = table.alias_to_entity[key]
-                return {"canonical": canonical, "label": label, "kind": "alias"}
-            return {"canonical": key, "label": "GPE", "kind": "name"}
+                return _FormResolution(canonical, label, "alias")
+            return _FormResolution(key, "GPE", "name")
         if text in table.alias_to_entity:
             canonical, label = table.alias_to_entity[text]
-            return {"canonical": canonical, "label": label, "kind": "name" if text == canonical else "alias"}
+            return _FormResolution(canonical, label, "name" if text == canonical else "alias")
         return None
 
     @staticmethod
@@ -271,7 +286,7 @@ class CanonicalEntities:
     def __call__(self, doc: Doc) -> Doc:
         if self._awaiting_aliases is not None:
             raise StoredDataMissingError(self._awaiting_aliases)
-        mentions: list[dict[str, Any]] = []
+        mentions: list[EntityMention] = []
         taken = [False] * len(doc)
         # the words and the text of the Doc from its arrays, each distinct word looked up once: Doc.text and
         # iterating the Doc build a Token object per word, which cost more here than these look-ups
@@ -280,16 +295,15 @@ class CanonicalEntities:
         word_of = {orth: strings[orth] for orth in set(orths)}
         text = "".join([word_of[orth] + " " if space else word_of[orth] for orth, space in zip(orths, spaces)])
 
-        def add(span: Span, info: dict[str, Any], start_char: int | None = None, end_char: int | None = None) -> None:
+        def add(span: Span, found: _FormResolution, *, ner_label: str | None = None, titled: bool = False,
+                start_char: int | None = None, end_char: int | None = None) -> None:
             start_char = span.start_char if start_char is None else start_char
             end_char = span.end_char if end_char is None else end_char
-            mentions.append({
-                "text": text[start_char:end_char], "start": start_char, "end": end_char,
-                "token_start": span.start, "token_end": span.end,
-                "canonical": info["canonical"], "label": info["label"], "kind": info.get("kind", "name"),
-                "metonymy": bool(info.get("metonymy", False)), "demonym_of": info.get("demonym_of"),
-                "ner_label": info.get("ner_label"), "titled": bool(info.get("titled", False)),
-            })
+            mentions.append(EntityMention(
+                text=text[start_char:end_char], start=start_char, end=end_char, kind=found.kind,
+                metonymy=found.metonymy, token_start=span.start, token_end=span.end, canonical=found.canonical,
+                label=found.label, demonym_of=found.demonym_of, ner_label=ner_label, titled=titled,
+            ))
             for i in range(span.start, span.end):
                 taken[i] = True
 
@@ -309,12 +323,11 @@ class CanonicalEntities:
             # spaCy's phrasematcher.pyi leaves out the matcher's vocab, which the compiled class has
             info = self._resolve_form(span, self.matcher.vocab.strings[match_id])  # type: ignore[attr-defined]
             host = ner_span.get(start)
-            if info is not None and info.get("kind") == "demonym" and host is not None and len(host) > len(span) \
+            if info is not None and info.kind == "demonym" and host is not None and len(host) > len(span) \
                     and host.label_ in ("GPE", "ORG", "LOC", "FAC", "EVENT", "WORK_OF_ART", "LAW"):
                 continue  # part of a name: "Soviet Union", "Russian Orthodox Church"
             if info is not None:
-                info["ner_label"] = ner_label.get(start)
-                add(span, info)
+                add(span, info, ner_label=ner_label.get(start))
 
         # 2. names inside hyphenated tokens: "U.S.-led", "post-Soviet", "Russian-American"
         hyphenated = {orth for orth, word in word_of.items() if "-" in word[1:]}
@@ -326,9 +339,9 @@ class CanonicalEntities:
             for part in token.text.split("-"):
                 if part in self._subtoken_forms:
                     info = self._resolve_form(doc[token.i : token.i + 1], part)
-                    if info is not None and info.get("kind") != "metonymy":
+                    if info is not None and info.kind != "metonymy":
                         start_char = token.idx + offset
-                        add(doc[token.i : token.i + 1], info, start_char, start_char + len(part))
+                        add(doc[token.i : token.i + 1], info, start_char=start_char, end_char=start_char + len(part))
                 offset += len(part) + 1
 
         # 3. remaining model entities, title-stripped, split into name segments
@@ -346,103 +359,105 @@ class CanonicalEntities:
                         continue
                 name = segment.text
                 label = "PERSON" if titled and segment.end == ent.end and len(segment) <= 4 else ent.label_
-                add(segment, {"canonical": name, "label": label, "kind": "name", "ner_label": ent.label_,
-                              "titled": label == "PERSON" and titled})
+                add(segment, _FormResolution(name, label, "name"), ner_label=ent.label_,
+                    titled=label == "PERSON" and titled)
 
         # 4. initialisms the model missed, of a longer name found in this document ("U.S." for "United States")
         initials: dict[str, tuple[str, str]] = {}
         for m in mentions:
-            words = [w for w in m["canonical"].split() if w[:1].isupper()]
-            if len(words) >= 2 and m["kind"] != "demonym":
-                initials.setdefault("".join(w[0] for w in words), (m["canonical"], m["label"]))
+            words = [w for w in m.canonical.split() if w[:1].isupper()]
+            if len(words) >= 2 and m.kind != "demonym":
+                initials.setdefault("".join(w[0] for w in words), (m.canonical, m.label))
         initialisms = {orth: letters for orth, word in word_of.items() if (letters := word.replace(".", "")) in initials
                        and 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()} if initials else {}
         for i, orth in enumerate(orths) if initialisms else ():
             if orth in initialisms and not taken[i] and doc[i].pos_ in ("PROPN", "NOUN", "X"):
                 canonical, label = initials[initialisms[orth]]
-                add(doc[i : i + 1], {"canonical": canonical, "label": label, "kind": "alias"})
+                add(doc[i : i + 1], _FormResolution(canonical, label, "alias"))
 
-        mentions.sort(key=lambda m: m["start"])
+        mentions.sort(key=lambda m: m.start)
         self._define_acronyms(text, mentions)
         self._resolve_short_forms(mentions)
         self._consolidate_labels(mentions)
-        doc._.set(self.mentions_extension, mentions)
+        doc._.set(self.mentions_extension, [m.to_dict() for m in mentions])  # the documented dicts: module docstring
         spans = []
         seen = set()
         for m in mentions:
-            key = (m["token_start"], m["token_end"], m["canonical"])
+            key = (m.token_start, m.token_end, m.canonical)
             if key in seen:
                 continue
             seen.add(key)
-            spans.append(Span(doc, m["token_start"], m["token_end"], label=m["label"], kb_id=m["canonical"]))
+            spans.append(Span(doc, m.token_start, m.token_end, label=m.label, kb_id=m.canonical))
         doc.spans[self.spans_key] = spans
         return doc
 
     # ------------------------------------------------------------------------------------------ consolidation
 
     @staticmethod
-    def _define_acronyms(text: str, mentions: list[dict[str, Any]]) -> None:
+    def _define_acronyms(text: str, mentions: list[EntityMention]) -> None:
         """Acronyms defined in the document: "the Foo Bar Organization (FBO)", or the initials of a longer name
-        mentioned in the same document ("U.S." and "United States")."""
+        mentioned in the same document ("U.S." and "United States"). Replaces the mentions it resolves."""
         defined: dict[str, str] = {}
         for m in mentions:
-            after = text[m["end"] : m["end"] + 16]
+            after = text[m.end : m.end + 16]
             if not after.lstrip().startswith("("):
                 continue  # most mentions: no parenthesis follows, and the pattern need not run
             found = re.match(r"\s*\(([A-Z][A-Z.\-]{1,9})\)", after)
-            if found and len(m["text"].split()) >= 2:
-                defined[found.group(1)] = m["canonical"]
+            if found and len(m.text.split()) >= 2:
+                defined[found.group(1)] = m.canonical
         # initialisms of a longer name in the same document: "U.S." / "United States", "IS" / "Islamic State"
         initials: dict[str, str] = {}
         for m in mentions:
-            words = [w for w in m["canonical"].split() if w[:1].isupper()]
-            if len(words) >= 2 and m["kind"] != "demonym":
-                initials.setdefault("".join(w[0] for w in words), m["canonical"])
+            words = [w for w in m.canonical.split() if w[:1].isupper()]
+            if len(words) >= 2 and m.kind != "demonym":
+                initials.setdefault("".join(w[0] for w in words), m.canonical)
         for m in mentions:
-            letters = m["text"].replace(".", "")
-            if m["text"] not in defined and 2 <= len(letters) <= 6 and letters.isupper() and letters in initials \
-                    and m["canonical"] == m["text"]:
-                defined[m["text"]] = initials[letters]
+            letters = m.text.replace(".", "")
+            if m.text not in defined and 2 <= len(letters) <= 6 and letters.isupper() and letters in initials \
+                    and m.canonical == m.text:
+                defined[m.text] = initials[letters]
         if not defined:
             return
-        label_of = {m["canonical"]: m["label"] for m in mentions}
-        for m in mentions:
-            if m["text"] in defined and m["canonical"] != defined[m["text"]]:
-                m["canonical"] = defined[m["text"]]
-                m["label"] = label_of[m["canonical"]]
-                m["kind"] = "alias"
+        label_of = {m.canonical: m.label for m in mentions}
+        for index, m in enumerate(mentions):
+            if m.text in defined and m.canonical != defined[m.text]:
+                canonical = defined[m.text]
+                mentions[index] = replace(m, canonical=canonical, label=label_of[canonical], kind="alias")
 
     @staticmethod
-    def _resolve_short_forms(mentions: list[dict[str, Any]]) -> None:
+    def _resolve_short_forms(mentions: list[EntityMention]) -> None:
         """A one-word name equal to the last word of a longer person name in the same document is that person
-        (whatever label the model gave the short form: *Schiff* tagged GPE is still Adam Schiff)."""
+        (whatever label the model gave the short form: *Schiff* tagged GPE is still Adam Schiff). Replaces the
+        mentions it resolves."""
         full_names: dict[str, Counter[str]] = {}
         for m in mentions:
-            words = m["canonical"].split()
-            if len(words) >= 2 and m["kind"] in ("name", "alias") and m["label"] == "PERSON" and words[-1][:1].isupper():
-                full_names.setdefault(words[-1], Counter())[m["canonical"]] += 1
-        for m in mentions:
-            words = m["canonical"].split()
-            if len(words) == 1 and m["canonical"] in full_names and m["kind"] == "name":
-                candidates = full_names[m["canonical"]]
+            words = m.canonical.split()
+            if len(words) >= 2 and m.kind in ("name", "alias") and m.label == "PERSON" and words[-1][:1].isupper():
+                full_names.setdefault(words[-1], Counter())[m.canonical] += 1
+        for index, m in enumerate(mentions):
+            words = m.canonical.split()
+            if len(words) == 1 and m.canonical in full_names and m.kind == "name":
+                candidates = full_names[m.canonical]
                 if len(candidates) == 1:
-                    m["canonical"] = next(iter(candidates))
-                    m["kind"] = "short_form"
+                    mentions[index] = replace(m, canonical=next(iter(candidates)), kind="short_form")
 
-    def _consolidate_labels(self, mentions: list[dict[str, Any]]) -> None:
-        """One label per canonical entity: the alias data's, else a person name's, else the majority label."""
+    def _consolidate_labels(self, mentions: list[EntityMention]) -> None:
+        """One label per canonical entity: the alias data's, else a person name's, else the majority label. Replaces
+        the mentions whose label changes."""
         votes: dict[str, Counter[str]] = {}
         for m in mentions:
-            votes.setdefault(m["canonical"], Counter())[m["label"]] += 1
-        person_surnames = {m["canonical"] for m in mentions if m["kind"] == "short_form"}
-        titled = {m["canonical"] for m in mentions if m.get("titled")}
-        for m in mentions:
-            canonical = m["canonical"]
-            if m["kind"] == "demonym":
-                m["label"] = "NORP"
+            votes.setdefault(m.canonical, Counter())[m.label] += 1
+        person_surnames = {m.canonical for m in mentions if m.kind == "short_form"}
+        titled = {m.canonical for m in mentions if m.titled}
+        for index, m in enumerate(mentions):
+            canonical = m.canonical
+            if m.kind == "demonym":
+                label = "NORP"
             elif canonical in self.table.labels:
-                m["label"] = self.table.labels[canonical]
+                label = self.table.labels[canonical]
             elif canonical in titled or (canonical in person_surnames and "PERSON" in votes[canonical]):
-                m["label"] = "PERSON"
+                label = "PERSON"
             else:
-                m["label"] = votes[canonical].most_common(1)[0][0]
+                label = votes[canonical].most_common(1)[0][0]
+            if label != m.label:
+                mentions[index] = replace(m, label=label)

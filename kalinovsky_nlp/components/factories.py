@@ -39,7 +39,8 @@ MARKERS_SCORER = "kalinovsky_nlp.markers_scorer.v1"
 
 class AttributionFinder:
     """Stores the Doc's attributions (who says or thinks what) as plain dicts in ``doc._.kn_attributions`` (or the
-    extension its config key ``attributions_extension`` names)."""
+    extension its config key ``attributions_extension`` names): the documented form, serialisable with the Doc;
+    ``Attribution.from_dict`` gives the typed attribution back."""
 
     def __init__(self, name: str = "kalinovsky_attribution", *, attributions_extension: str = "kn_attributions"
                  ) -> None:

@@ -216,12 +216,9 @@ class MetadiscourseTagger:
     def __call__(self, doc: Doc) -> Doc:
         if self._awaiting_lexicon is not None:
             raise StoredDataMissingError(self._awaiting_lexicon)
-        attributions = None
-        if owns_extension(Doc, self.attributions_extension):
-            attributions = doc._.get(self.attributions_extension)
-        if attributions is None:
-            attributions = [a.to_dict() for a in find_attributions(doc)]
-        mask = attributed_token_mask(doc, [Attribution(**a) for a in attributions])
+        stored = doc._.get(self.attributions_extension) if owns_extension(Doc, self.attributions_extension) else None
+        attributions = [Attribution.from_dict(a) for a in stored] if stored is not None else find_attributions(doc)
+        mask = attributed_token_mask(doc, attributions)
         quoted = [False] * len(doc)
         for start, end in quotation_spans(doc):
             for i in range(start, end):
