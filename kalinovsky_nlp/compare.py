@@ -9,9 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Sequence
 
+from .keyness import Keyness
 from .profile import MARKER_CATEGORIES, DocumentProfile, Entity
 from .results import Finding
-from .schema import finding_to_dict
+from .schema import finding_to_dict, keyness_to_dict
 
 __all__ = ["Step", "Comparison", "compare_pair", "compare_profiles", "entity_stance", "prominence"]
 
@@ -56,7 +57,7 @@ class Step:
     markers: dict[str, Any]
     entities: dict[str, Any]
     findings: list[Finding] = field(default_factory=list)
-    keyness: dict[str, Any] | None = None
+    keyness: Keyness | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -67,7 +68,7 @@ class Step:
             "markers": self.markers,
             "entities": self.entities,
             "findings": [finding_to_dict(f) for f in self.findings],
-            "keyness": self.keyness,
+            "keyness": keyness_to_dict(self.keyness) if self.keyness is not None else None,
         }
 
 

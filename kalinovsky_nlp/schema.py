@@ -10,9 +10,10 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
+from .keyness import Keyness
 from .results import Claim, Finding, FindingSide, Position
 
-__all__ = ["SCHEMA_VERSION", "claim_to_dict", "finding_to_dict", "plain"]
+__all__ = ["SCHEMA_VERSION", "claim_to_dict", "finding_to_dict", "keyness_to_dict", "plain"]
 
 SCHEMA_VERSION = "2.0"
 
@@ -65,3 +66,15 @@ def finding_to_dict(finding: Finding) -> dict[str, Any]:
         "from": _side(finding.earlier),
         "to": _side(finding.later),
     }
+
+
+#: The keys of a keyness result whose texts had no terms (nothing was tested: no critical z, no token counts).
+_EMPTY_KEYNESS_KEYS = ("earlier", "later", "tests", "significant_after_correction", "note")
+
+
+def keyness_to_dict(keyness: Keyness) -> dict[str, Any]:
+    """A keyness result as JSON data: its fields, or only :data:`_EMPTY_KEYNESS_KEYS` when either text had no terms."""
+    data: dict[str, Any] = plain(keyness)
+    if keyness.empty_text:
+        return {key: data[key] for key in _EMPTY_KEYNESS_KEYS}
+    return data
