@@ -6,7 +6,7 @@ n > 2, an overall first-to-last comparison. Pure functions over :class:`~kalinov
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from typing import Any, Literal, Sequence
 
 from .keyness import Keyness
@@ -240,18 +240,19 @@ def prominence(count_a: int, count_b: int, rate_a: float, rate_b: float) -> Prom
 
 
 def _category_change(category: str, a: DocumentProfile, b: DocumentProfile) -> CategoryChange:
-    ca, cb = a.marker_measures["by_category"][category], b.marker_measures["by_category"][category]
+    ca, cb = a.marker_measures.by_category[category], b.marker_measures.by_category[category]
     return CategoryChange(
-        from_count=ca["author_count"], to_count=cb["author_count"],
-        from_rate=ca["author_rate"], to_rate=cb["author_rate"],
-        change=round(cb["author_rate"] - ca["author_rate"], 2),
-        from_count_all_voices=ca["count"], to_count_all_voices=cb["count"],
+        from_count=ca.author_count, to_count=cb.author_count,
+        from_rate=ca.author_rate, to_rate=cb.author_rate,
+        change=round(cb.author_rate - ca.author_rate, 2),
+        from_count_all_voices=ca.count, to_count_all_voices=cb.count,
     )
 
 
 def compare_pair(a: DocumentProfile, b: DocumentProfile) -> Step:
     """Compare an earlier profile ``a`` with a later profile ``b``."""
-    stats = {k: _change(a.stats.get(k), b.stats.get(k)) for k in a.stats}
+    stats_a, stats_b = asdict(a.stats), asdict(b.stats)
+    stats = {k: _change(stats_a[k], stats_b[k]) for k in stats_a}
     readability = {k: _change(a.readability.get(k), b.readability.get(k)) for k in a.readability}
     ma, mb = a.marker_measures, b.marker_measures
     markers = MarkerChanges(
@@ -260,8 +261,8 @@ def compare_pair(a: DocumentProfile, b: DocumentProfile) -> Step:
         attitude=_category_change("attitude", a, b),
         self_mention=_category_change("self_mention", a, b),
         engagement=_category_change("engagement", a, b),
-        hedge_booster_ratio=_change(ma["hedge_booster_ratio"], mb["hedge_booster_ratio"]),
-        share_sentences_with_hedge=_change(ma["share_sentences_with_hedge"], mb["share_sentences_with_hedge"]),
+        hedge_booster_ratio=_change(ma.hedge_booster_ratio, mb.hedge_booster_ratio),
+        share_sentences_with_hedge=_change(ma.share_sentences_with_hedge, mb.share_sentences_with_hedge),
     )
     return Step(a, b, stats, readability, markers, _entity_changes(a, b))
 

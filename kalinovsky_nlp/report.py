@@ -134,7 +134,7 @@ def summarize(profiles: list[DocumentProfile], comparison: Comparison, findings:
         lines.extend(summarize_step(overall))
     elif len(profiles) == 1:
         p = profiles[0]
-        lines.append(f"One document ({p.date.isoformat()}, {p.stats['words']:,} words): nothing to compare across dates.")
+        lines.append(f"One document ({p.date.isoformat()}, {p.stats.words:,} words): nothing to compare across dates.")
     return lines
 
 
