@@ -6,43 +6,158 @@ n > 2, an overall first-to-last comparison. Pure functions over :class:`~kalinov
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any, Sequence
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal, Sequence
 
+from .keyness import Keyness
 from .profile import MARKER_CATEGORIES, DocumentProfile, Entity
 from .results import Finding
-from .schema import finding_to_dict
+from .schema import AS_FROM, AS_TO, finding_to_dict, keyness_to_dict, plain
 
-__all__ = ["Step", "Comparison", "compare_pair", "compare_profiles", "entity_stance", "prominence"]
+__all__ = ["CategoryChange", "Change", "Comparison", "EntityBrief", "EntityChanges", "EntityPair", "EntityStance",
+           "EntityStancePair", "MarkerChanges", "Prominence", "SalienceChange", "Step", "compare_pair",
+           "compare_profiles", "entity_stance", "prominence"]
 
 #: How many entities count as "salient" per document for the entity-stance table.
 SALIENT_ENTITIES = 8
 
+#: Whether an entity became more or less prominent from the earlier to the later document (:func:`prominence`).
+Prominence = Literal["more", "less"]
 
-def _change(before: float | None, after: float | None) -> dict[str, Any]:
+
+@dataclass(frozen=True)
+class Change:
+    """A measure in the earlier and in the later document, and how much it moved (None where either has none)."""
+
+    earlier: float | None = field(metadata=AS_FROM)
+    later: float | None = field(metadata=AS_TO)
+    change: float | None
+
+
+def _change(before: float | None, after: float | None) -> Change:
     delta = None if before is None or after is None else round(after - before, 2)
-    return {"from": before, "to": after, "change": delta}
+    return Change(before, after, delta)
 
 
-def entity_stance(profile: DocumentProfile, name: str) -> dict[str, Any]:
+@dataclass(frozen=True)
+class CategoryChange:
+    """Markers of one category in the two documents: the author's own (counts, rates per 1,000 words and the
+    change of rate), and the count of every voice."""
+
+    from_count: int
+    to_count: int
+    from_rate: float
+    to_rate: float
+    change: float
+    from_count_all_voices: int
+    to_count_all_voices: int
+
+
+@dataclass(frozen=True)
+class MarkerChanges:
+    """Metadiscourse markers of the two documents: each category of :data:`MARKER_CATEGORIES`, and two
+    document-level measures."""
+
+    hedge: CategoryChange
+    booster: CategoryChange
+    attitude: CategoryChange
+    self_mention: CategoryChange
+    engagement: CategoryChange
+    hedge_booster_ratio: Change
+    share_sentences_with_hedge: Change
+
+    def category(self, name: str) -> CategoryChange:
+        """The change of one marker category, by its name in :data:`MARKER_CATEGORIES`."""
+        if name not in MARKER_CATEGORIES:
+            raise KeyError(name)
+        change: CategoryChange = getattr(self, name)
+        return change
+
+
+@dataclass(frozen=True)
+class EntityBrief:
+    """An entity's mentions in one document: its count and rate per 1,000 words."""
+
+    name: str
+    label: str
+    count: int
+    rate: float
+
+
+@dataclass(frozen=True)
+class EntityPair:
+    """An entity both documents mention, with its mentions in each."""
+
+    name: str
+    earlier: EntityBrief = field(metadata=AS_FROM)
+    later: EntityBrief = field(metadata=AS_TO)
+
+
+@dataclass(frozen=True)
+class SalienceChange:
+    """How prominent an entity of either document is in the two (0 mentions where it is absent)."""
+
+    name: str
+    label: str
+    from_count: int
+    to_count: int
+    from_rate: float
+    to_rate: float
+    change: float
+    prominence: Prominence | None
+
+
+@dataclass(frozen=True)
+class EntityStance:
+    """The author's own hedges and boosters in the sentences of one document that mention an entity."""
+
+    sentences: int
+    hedges: int
+    boosters: int
+    hedges_per_sentence: float | None
+    boosters_per_sentence: float | None
+    cues: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class EntityStancePair:
+    """The author's stance markers around one salient entity in the two documents."""
+
+    name: str
+    earlier: EntityStance = field(metadata=AS_FROM)
+    later: EntityStance = field(metadata=AS_TO)
+
+
+@dataclass(frozen=True)
+class EntityChanges:
+    """Which entities the two documents mention, how much, and the author's stance around the salient ones."""
+
+    in_both: tuple[EntityPair, ...]
+    only_earlier: tuple[EntityBrief, ...]
+    only_later: tuple[EntityBrief, ...]
+    salience_changes: tuple[SalienceChange, ...]
+    author_stance_by_entity: tuple[EntityStancePair, ...]
+
+
+def entity_stance(profile: DocumentProfile, name: str) -> EntityStance:
     """The author's own hedges and boosters in the sentences that mention an entity."""
     entity = profile.entity(name)
     if entity is None:
-        return {"sentences": 0, "hedges": 0, "boosters": 0, "hedges_per_sentence": None,
-                "boosters_per_sentence": None, "cues": []}
+        return EntityStance(sentences=0, hedges=0, boosters=0, hedges_per_sentence=None, boosters_per_sentence=None,
+                            cues=())
     sentences = set(entity.sentences)
     own = [m for m in profile.markers if m.sentence in sentences and m.voice == "author"]
     hedges = [m for m in own if m.category == "hedge"]
     boosters = [m for m in own if m.category == "booster"]
     n = len(sentences)
-    return {
-        "sentences": n,
-        "hedges": len(hedges),
-        "boosters": len(boosters),
-        "hedges_per_sentence": round(len(hedges) / n, 2) if n else None,
-        "boosters_per_sentence": round(len(boosters) / n, 2) if n else None,
-        "cues": [f"{m.category}:{m.text.lower()}" for m in hedges + boosters],
-    }
+    return EntityStance(
+        sentences=n,
+        hedges=len(hedges),
+        boosters=len(boosters),
+        hedges_per_sentence=round(len(hedges) / n, 2) if n else None,
+        boosters_per_sentence=round(len(boosters) / n, 2) if n else None,
+        cues=tuple(f"{m.category}:{m.text.lower()}" for m in hedges + boosters),
+    )
 
 
 @dataclass
@@ -51,38 +166,39 @@ class Step:
 
     earlier: DocumentProfile
     later: DocumentProfile
-    stats: dict[str, Any]
-    readability: dict[str, Any]
-    markers: dict[str, Any]
-    entities: dict[str, Any]
+    stats: dict[str, Change]
+    readability: dict[str, Change]
+    markers: MarkerChanges
+    entities: EntityChanges
     findings: list[Finding] = field(default_factory=list)
-    keyness: dict[str, Any] | None = None
+    keyness: Keyness | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "from": {"id": self.earlier.id, "date": self.earlier.date.isoformat()},
             "to": {"id": self.later.id, "date": self.later.date.isoformat()},
-            "stats": self.stats,
-            "readability": self.readability,
-            "markers": self.markers,
-            "entities": self.entities,
+            "stats": plain(self.stats),
+            "readability": plain(self.readability),
+            "markers": plain(self.markers),
+            "entities": plain(self.entities),
             "findings": [finding_to_dict(f) for f in self.findings],
-            "keyness": self.keyness,
+            "keyness": keyness_to_dict(self.keyness) if self.keyness is not None else None,
         }
 
 
-def _entity_changes(a: DocumentProfile, b: DocumentProfile) -> dict[str, Any]:
+def _brief(entity: Entity) -> EntityBrief:
+    return EntityBrief(name=entity.name, label=entity.label, count=entity.count, rate=entity.rate_per_1000_words)
+
+
+def _entity_changes(a: DocumentProfile, b: DocumentProfile) -> EntityChanges:
     names_a = {e.name: e for e in a.entities}
     names_b = {e.name: e for e in b.entities}
-
-    def brief(e: Entity) -> dict[str, Any]:
-        return {"name": e.name, "label": e.label, "count": e.count, "rate": e.rate_per_1000_words}
 
     # ties broken by name: set order changes from one process to the next (string hashing is randomised)
     both = sorted(set(names_a) & set(names_b), key=lambda n: (-(names_a[n].count + names_b[n].count), n))
     only_a = sorted(set(names_a) - set(names_b), key=lambda n: (-names_a[n].count, n))
     only_b = sorted(set(names_b) - set(names_a), key=lambda n: (-names_b[n].count, n))
-    changes: list[dict[str, Any]] = []
+    changes: list[SalienceChange] = []
     for name in set(names_a) | set(names_b):
         ea, eb = names_a.get(name), names_b.get(name)
         either = eb or ea
@@ -90,30 +206,27 @@ def _entity_changes(a: DocumentProfile, b: DocumentProfile) -> dict[str, Any]:
         ra = ea.rate_per_1000_words if ea else 0.0
         rb = eb.rate_per_1000_words if eb else 0.0
         count_a, count_b = (ea.count if ea else 0), (eb.count if eb else 0)
-        changes.append({
-            "name": name, "label": either.label,
-            "from_count": count_a, "to_count": count_b,
-            "from_rate": ra, "to_rate": rb, "change": round(rb - ra, 2),
-            "prominence": prominence(count_a, count_b, ra, rb),
-        })
-    changes.sort(key=lambda c: (-abs(c["change"]), c["name"]))
+        changes.append(SalienceChange(
+            name=name, label=either.label,
+            from_count=count_a, to_count=count_b,
+            from_rate=ra, to_rate=rb, change=round(rb - ra, 2),
+            prominence=prominence(count_a, count_b, ra, rb),
+        ))
+    changes.sort(key=lambda c: (-abs(c.change), c.name))
     salient = [e.name for e in a.entities[:SALIENT_ENTITIES] if e.name in names_b and e.demonym_of is None]
     salient += [e.name for e in b.entities[:SALIENT_ENTITIES] if e.name in names_a and e.name not in salient
                 and e.demonym_of is None]
-    stance = []
-    for name in salient:
-        sa, sb = entity_stance(a, name), entity_stance(b, name)
-        stance.append({"name": name, "from": sa, "to": sb})
-    return {
-        "in_both": [{"name": n, "from": brief(names_a[n]), "to": brief(names_b[n])} for n in both],
-        "only_earlier": [brief(names_a[n]) for n in only_a],
-        "only_later": [brief(names_b[n]) for n in only_b],
-        "salience_changes": changes,
-        "author_stance_by_entity": stance,
-    }
+    stance = tuple(EntityStancePair(name, entity_stance(a, name), entity_stance(b, name)) for name in salient)
+    return EntityChanges(
+        in_both=tuple(EntityPair(n, _brief(names_a[n]), _brief(names_b[n])) for n in both),
+        only_earlier=tuple(_brief(names_a[n]) for n in only_a),
+        only_later=tuple(_brief(names_b[n]) for n in only_b),
+        salience_changes=tuple(changes),
+        author_stance_by_entity=stance,
+    )
 
 
-def prominence(count_a: int, count_b: int, rate_a: float, rate_b: float) -> str | None:
+def prominence(count_a: int, count_b: int, rate_a: float, rate_b: float) -> Prominence | None:
     """``more`` or ``less`` when an entity's mentions and their rate per 1,000 words moved the same way and it is
     mentioned at least twice in one of the texts; else None (a single mention in a longer text is not "less
     prominent": its rate fell only because the text grew)."""
@@ -126,22 +239,31 @@ def prominence(count_a: int, count_b: int, rate_a: float, rate_b: float) -> str 
     return None
 
 
+def _category_change(category: str, a: DocumentProfile, b: DocumentProfile) -> CategoryChange:
+    ca, cb = a.marker_measures.by_category[category], b.marker_measures.by_category[category]
+    return CategoryChange(
+        from_count=ca.author_count, to_count=cb.author_count,
+        from_rate=ca.author_rate, to_rate=cb.author_rate,
+        change=round(cb.author_rate - ca.author_rate, 2),
+        from_count_all_voices=ca.count, to_count_all_voices=cb.count,
+    )
+
+
 def compare_pair(a: DocumentProfile, b: DocumentProfile) -> Step:
     """Compare an earlier profile ``a`` with a later profile ``b``."""
-    stats = {k: _change(a.stats.get(k), b.stats.get(k)) for k in a.stats}
+    stats_a, stats_b = asdict(a.stats), asdict(b.stats)
+    stats = {k: _change(stats_a[k], stats_b[k]) for k in stats_a}
     readability = {k: _change(a.readability.get(k), b.readability.get(k)) for k in a.readability}
     ma, mb = a.marker_measures, b.marker_measures
-    markers: dict[str, Any] = {}
-    for category in MARKER_CATEGORIES:
-        ca, cb = ma["by_category"][category], mb["by_category"][category]
-        markers[category] = {
-            "from_count": ca["author_count"], "to_count": cb["author_count"],
-            "from_rate": ca["author_rate"], "to_rate": cb["author_rate"],
-            "change": round(cb["author_rate"] - ca["author_rate"], 2),
-            "from_count_all_voices": ca["count"], "to_count_all_voices": cb["count"],
-        }
-    markers["hedge_booster_ratio"] = _change(ma["hedge_booster_ratio"], mb["hedge_booster_ratio"])
-    markers["share_sentences_with_hedge"] = _change(ma["share_sentences_with_hedge"], mb["share_sentences_with_hedge"])
+    markers = MarkerChanges(
+        hedge=_category_change("hedge", a, b),
+        booster=_category_change("booster", a, b),
+        attitude=_category_change("attitude", a, b),
+        self_mention=_category_change("self_mention", a, b),
+        engagement=_category_change("engagement", a, b),
+        hedge_booster_ratio=_change(ma.hedge_booster_ratio, mb.hedge_booster_ratio),
+        share_sentences_with_hedge=_change(ma.share_sentences_with_hedge, mb.share_sentences_with_hedge),
+    )
     return Step(a, b, stats, readability, markers, _entity_changes(a, b))
 
 

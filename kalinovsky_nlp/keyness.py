@@ -12,10 +12,46 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from dataclasses import dataclass
 from statistics import NormalDist
-from typing import Any, Iterable
+from typing import Iterable
 
-__all__ = ["keyness", "log_odds_dirichlet", "g2", "log_ratio"]
+__all__ = ["KeyTerm", "Keyness", "keyness", "log_odds_dirichlet", "g2", "log_ratio"]
+
+
+@dataclass(frozen=True)
+class KeyTerm:
+    """One term, its counts in the two texts and how much it distinguishes them (rounded to 3 decimals)."""
+
+    term: str
+    count_from: int
+    count_to: int
+    delta: float
+    z: float
+    g2: float
+    log_ratio: float
+
+
+@dataclass(frozen=True)
+class Keyness:
+    """The terms typical of the earlier and of the later text, with how many were tested and what that allows.
+
+    When either text has no terms, nothing is tested and the JSON leaves out ``critical_z`` and the token counts
+    (:func:`kalinovsky_nlp.schema.keyness_to_dict`)."""
+
+    earlier: tuple[KeyTerm, ...]
+    later: tuple[KeyTerm, ...]
+    tests: int
+    critical_z: float | None
+    significant_after_correction: int
+    note: str
+    tokens_from: int
+    tokens_to: int
+
+    @property
+    def empty_text(self) -> bool:
+        """Whether either text has no terms (nothing could be compared)."""
+        return not self.tokens_from or not self.tokens_to
 
 
 def log_odds_dirichlet(
@@ -59,28 +95,29 @@ def log_ratio(a: int, b: int, n_a: int, n_b: int) -> float:
 
 def keyness(
     terms_a: Iterable[str], terms_b: Iterable[str], *, min_count: int = 2, top: int = 15, alpha: float = 0.05
-) -> dict[str, Any]:
+) -> Keyness:
     """Distinctive terms of the earlier (a) and later (b) document with counts and three effect measures."""
     counts_a, counts_b = Counter(terms_a), Counter(terms_b)
     n_a, n_b = sum(counts_a.values()), sum(counts_b.values())
     if not n_a or not n_b:
-        return {"earlier": [], "later": [], "tests": 0, "significant_after_correction": 0, "note": "empty text"}
+        return Keyness(earlier=(), later=(), tests=0, critical_z=None, significant_after_correction=0,
+                       note="empty text", tokens_from=n_a, tokens_to=n_b)
     prior = counts_a + counts_b
     tested = sorted(term for term, count in prior.items() if count >= min_count)
     scores = log_odds_dirichlet(counts_a, counts_b, prior, terms=tested)  # most terms occur once: not tested
     z_of = {term: round(scores[term][1], 3) for term in tested}
 
-    def row(term: str) -> dict[str, Any]:
+    def row(term: str) -> KeyTerm:
         a, b = counts_a[term], counts_b[term]
-        return {"term": term, "count_from": a, "count_to": b, "delta": round(scores[term][0], 3), "z": z_of[term],
-                "g2": round(g2(a, b, n_a, n_b), 3), "log_ratio": round(log_ratio(a, b, n_a, n_b), 3)}
+        return KeyTerm(term=term, count_from=a, count_to=b, delta=round(scores[term][0], 3), z=z_of[term],
+                       g2=round(g2(a, b, n_a, n_b), 3), log_ratio=round(log_ratio(a, b, n_a, n_b), 3))
 
     tests = len(tested)
     critical = NormalDist().inv_cdf(1 - alpha / (2 * tests)) if tests else None
     significant = sum(1 for term in tested if critical is not None and abs(z_of[term]) >= critical)
     # ties broken by the term itself, so that the lists do not depend on set order (randomised per process)
-    later = [row(t) for t in sorted((t for t in tested if z_of[t] > 0), key=lambda t: (-z_of[t], t))[:top]]
-    earlier = [row(t) for t in sorted((t for t in tested if z_of[t] < 0), key=lambda t: (z_of[t], t))[:top]]
+    later = tuple(row(t) for t in sorted((t for t in tested if z_of[t] > 0), key=lambda t: (-z_of[t], t))[:top])
+    earlier = tuple(row(t) for t in sorted((t for t in tested if z_of[t] < 0), key=lambda t: (z_of[t], t))[:top])
     if critical is None:
         note = f"No term occurs at least {min_count} times in the two texts together: nothing to test."
     else:
@@ -91,6 +128,6 @@ def keyness(
             + ("Read the lists as effect sizes on small counts, not as findings." if significant == 0 else
                "Terms below the threshold are effect sizes on small counts, not findings.")
         )
-    return {"earlier": earlier, "later": later, "tests": tests,
-            "critical_z": round(critical, 3) if critical is not None else None,
-            "significant_after_correction": significant, "note": note, "tokens_from": n_a, "tokens_to": n_b}
+    return Keyness(earlier=earlier, later=later, tests=tests,
+                   critical_z=round(critical, 3) if critical is not None else None,
+                   significant_after_correction=significant, note=note, tokens_from=n_a, tokens_to=n_b)

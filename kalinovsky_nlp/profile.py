@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping, Sequence
 
 from .corpus import Document
 from .results import Claim, EntityMention, Mention
-from .schema import claim_to_dict
-from .textstats import READABILITY_MEASURES, readability_scores, text_statistics
+from .schema import claim_to_dict, plain
+from .textstats import READABILITY_MEASURES, TextStats, readability_scores, text_statistics
 
 from .components.attribution import Attribution
 from .components.claims import extract_claims
@@ -26,9 +26,9 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc, Token
 
-__all__ = ["DEFAULT_BATCH_SIZE", "DEFAULT_CHUNK_SIZE", "Marker", "Mention", "Entity", "Sentence", "DocumentProfile",
-           "attributions_of", "entity_mentions", "extract_markers", "marker_measures", "prepare", "profile_chunk", "profile_document",
-           "profile_documents"]
+__all__ = ["DEFAULT_BATCH_SIZE", "DEFAULT_CHUNK_SIZE", "CategoryMeasures", "Marker", "MarkerMeasures", "Mention",
+           "Entity", "Sentence", "DocumentProfile", "attributions_of", "entity_mentions", "extract_markers",
+           "marker_measures", "prepare", "profile_chunk", "profile_document", "profile_documents"]
 
 #: Documents per nlp.pipe batch, chosen with bench/scale.py (documents of ~800 words, the small English model):
 #: batches of 16 to 64 run within the machine's noise of each other, and peak memory grows with the batch, so 16.
@@ -97,15 +97,42 @@ class Sentence:
         return data
 
 
+@dataclass(frozen=True)
+class CategoryMeasures:
+    """Markers of one category in a document: all voices and the author's own, counts and rates per 1,000 words."""
+
+    count: int
+    rate: float
+    author_count: int
+    author_rate: float
+
+
+@dataclass(frozen=True)
+class MarkerMeasures:
+    """Counts and rates per 1,000 words of a document's markers: by category (every category of
+    :data:`MARKER_CATEGORIES`, found or not, then any other found) and subcategory, the author's hedge/booster ratio,
+    the share of sentences with a hedge, and the same for the epistemic hedges alone."""
+
+    words: int
+    by_category: dict[str, CategoryMeasures]
+    by_subcategory: dict[str, dict[str, int]]
+    hedge_booster_ratio: float | None
+    sentences_with_hedge: int
+    share_sentences_with_hedge: float
+    epistemic_hedge: CategoryMeasures
+    sentences_with_epistemic_hedge: int
+    share_sentences_with_epistemic_hedge: float
+
+
 @dataclass
 class DocumentProfile:
     """Measures, markers, entities and sentences of one dated document."""
 
     document: Document
-    stats: dict[str, Any]
+    stats: TextStats
     readability: Mapping[str, float | None]
     markers: list[Marker]
-    marker_measures: dict[str, Any]
+    marker_measures: MarkerMeasures
     entities: list[Entity]
     sentences: list[Sentence]
     attributions: list[dict[str, Any]] = field(default_factory=list)
@@ -126,7 +153,7 @@ class DocumentProfile:
         title = self.document.title or ""
         title = title if len(title) <= 48 else title[:47].rstrip() + "\u2026"
         return (f"<DocumentProfile {self.id!r} {self.date.isoformat()}{' ' + repr(title) if title else ''}: "
-                f"{self.stats.get('words', 0):,} words, {len(self.sentences):,} sentences, {len(self.markers):,} "
+                f"{self.stats.words:,} words, {len(self.sentences):,} sentences, {len(self.markers):,} "
                 f"markers, {len(self.entities):,} entities, {len(self.claims):,} claims>")
 
     def entity(self, name: str) -> Entity | None:
@@ -146,10 +173,10 @@ class DocumentProfile:
             "metadata": dict(doc.metadata),
             "text": doc.text,
             "boilerplate": [b.to_dict() for b in doc.boilerplate],
-            "stats": dict(self.stats),
+            "stats": plain(self.stats),
             "readability": dict(self.readability),
             "markers": [m.to_dict() for m in self.markers],
-            "marker_measures": self.marker_measures,
+            "marker_measures": plain(self.marker_measures),
             "entities": [e.to_dict() for e in self.entities],
             "sentences": [s.to_dict() for s in self.sentences],
             "attributions": list(self.attributions),
@@ -163,46 +190,49 @@ def _per_thousand(count: float, words: int) -> float:
     return round(1000 * count / words, 2) if words else 0.0
 
 
-def marker_measures(markers: list[Marker], words: int, sentences: list[Sentence]) -> dict[str, Any]:
+def _category_measures(count: int, author_count: int, words: int) -> CategoryMeasures:
+    return CategoryMeasures(count=count, rate=_per_thousand(count, words), author_count=author_count,
+                            author_rate=_per_thousand(author_count, words))
+
+
+def marker_measures(markers: list[Marker], words: int, sentences: list[Sentence]) -> MarkerMeasures:
     """Counts and rates per 1,000 words by category and subcategory (all voices and the author's own),
     the hedge/booster ratio and the share of sentences with a hedge."""
-    by_category = {c: {"count": 0, "rate": 0.0, "author_count": 0, "author_rate": 0.0} for c in MARKER_CATEGORIES}
+    # every category of MARKER_CATEGORIES, then any other a user's lexicon has, in the order first met
+    counts: dict[str, int] = dict.fromkeys(MARKER_CATEGORIES, 0)
+    author_counts: dict[str, int] = dict.fromkeys(MARKER_CATEGORIES, 0)
     by_subcategory: dict[str, Counter[str]] = defaultdict(Counter)
     for marker in markers:
-        entry = by_category.setdefault(marker.category, {"count": 0, "rate": 0.0, "author_count": 0, "author_rate": 0.0})
-        entry["count"] += 1
-        if marker.voice == "author":
-            entry["author_count"] += 1
+        counts[marker.category] = counts.get(marker.category, 0) + 1
+        author_counts[marker.category] = author_counts.get(marker.category, 0) + (1 if marker.voice == "author" else 0)
         by_subcategory[marker.category][marker.subcategory] += 1
-    for entry in by_category.values():
-        entry["rate"] = _per_thousand(entry["count"], words)
-        entry["author_rate"] = _per_thousand(entry["author_count"], words)
-    hedges = by_category["hedge"]["author_count"]
-    boosters = by_category["booster"]["author_count"]
+    by_category = {c: _category_measures(counts[c], author_counts[c], words) for c in counts}
+    hedges = by_category["hedge"].author_count
+    boosters = by_category["booster"].author_count
     with_hedge = sum(1 for s in sentences if s.hedges)
-    return {
-        "words": words,
-        "by_category": by_category,
-        "by_subcategory": {c: dict(sorted(v.items())) for c, v in sorted(by_subcategory.items())},
-        "hedge_booster_ratio": round(hedges / boosters, 2) if boosters else None,
-        "sentences_with_hedge": with_hedge,
-        "share_sentences_with_hedge": round(with_hedge / len(sentences), 3) if sentences else 0.0,
-        **_epistemic_hedge_measures(markers, words, sentences),
-    }
+    epistemic, with_epistemic, share_epistemic = _epistemic_hedge_measures(markers, words, sentences)
+    return MarkerMeasures(
+        words=words,
+        by_category=by_category,
+        by_subcategory={c: dict(sorted(v.items())) for c, v in sorted(by_subcategory.items())},
+        hedge_booster_ratio=round(hedges / boosters, 2) if boosters else None,
+        sentences_with_hedge=with_hedge,
+        share_sentences_with_hedge=round(with_hedge / len(sentences), 3) if sentences else 0.0,
+        epistemic_hedge=epistemic,
+        sentences_with_epistemic_hedge=with_epistemic,
+        share_sentences_with_epistemic_hedge=share_epistemic,
+    )
 
 
-def _epistemic_hedge_measures(markers: list[Marker], words: int, sentences: list[Sentence]) -> dict[str, Any]:
+def _epistemic_hedge_measures(markers: list[Marker], words: int,
+                              sentences: list[Sentence]) -> tuple[CategoryMeasures, int, float]:
     """The hedges that withhold commitment to truth (``Marker.epistemic``), apart from approximator-type hedges:
-    counts and rates per 1,000 words (all voices and the author's own) and the share of sentences with one."""
+    counts and rates per 1,000 words (all voices and the author's own), the sentences with one and their share."""
     epistemic = [m for m in markers if m.epistemic]
     author = sum(1 for m in epistemic if m.voice == "author")
     with_epistemic = len({m.sentence for m in epistemic})
-    return {
-        "epistemic_hedge": {"count": len(epistemic), "rate": _per_thousand(len(epistemic), words),
-                            "author_count": author, "author_rate": _per_thousand(author, words)},
-        "sentences_with_epistemic_hedge": with_epistemic,
-        "share_sentences_with_epistemic_hedge": round(with_epistemic / len(sentences), 3) if sentences else 0.0,
-    }
+    return (_category_measures(len(epistemic), author, words), with_epistemic,
+            round(with_epistemic / len(sentences), 3) if sentences else 0.0)
 
 
 def extract_markers(doc: "Doc", sentence_of: list[int] | None = None, spans_key: str = "kn_markers",
@@ -412,11 +442,11 @@ def profile_document(document: Document, doc: "Doc", *, markers_key: str = "kn_m
     return DocumentProfile(
         document=document,
         stats=stats,
-        readability=readability_scores(document.text) if stats["words"] else
+        readability=readability_scores(document.text) if stats.words else
         {name: None for name in READABILITY_MEASURES},  # no words: no readability, not a score of 0
         markers=markers,
-        marker_measures=marker_measures(markers, int(stats["words"] or 0), sentences),
-        entities=_entities(mentions, int(stats["words"] or 0), sentence_of_char, len(document.text),
+        marker_measures=marker_measures(markers, stats.words, sentences),
+        entities=_entities(mentions, stats.words, sentence_of_char, len(document.text),
                            author_aliases(document)),
         sentences=sentences,
         attributions=attributions,

@@ -87,40 +87,40 @@ def summarize_step(step: Step) -> list[str]:
     a, b = _years(step)
     lines = []
     words = step.stats["words"]
-    fre = step.readability.get("flesch_reading_ease", {})
+    fre = step.readability.get("flesch_reading_ease")
     reading = ""
-    if fre.get("change") is not None:
-        reading = (f"; Flesch reading ease {fre.get('from')} -> {fre.get('to')} "
-                   f"({'easier' if fre['change'] > 0 else 'harder' if fre['change'] < 0 else 'as easy'} to read)")
-    lines.append(f"The {b} text has {words['to']:,} words against {words['from']:,} in {a}{reading}.")
+    if fre is not None and fre.change is not None:
+        reading = (f"; Flesch reading ease {fre.earlier} -> {fre.later} "
+                   f"({'easier' if fre.change > 0 else 'harder' if fre.change < 0 else 'as easy'} to read)")
+    lines.append(f"The {b} text has {words.later:,} words against {words.earlier:,} in {a}{reading}.")
     changes = []
     for category in ("hedge", "booster", "attitude", "self_mention"):
-        m = step.markers[category]
-        changes.append(f"{CATEGORY_NAMES[category]} {m['from_rate']:.1f} -> {m['to_rate']:.1f}")
+        m = step.markers.category(category)
+        changes.append(f"{CATEGORY_NAMES[category]} {m.from_rate:.1f} -> {m.to_rate:.1f}")
     lines.append(f"The author's own stance markers per 1,000 words, {a} -> {b}: " + "; ".join(changes) + ".")
-    share = step.markers["share_sentences_with_hedge"]
-    if share["from"] is not None and share["to"] is not None:
+    share = step.markers.share_sentences_with_hedge
+    if share.earlier is not None and share.later is not None:
         lines.append(
-            f"Sentences with a hedge: {share['from']:.0%} in {a}, {share['to']:.0%} in {b}."
+            f"Sentences with a hedge: {share.earlier:.0%} in {a}, {share.later:.0%} in {b}."
         )
     ents = step.entities
-    if ents["salience_changes"]:
-        rising = [c for c in ents["salience_changes"] if c.get("prominence") == "more"][:3]
-        falling = [c for c in ents["salience_changes"] if c.get("prominence") == "less"][:3]
+    if ents.salience_changes:
+        rising = [c for c in ents.salience_changes if c.prominence == "more"][:3]
+        falling = [c for c in ents.salience_changes if c.prominence == "less"][:3]
         if rising:
             lines.append(
                 "More prominent in " + b + ": "
-                + ", ".join(f"{c['name']} ({c['from_count']} -> {c['to_count']} mentions)" for c in rising) + "."
+                + ", ".join(f"{c.name} ({c.from_count} -> {c.to_count} mentions)" for c in rising) + "."
             )
         if falling:
             lines.append(
                 "Less prominent in " + b + ": "
-                + ", ".join(f"{c['name']} ({c['from_count']} -> {c['to_count']} mentions)" for c in falling) + "."
+                + ", ".join(f"{c.name} ({c.from_count} -> {c.to_count} mentions)" for c in falling) + "."
             )
-    if ents["only_later"]:
-        lines.append("New in " + b + ": " + ", ".join(e["name"] for e in ents["only_later"][:6]) + ".")
-    if ents["only_earlier"]:
-        lines.append("Gone after " + a + ": " + ", ".join(e["name"] for e in ents["only_earlier"][:6]) + ".")
+    if ents.only_later:
+        lines.append("New in " + b + ": " + ", ".join(e.name for e in ents.only_later[:6]) + ".")
+    if ents.only_earlier:
+        lines.append("Gone after " + a + ": " + ", ".join(e.name for e in ents.only_earlier[:6]) + ".")
     return lines
 
 
@@ -134,7 +134,7 @@ def summarize(profiles: list[DocumentProfile], comparison: Comparison, findings:
         lines.extend(summarize_step(overall))
     elif len(profiles) == 1:
         p = profiles[0]
-        lines.append(f"One document ({p.date.isoformat()}, {p.stats['words']:,} words): nothing to compare across dates.")
+        lines.append(f"One document ({p.date.isoformat()}, {p.stats.words:,} words): nothing to compare across dates.")
     return lines
 
 

@@ -13,7 +13,7 @@ import typing
 from typing import Any, Literal, Union
 
 from .results import Claim, Finding
-from .schema import SCHEMA_VERSION
+from .schema import SCHEMA_VERSION, json_key
 
 __all__ = ["JSON_SCHEMA_DIALECT", "report_json_schema"]
 
@@ -271,7 +271,7 @@ class _SchemaBuilder:
             if f.name not in described:
                 raise KeyError(f"{name}.{f.name} has no description in FIELD_DESCRIPTIONS")
             schema = _type_first({**self.type_schema(hints[f.name]), **refinements.get(f.name, {})})
-            properties[(renamed or {}).get(f.name, f.name)] = _described(schema, described[f.name])
+            properties[(renamed or {}).get(f.name, json_key(f))] = _described(schema, described[f.name])
         for key, schema in (computed or {}).items():
             properties[key] = {**schema, **refinements.get(key, {})}
         self.defs[name] = {"type": "object", "description": _class_description(cls), "properties": properties,

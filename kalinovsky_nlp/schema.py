@@ -10,18 +10,33 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
+from .keyness import Keyness
 from .results import Claim, Finding, FindingSide, Position
 
-__all__ = ["SCHEMA_VERSION", "claim_to_dict", "finding_to_dict", "plain"]
+__all__ = ["AS_FROM", "AS_TO", "JSON_KEY", "SCHEMA_VERSION", "claim_to_dict", "finding_to_dict", "json_key",
+           "keyness_to_dict", "plain"]
 
 SCHEMA_VERSION = "2.0"
 
 
+#: Field metadata key: the JSON key of a dataclass field whose name cannot be the key (``from`` is a keyword).
+JSON_KEY = "json_key"
+#: Metadata of a field written under the key ``from`` (the earlier document's side) and ``to`` (the later one's).
+AS_FROM: dict[str, str] = {JSON_KEY: "from"}
+AS_TO: dict[str, str] = {JSON_KEY: "to"}
+
+
+def json_key(field: dataclasses.Field[Any]) -> str:
+    """The key a dataclass field is written under: its name, or the :data:`JSON_KEY` of its metadata."""
+    key: str = field.metadata.get(JSON_KEY, field.name)
+    return key
+
+
 def plain(value: Any) -> Any:
-    """JSON data of a value: dataclasses as dicts, tuples as lists, recursively (what ``json.loads`` would give
-    back, so that a report and its saved JSON compare equal)."""
+    """JSON data of a value: dataclasses as dicts (keys by :func:`json_key`), tuples as lists, recursively (what
+    ``json.loads`` would give back, so that a report and its saved JSON compare equal)."""
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        return {json_key(f): plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
     if isinstance(value, (list, tuple)):
         return [plain(v) for v in value]
     if isinstance(value, dict):
@@ -65,3 +80,15 @@ def finding_to_dict(finding: Finding) -> dict[str, Any]:
         "from": _side(finding.earlier),
         "to": _side(finding.later),
     }
+
+
+#: The keys of a keyness result whose texts had no terms (nothing was tested: no critical z, no token counts).
+_EMPTY_KEYNESS_KEYS = ("earlier", "later", "tests", "significant_after_correction", "note")
+
+
+def keyness_to_dict(keyness: Keyness) -> dict[str, Any]:
+    """A keyness result as JSON data: its fields, or only :data:`_EMPTY_KEYNESS_KEYS` when either text had no terms."""
+    data: dict[str, Any] = plain(keyness)
+    if keyness.empty_text:
+        return {key: data[key] for key in _EMPTY_KEYNESS_KEYS}
+    return data

@@ -8,19 +8,20 @@ results into the comparison.
 from __future__ import annotations
 
 import dataclasses
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Sequence
 
 from ._runtime import paused_gc
 from .compare import Comparison
 from .execution import Executor
 from .judgement.findings import shown_findings, step_findings
 from .judgement.targets import Target, finding_targets, load_targets
-from .keyness import keyness
+from .keyness import Keyness, keyness
 from .profile import DocumentProfile
 from .results import Finding
 
-__all__ = ["MAX_FINDINGS", "analyse_stance", "attach_stance", "corpus_targets", "step_stance"]
+__all__ = ["MAX_FINDINGS", "StepJudgement", "analyse_stance", "attach_stance", "corpus_targets", "step_stance"]
 
 #: Findings the report leads with (first to last), at most.
 MAX_FINDINGS = 6
@@ -28,19 +29,28 @@ MAX_FINDINGS = 6
 STEPS_PER_TASK = 16
 
 
-def step_stance(earlier: DocumentProfile, later: DocumentProfile, user_targets: Sequence[Target]) -> dict[str, Any]:
+@dataclass(frozen=True)
+class StepJudgement:
+    """What the judgement analysis adds to one comparison step: its findings (strongest first, with their targets)
+    and the keyness of its two texts. Plain data, so that it comes back from worker processes."""
+
+    findings: tuple[Finding, ...]
+    keyness: Keyness
+
+
+def step_stance(earlier: DocumentProfile, later: DocumentProfile, user_targets: Sequence[Target]) -> StepJudgement:
     """Findings (strongest first, with their targets) and keyness of one comparison step."""
-    findings = [dataclasses.replace(f, targets=finding_targets(f, user_targets))
-                for f in step_findings(earlier, later)]
-    return {"findings": findings, "keyness": keyness(earlier.terms, later.terms)}
+    findings = tuple(dataclasses.replace(f, targets=finding_targets(f, user_targets))
+                     for f in step_findings(earlier, later))
+    return StepJudgement(findings=findings, keyness=keyness(earlier.terms, later.terms))
 
 
-def _steps_task(task: tuple[Sequence[DocumentProfile], Sequence[Target]]) -> list[dict[str, Any]]:
+def _steps_task(task: tuple[Sequence[DocumentProfile], Sequence[Target]]) -> list[StepJudgement]:
     """One task of the execution seam: a run of date-ordered profiles and the user's targets."""
     return _consecutive_steps(*task)
 
 
-def _consecutive_steps(profiles: Sequence[DocumentProfile], user_targets: Sequence[Target]) -> list[dict[str, Any]]:
+def _consecutive_steps(profiles: Sequence[DocumentProfile], user_targets: Sequence[Target]) -> list[StepJudgement]:
     """step_stance for every consecutive pair of a run of date-ordered profiles (one task for an executor), with the
     garbage collector paused (:func:`kalinovsky_nlp._runtime.paused_gc`)."""
     with paused_gc():
@@ -64,19 +74,19 @@ def corpus_targets(profiles: Sequence[DocumentProfile], targets: str | Path | No
     return load_targets(targets) if targets else []
 
 
-def attach_stance(comparison: Comparison, step_results: Sequence[dict[str, Any]],
-                  overall_result: dict[str, Any] | None, chosen: Sequence[Target]) -> list[Finding]:
+def attach_stance(comparison: Comparison, step_results: Sequence[StepJudgement],
+                  overall_result: StepJudgement | None, chosen: Sequence[Target]) -> list[Finding]:
     """Put each step's :func:`step_stance` result (in step order) into the comparison; return the findings the report
     leads with (the confident ones of the step that spans the whole period)."""
     del chosen
     for step, result in zip(comparison.steps, step_results, strict=True):
-        step.findings = list(result["findings"])
-        step.keyness = result["keyness"]
+        step.findings = list(result.findings)
+        step.keyness = result.keyness
     if comparison.first_to_last is not None:
         if overall_result is None:
             raise ValueError("a first-to-last comparison needs its own step_stance result")
-        comparison.first_to_last.findings = list(overall_result["findings"])
-        comparison.first_to_last.keyness = overall_result["keyness"]
+        comparison.first_to_last.findings = list(overall_result.findings)
+        comparison.first_to_last.keyness = overall_result.keyness
     overall = comparison.overall
     return shown_findings(overall.findings, MAX_FINDINGS) if overall is not None else []
 

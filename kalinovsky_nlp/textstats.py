@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import functools
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
-__all__ = ["word_tokens", "count_words", "mtld", "type_token_ratio", "readability_scores", "text_statistics"]
+__all__ = ["TextStats", "word_tokens", "count_words", "mtld", "type_token_ratio", "readability_scores",
+           "text_statistics"]
 
 #: MTLD's factor threshold (McCarthy & Jarvis 2010).
 MTLD_THRESHOLD = 0.72
@@ -131,17 +133,28 @@ def readability_scores(text: str) -> dict[str, float]:
     return {name: round(float(getattr(textstat, name)(text)), 2) for name in READABILITY_MEASURES}
 
 
-def text_statistics(doc: "Doc", sents: "list[Span] | None" = None) -> dict[str, float | int | None]:
+@dataclass(frozen=True)
+class TextStats:
+    """Size and lexical diversity of one document (None where the document has no sentences or no words)."""
+
+    words: int
+    sentences: int
+    mean_sentence_length: float | None
+    type_token_ratio: float | None
+    mtld: float | None
+
+
+def text_statistics(doc: "Doc", sents: "list[Span] | None" = None) -> TextStats:
     """Words, sentences, mean sentence length, type-token ratio and MTLD of a parsed document."""
     tokens = word_tokens(doc)
     sents = list(doc.sents) if sents is None else sents
     sentences = sum(1 for s in sents if any(not (t.is_punct or t.is_space) for t in s))
     ratio = type_token_ratio(tokens)
     diversity = mtld(tokens)
-    return {
-        "words": len(tokens),
-        "sentences": sentences,
-        "mean_sentence_length": round(len(tokens) / sentences, 2) if sentences else None,
-        "type_token_ratio": round(ratio, 4) if ratio is not None else None,
-        "mtld": round(diversity, 2) if diversity is not None else None,
-    }
+    return TextStats(
+        words=len(tokens),
+        sentences=sentences,
+        mean_sentence_length=round(len(tokens) / sentences, 2) if sentences else None,
+        type_token_ratio=round(ratio, 4) if ratio is not None else None,
+        mtld=round(diversity, 2) if diversity is not None else None,
+    )

@@ -49,7 +49,9 @@ def test_single_document_has_no_comparison(tmp_path, nlp):
 
 
 def test_marker_measures(builtin_report):
-    m = builtin_report.documents[1].marker_measures
+    from kalinovsky_nlp.schema import plain
+
+    m = plain(builtin_report.documents[1].marker_measures)
     hedge = m["by_category"]["hedge"]
     assert hedge["rate"] == round(1000 * hedge["count"] / m["words"], 2)
     assert m["hedge_booster_ratio"] == round(hedge["author_count"] / m["by_category"]["booster"]["author_count"], 2)

@@ -293,7 +293,7 @@ def test_reprs_are_short(builtin_report):
     profile = repr(builtin_report.documents[0])
     assert "\n" not in profile and len(profile) < 200
     assert profile.startswith("<DocumentProfile 'kalinovsky-2017-05-08' 2017-05-08 'Russia Gambles in Afghanistan")
-    assert f"{builtin_report.documents[0].stats['words']:,} words" in profile
+    assert f"{builtin_report.documents[0].stats.words:,} words" in profile
 
 
 def test_notebook_view_is_compact(builtin_report, builtin_report_dict):

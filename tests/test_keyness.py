@@ -42,37 +42,37 @@ def test_log_odds_for_chosen_terms_equal_the_full_computation():
 
 def test_terms_below_min_count_are_not_tested():
     result = keyness(["war", "war", "rare"], ["peace", "peace", "other"], min_count=2)
-    assert result["tests"] == 2
-    assert [r["term"] for r in result["later"]] == ["peace"]
-    assert [r["term"] for r in result["earlier"]] == ["war"]
+    assert result.tests == 2
+    assert [r.term for r in result.later] == ["peace"]
+    assert [r.term for r in result.earlier] == ["war"]
 
 
 def test_small_texts_report_no_corrected_significance():
     earlier = ["war"] * 3 + ["state"] * 20 + ["policy"] * 2
     later = ["peace"] * 3 + ["state"] * 20 + ["policy"] * 2
     result = keyness(earlier, later)
-    assert result["significant_after_correction"] == 0
-    assert "0 terms reach it" in result["note"]
-    assert result["later"][0]["term"] == "peace" and result["earlier"][0]["term"] == "war"
+    assert result.significant_after_correction == 0
+    assert "0 terms reach it" in result.note
+    assert result.later[0].term == "peace" and result.earlier[0].term == "war"
 
 
 def test_large_difference_survives_correction():
     earlier = ["war"] * 400 + ["state"] * 400
     later = ["peace"] * 400 + ["state"] * 400
     result = keyness(earlier, later)
-    assert result["significant_after_correction"] >= 2
+    assert result.significant_after_correction >= 2
 
 
 def test_tied_terms_are_listed_in_a_fixed_order():
     a = ["zebra", "zebra", "apple", "apple", "mango", "mango"] + ["common"] * 20
     b = ["common"] * 20 + ["kiwi", "kiwi"]
     result = keyness(a, b)
-    assert [r["term"] for r in result["earlier"]] == ["apple", "mango", "zebra"]
-    assert result["earlier"][0]["z"] == result["earlier"][2]["z"]
+    assert [r.term for r in result.earlier] == ["apple", "mango", "zebra"]
+    assert result.earlier[0].z == result.earlier[2].z
 
 
 def test_one_word_texts_do_not_break_the_log_odds():
     result = keyness(["rain"], ["rain"])
-    assert result["tests"] == 1 and result["significant_after_correction"] == 0
+    assert result.tests == 1 and result.significant_after_correction == 0
     empty = keyness(["may"], ["will"])
-    assert empty["tests"] == 0 and empty["critical_z"] is None and "nothing to test" in empty["note"]
+    assert empty.tests == 0 and empty.critical_z is None and "nothing to test" in empty.note

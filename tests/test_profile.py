@@ -24,6 +24,7 @@ from kalinovsky_nlp.profile import (
     sentence_content,
     term_counts,
 )
+from kalinovsky_nlp.schema import plain
 
 FARES = ("The city council will probably raise bus fares next year. Officials said the budget was certainly too "
          "small. I think the Transit Authority should buy new trams. The Transit Authority clearly disagrees.")
@@ -53,7 +54,7 @@ def test_marker_measures_count_all_voices_and_the_authors_own():
     markers = [marker("hedge", subcategory="probability", epistemic=True),
                marker("hedge", voice="attributed", subcategory="approximator", epistemic=False),
                marker("booster", sentence=1), marker("booster", sentence=2), marker("attitude", sentence=2)]
-    measures = marker_measures(markers, 200, [sentence(0, hedges=2), sentence(1), sentence(2), sentence(3)])
+    measures = plain(marker_measures(markers, 200, [sentence(0, hedges=2), sentence(1), sentence(2), sentence(3)]))
     assert measures["words"] == 200
     assert measures["by_category"]["hedge"] == {"count": 2, "rate": 10.0, "author_count": 1, "author_rate": 5.0}
     assert measures["by_category"]["booster"] == {"count": 2, "rate": 10.0, "author_count": 2, "author_rate": 10.0}
@@ -67,7 +68,7 @@ def test_marker_measures_count_all_voices_and_the_authors_own():
 
 
 def test_marker_measures_without_boosters_words_or_sentences():
-    measures = marker_measures([marker("hedge")], 0, [])
+    measures = plain(marker_measures([marker("hedge")], 0, []))
     assert measures["hedge_booster_ratio"] is None  # no ratio without a booster, not infinity
     assert measures["by_category"]["hedge"]["rate"] == 0.0
     assert measures["share_sentences_with_hedge"] == 0.0
@@ -76,14 +77,14 @@ def test_marker_measures_without_boosters_words_or_sentences():
 
 
 def test_marker_measures_keep_an_unknown_category():
-    measures = marker_measures([marker("evidential")], 1000, [sentence(0)])
+    measures = plain(marker_measures([marker("evidential")], 1000, [sentence(0)]))
     assert measures["by_category"]["evidential"] == {"count": 1, "rate": 1.0, "author_count": 1, "author_rate": 1.0}
 
 
 def test_epistemic_sentences_are_counted_once_each():
     markers = [marker("hedge", sentence=0, epistemic=True), marker("hedge", sentence=0, epistemic=True),
                marker("hedge", sentence=1, epistemic=None)]
-    measures = marker_measures(markers, 100, [sentence(0, 2), sentence(1, 1)])
+    measures = plain(marker_measures(markers, 100, [sentence(0, 2), sentence(1, 1)]))
     assert measures["sentences_with_epistemic_hedge"] == 1
     assert measures["epistemic_hedge"]["count"] == 2
 
@@ -130,7 +131,7 @@ def test_entities_group_their_mentions(fares):
     assert (authority.label, authority.count, authority.sentences) == ("ORG", 2, [2, 3])
     assert authority.first_position == FARES.index("Transit Authority")
     assert authority.first_position_relative == round(FARES.index("Transit Authority") / len(FARES), 3)
-    assert authority.rate_per_1000_words == round(1000 * 2 / fares.stats["words"], 2)
+    assert authority.rate_per_1000_words == round(1000 * 2 / fares.stats.words, 2)
     assert [FARES[m.start : m.end] for m in authority.mentions] == ["Transit Authority"] * 2
     assert fares.entity("City Council") is None
 
@@ -177,7 +178,7 @@ def test_a_doc_of_another_text_is_refused(nlp):
 def test_a_document_without_words_has_no_readability(nlp):
     empty = profile_document(document(""), nlp(""))
     assert empty.readability == {k: None for k in empty.readability} and empty.readability
-    assert (empty.stats["words"], empty.markers, empty.entities, empty.claims, empty.terms) == (0, [], [], [], {})
+    assert (empty.stats.words, empty.markers, empty.entities, empty.claims, empty.terms) == (0, [], [], [], {})
 
 
 def test_to_dict_is_plain_json(fares):

@@ -121,6 +121,28 @@ def test_schema_is_generated_from_the_typed_results(schema):
     assert defs["Claim"]["additionalProperties"] is False and defs["Step"]["additionalProperties"] is False
 
 
+def test_hand_written_definitions_list_the_typed_results_keys_in_order(schema):
+    """The profile's and the comparison's tables are written by hand in the schema: their keys are those the
+    dataclasses serialise to."""
+    import dataclasses
+
+    from kalinovsky_nlp import compare
+    from kalinovsky_nlp.keyness import KeyTerm, Keyness
+    from kalinovsky_nlp.profile import MARKER_CATEGORIES, CategoryMeasures, MarkerMeasures
+    from kalinovsky_nlp.schema import json_key
+    from kalinovsky_nlp.textstats import TextStats
+
+    typed = {"Change": compare.Change, "CategoryChange": compare.CategoryChange,
+             "MarkerChanges": compare.MarkerChanges, "EntityBrief": compare.EntityBrief,
+             "EntityPair": compare.EntityPair, "SalienceChange": compare.SalienceChange,
+             "EntityStance": compare.EntityStance, "EntityStancePair": compare.EntityStancePair,
+             "EntityChanges": compare.EntityChanges, "KeyTerm": KeyTerm, "Keyness": Keyness,
+             "TextStats": TextStats, "CategoryMeasures": CategoryMeasures, "MarkerMeasures": MarkerMeasures}
+    for name, cls in typed.items():
+        assert list(schema["$defs"][name]["properties"]) == [json_key(f) for f in dataclasses.fields(cls)], name
+    assert [f.name for f in dataclasses.fields(compare.MarkerChanges)][: len(MARKER_CATEGORIES)] == list(
+        MARKER_CATEGORIES)
+
 def test_builtin_report_validates(validator, builtin_report_dict):
     assert _errors(validator, builtin_report_dict) == []
     # the parts a passing validation rests on are there to be checked
