@@ -46,7 +46,7 @@ from ..results import (
     certainty_label,
     certainty_parts,
 )
-from .attribution import Attribution
+from .attribution import Attribution, reporting_verbs
 from .evaluation import argument_evaluations, evaluative_indices, fixed_expression_tokens
 
 if TYPE_CHECKING:
@@ -129,11 +129,6 @@ def _frame_adjectives() -> dict[tuple[str, str], str]:
 @functools.lru_cache(maxsize=1)
 def _anaphoric_nouns() -> dict[str, frozenset[str]]:
     return {row["noun"]: frozenset(row["labels"].split("|")) for row in read_table("anaphoric_nouns.tsv")}
-
-
-@functools.lru_cache(maxsize=1)
-def _reporting_verbs() -> dict[str, tuple[str, str]]:
-    return {row["lemma"]: (row["class"], row["kind"]) for row in read_table("reporting_verbs.tsv")}
 
 
 @functools.lru_cache(maxsize=1)
@@ -515,7 +510,7 @@ class ClaimReader:
         if subject is not None and subject.lower_ == "it" and content.i > governor.i and \
                 embedding_class(governor) == "raising":
             return True  # "it seems that X", "it appears that X": the raising verb hedges X
-        if lemma in _reporting_verbs() and subject is not None and self._is_author(subject):
+        if lemma in reporting_verbs() and subject is not None and self._is_author(subject):
             return True  # "I think that X", "the Committee expects that X"
         if lemma in ("suggest", "indicate", "show", "imply", "mean", "confirm", "demonstrate") and subject is not None \
                 and subject.pos_ != "PRON" and not self._is_person_like(subject):
@@ -1053,7 +1048,7 @@ class ClaimReader:
             if adjective is not None:
                 frame_level = _frame_adjectives()[(adjective.lemma_.lower(), frame.lemma_.lower())]
                 cues.append(adjective.lower_ + " to " + frame.lower_)  # "hard to imagine that X": PR-
-            elif frame_level is None and _is_verbal(frame) and frame.lemma_.lower() in _reporting_verbs():
+            elif frame_level is None and _is_verbal(frame) and frame.lemma_.lower() in reporting_verbs():
                 frame_level = _author_levels().get(frame.lemma_.lower())  # "the Committee expects that X": PR
             if frame_level is None:
                 continue
@@ -1573,7 +1568,7 @@ def _lemma_of(word: str | None) -> str:
         return ""
     lower = word.lower()
     for suffix in ("ed", "es", "s", "d", "ing"):
-        if lower.endswith(suffix) and lower[: -len(suffix)] in _reporting_verbs():
+        if lower.endswith(suffix) and lower[: -len(suffix)] in reporting_verbs():
             return lower[: -len(suffix)]
     return lower
 
