@@ -7,12 +7,13 @@ n > 2, an overall first-to-last comparison. Pure functions over :class:`~kalinov
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Any, Literal, Sequence
+from typing import Any, Sequence
 
 from .keyness import Keyness
-from .profile import MARKER_CATEGORIES, DocumentProfile, Entity
-from .results import Finding
-from .schema import AS_FROM, AS_TO, finding_to_dict, keyness_to_dict, plain
+from .profile import DocumentProfile, Entity
+from .results import (CategoryChange, Change, EntityBrief, EntityChanges, EntityPair, EntityStance, EntityStancePair,
+                      Finding, MarkerChanges, Prominence, SalienceChange)
+from .schema import finding_to_dict, keyness_to_dict, plain
 
 __all__ = ["CategoryChange", "Change", "Comparison", "EntityBrief", "EntityChanges", "EntityPair", "EntityStance",
            "EntityStancePair", "MarkerChanges", "Prominence", "SalienceChange", "Step", "compare_pair",
@@ -21,122 +22,10 @@ __all__ = ["CategoryChange", "Change", "Comparison", "EntityBrief", "EntityChang
 #: How many entities count as "salient" per document for the entity-stance table.
 SALIENT_ENTITIES = 8
 
-#: Whether an entity became more or less prominent from the earlier to the later document (:func:`prominence`).
-Prominence = Literal["more", "less"]
-
-
-@dataclass(frozen=True)
-class Change:
-    """A measure in the earlier and in the later document, and how much it moved (None where either has none)."""
-
-    earlier: float | None = field(metadata=AS_FROM)
-    later: float | None = field(metadata=AS_TO)
-    change: float | None
-
 
 def _change(before: float | None, after: float | None) -> Change:
     delta = None if before is None or after is None else round(after - before, 2)
     return Change(before, after, delta)
-
-
-@dataclass(frozen=True)
-class CategoryChange:
-    """Markers of one category in the two documents: the author's own (counts, rates per 1,000 words and the
-    change of rate), and the count of every voice."""
-
-    from_count: int
-    to_count: int
-    from_rate: float
-    to_rate: float
-    change: float
-    from_count_all_voices: int
-    to_count_all_voices: int
-
-
-@dataclass(frozen=True)
-class MarkerChanges:
-    """Metadiscourse markers of the two documents: each category of :data:`MARKER_CATEGORIES`, and two
-    document-level measures."""
-
-    hedge: CategoryChange
-    booster: CategoryChange
-    attitude: CategoryChange
-    self_mention: CategoryChange
-    engagement: CategoryChange
-    hedge_booster_ratio: Change
-    share_sentences_with_hedge: Change
-
-    def category(self, name: str) -> CategoryChange:
-        """The change of one marker category, by its name in :data:`MARKER_CATEGORIES`."""
-        if name not in MARKER_CATEGORIES:
-            raise KeyError(name)
-        change: CategoryChange = getattr(self, name)
-        return change
-
-
-@dataclass(frozen=True)
-class EntityBrief:
-    """An entity's mentions in one document: its count and rate per 1,000 words."""
-
-    name: str
-    label: str
-    count: int
-    rate: float
-
-
-@dataclass(frozen=True)
-class EntityPair:
-    """An entity both documents mention, with its mentions in each."""
-
-    name: str
-    earlier: EntityBrief = field(metadata=AS_FROM)
-    later: EntityBrief = field(metadata=AS_TO)
-
-
-@dataclass(frozen=True)
-class SalienceChange:
-    """How prominent an entity of either document is in the two (0 mentions where it is absent)."""
-
-    name: str
-    label: str
-    from_count: int
-    to_count: int
-    from_rate: float
-    to_rate: float
-    change: float
-    prominence: Prominence | None
-
-
-@dataclass(frozen=True)
-class EntityStance:
-    """The author's own hedges and boosters in the sentences of one document that mention an entity."""
-
-    sentences: int
-    hedges: int
-    boosters: int
-    hedges_per_sentence: float | None
-    boosters_per_sentence: float | None
-    cues: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class EntityStancePair:
-    """The author's stance markers around one salient entity in the two documents."""
-
-    name: str
-    earlier: EntityStance = field(metadata=AS_FROM)
-    later: EntityStance = field(metadata=AS_TO)
-
-
-@dataclass(frozen=True)
-class EntityChanges:
-    """Which entities the two documents mention, how much, and the author's stance around the salient ones."""
-
-    in_both: tuple[EntityPair, ...]
-    only_earlier: tuple[EntityBrief, ...]
-    only_later: tuple[EntityBrief, ...]
-    salience_changes: tuple[SalienceChange, ...]
-    author_stance_by_entity: tuple[EntityStancePair, ...]
 
 
 def entity_stance(profile: DocumentProfile, name: str) -> EntityStance:

@@ -12,46 +12,11 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from dataclasses import dataclass
 from statistics import NormalDist
 from typing import Iterable
+from .results import KeyTerm, Keyness
 
 __all__ = ["KeyTerm", "Keyness", "keyness", "log_odds_dirichlet", "g2", "log_ratio"]
-
-
-@dataclass(frozen=True)
-class KeyTerm:
-    """One term, its counts in the two texts and how much it distinguishes them (rounded to 3 decimals)."""
-
-    term: str
-    count_from: int
-    count_to: int
-    delta: float
-    z: float
-    g2: float
-    log_ratio: float
-
-
-@dataclass(frozen=True)
-class Keyness:
-    """The terms typical of the earlier and of the later text, with how many were tested and what that allows.
-
-    When either text has no terms, nothing is tested and the JSON leaves out ``critical_z`` and the token counts
-    (:func:`kalinovsky_nlp.schema.keyness_to_dict`)."""
-
-    earlier: tuple[KeyTerm, ...]
-    later: tuple[KeyTerm, ...]
-    tests: int
-    critical_z: float | None
-    significant_after_correction: int
-    note: str
-    tokens_from: int
-    tokens_to: int
-
-    @property
-    def empty_text(self) -> bool:
-        """Whether either text has no terms (nothing could be compared)."""
-        return not self.tokens_from or not self.tokens_to
 
 
 def log_odds_dirichlet(

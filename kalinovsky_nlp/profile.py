@@ -7,11 +7,12 @@ and profiles can cross process boundaries.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping, Sequence
 
 from .corpus import Document
-from .results import Claim, EntityMention, Mention
+from .results import (MARKER_CATEGORIES, CategoryMeasures, Claim, Entity, EntityMention, Marker, MarkerMeasures,
+                      Mention, Sentence)
 from .schema import claim_to_dict, plain
 from .textstats import READABILITY_MEASURES, TextStats, readability_scores, text_statistics
 
@@ -36,92 +37,6 @@ __all__ = ["DEFAULT_BATCH_SIZE", "DEFAULT_CHUNK_SIZE", "CategoryMeasures", "Mark
 DEFAULT_BATCH_SIZE = 16
 #: Documents parsed inside one spaCy memory zone before the zone's strings are freed.
 DEFAULT_CHUNK_SIZE = 512
-
-MARKER_CATEGORIES = ("hedge", "booster", "attitude", "self_mention", "engagement")
-
-
-@dataclass(frozen=True)
-class Marker:
-    """One metadiscourse cue; ``start``/``end`` are character offsets into the document text."""
-
-    category: str
-    subcategory: str
-    text: str
-    start: int
-    end: int
-    voice: str
-    sentence: int
-    #: Hedges: True when the hedge withholds commitment to the truth of a proposition, False for approximator-type
-    #: hedges (quantity, degree, frequency, generality, vague sources); None for the other categories.
-    epistemic: bool | None = None
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
-
-@dataclass
-class Entity:
-    """A canonical entity of one document with all its mentions."""
-
-    name: str
-    label: str
-    count: int
-    rate_per_1000_words: float
-    first_position: int
-    first_position_relative: float
-    mentions: list[Mention]
-    demonym_of: str | None = None
-    metonymy_count: int = 0
-    sentences: list[int] = field(default_factory=list)
-
-    def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
-        data["mentions"] = [m.to_dict() for m in self.mentions]
-        return data
-
-
-@dataclass(frozen=True)
-class Sentence:
-    index: int
-    start: int
-    end: int
-    text: str
-    hedges: int
-    boosters: int
-    uncertain: bool
-    content: tuple[str, ...] = ()
-
-    def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
-        data["content"] = list(self.content)
-        return data
-
-
-@dataclass(frozen=True)
-class CategoryMeasures:
-    """Markers of one category in a document: all voices and the author's own, counts and rates per 1,000 words."""
-
-    count: int
-    rate: float
-    author_count: int
-    author_rate: float
-
-
-@dataclass(frozen=True)
-class MarkerMeasures:
-    """Counts and rates per 1,000 words of a document's markers: by category (every category of
-    :data:`MARKER_CATEGORIES`, found or not, then any other found) and subcategory, the author's hedge/booster ratio,
-    the share of sentences with a hedge, and the same for the epistemic hedges alone."""
-
-    words: int
-    by_category: dict[str, CategoryMeasures]
-    by_subcategory: dict[str, dict[str, int]]
-    hedge_booster_ratio: float | None
-    sentences_with_hedge: int
-    share_sentences_with_hedge: float
-    epistemic_hedge: CategoryMeasures
-    sentences_with_epistemic_hedge: int
-    share_sentences_with_epistemic_hedge: float
 
 
 @dataclass

@@ -570,7 +570,7 @@ def report_json_schema() -> dict[str, Any]:
     definitions generated from their dataclasses' type hints, the dict-shaped parts written here; definitions in the
     order a reader meets them."""
     from .corpus import Boilerplate
-    from .profile import MARKER_CATEGORIES, Entity, Marker, Sentence
+    from .results import MARKER_CATEGORIES, Entity, Marker, Sentence
     from .textstats import READABILITY_MEASURES
 
     build = _SchemaBuilder()

@@ -1,7 +1,10 @@
-"""The typed results that cross module boundaries: claims read from one document and judgement findings across dates.
+"""The typed results that cross module boundaries: entity mentions, claims and judgement findings first, then (one
+section each) the JSON key metadata, a document's markers, sentences, entities and measures, text statistics,
+distinctive vocabulary, attributions, the comparison of two documents, and a step's judgement.
 
 Frozen dataclasses with ``Literal`` kinds, so that a type checker and a reader see every field and every allowed
-value in one place. They hold plain data (no spaCy objects), so they can be pickled to worker processes and turned
+value in one place (the containers that gather them, ``DocumentProfile``, ``Step``, ``Comparison`` and ``Report``,
+live with the code that fills them). They hold plain data (no spaCy objects), so they can be pickled to worker processes and turned
 into the JSON report by :mod:`kalinovsky_nlp.schema`.
 """
 
@@ -11,27 +14,55 @@ from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
 __all__ = [
+    "AS_FROM",
+    "AS_TO",
     "Argument",
     "ArgumentRole",
+    "Attribution",
+    "AttributionKind",
     "CERTAINTY_SCORES",
+    "CategoryChange",
+    "CategoryMeasures",
     "Certainty",
+    "Change",
     "Claim",
     "ClaimRole",
+    "CueKind",
+    "Entity",
+    "EntityBrief",
+    "EntityChanges",
     "EntityMention",
+    "EntityPair",
+    "EntityStance",
+    "EntityStancePair",
     "Evaluation",
     "FINDING_KINDS",
     "Finding",
     "FindingKind",
     "FindingSide",
+    "JSON_KEY",
+    "KeyTerm",
+    "Keyness",
+    "LEVEL_RANK",
     "Level",
+    "MARKER_CATEGORIES",
+    "Marker",
+    "MarkerChanges",
+    "MarkerMeasures",
     "Mention",
     "MentionKind",
     "Polarity",
     "Position",
+    "Prominence",
     "Revision",
+    "SalienceChange",
+    "Sentence",
     "Source",
     "StanceLink",
+    "StepJudgement",
+    "TextStats",
     "TimeFrame",
+    "VerbClass",
     "Voice",
     "certainty_label",
     "certainty_parts",
@@ -296,3 +327,337 @@ class Finding:
     later: FindingSide
     targets: tuple[str, ...] = field(default=())
     revisions: tuple[Revision, ...] = field(default=())
+
+
+# ---------------------------------------- JSON keys
+
+
+#: Field metadata key: the JSON key of a dataclass field whose name cannot be the key (``from`` is a keyword).
+JSON_KEY = "json_key"
+
+
+#: Metadata of a field written under the key ``from`` (the earlier document's side) and ``to`` (the later one's).
+AS_FROM: dict[str, str] = {JSON_KEY: "from"}
+
+
+AS_TO: dict[str, str] = {JSON_KEY: "to"}
+
+
+# ---------------------------------------- one document's profile
+
+
+#: The metadiscourse categories (Hyland 2005) every profile counts, found or not.
+MARKER_CATEGORIES = ("hedge", "booster", "attitude", "self_mention", "engagement")
+
+
+@dataclass(frozen=True)
+class Marker:
+    """One metadiscourse cue; ``start``/``end`` are character offsets into the document text."""
+
+    category: str
+    subcategory: str
+    text: str
+    start: int
+    end: int
+    voice: str
+    sentence: int
+    #: Hedges: True when the hedge withholds commitment to the truth of a proposition, False for approximator-type
+    #: hedges (quantity, degree, frequency, generality, vague sources); None for the other categories.
+    epistemic: bool | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class Entity:
+    """A canonical entity of one document with all its mentions."""
+
+    name: str
+    label: str
+    count: int
+    rate_per_1000_words: float
+    first_position: int
+    first_position_relative: float
+    mentions: list[Mention]
+    demonym_of: str | None = None
+    metonymy_count: int = 0
+    sentences: list[int] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["mentions"] = [m.to_dict() for m in self.mentions]
+        return data
+
+
+@dataclass(frozen=True)
+class Sentence:
+    index: int
+    start: int
+    end: int
+    text: str
+    hedges: int
+    boosters: int
+    uncertain: bool
+    content: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["content"] = list(self.content)
+        return data
+
+
+@dataclass(frozen=True)
+class CategoryMeasures:
+    """Markers of one category in a document: all voices and the author's own, counts and rates per 1,000 words."""
+
+    count: int
+    rate: float
+    author_count: int
+    author_rate: float
+
+
+@dataclass(frozen=True)
+class MarkerMeasures:
+    """Counts and rates per 1,000 words of a document's markers: by category (every category of
+    :data:`MARKER_CATEGORIES`, found or not, then any other found) and subcategory, the author's hedge/booster ratio,
+    the share of sentences with a hedge, and the same for the epistemic hedges alone."""
+
+    words: int
+    by_category: dict[str, CategoryMeasures]
+    by_subcategory: dict[str, dict[str, int]]
+    hedge_booster_ratio: float | None
+    sentences_with_hedge: int
+    share_sentences_with_hedge: float
+    epistemic_hedge: CategoryMeasures
+    sentences_with_epistemic_hedge: int
+    share_sentences_with_epistemic_hedge: float
+
+
+# ---------------------------------------- text statistics
+
+
+@dataclass(frozen=True)
+class TextStats:
+    """Size and lexical diversity of one document (None where the document has no sentences or no words)."""
+
+    words: int
+    sentences: int
+    mean_sentence_length: float | None
+    type_token_ratio: float | None
+    mtld: float | None
+
+
+# ---------------------------------------- distinctive vocabulary
+
+
+@dataclass(frozen=True)
+class KeyTerm:
+    """One term, its counts in the two texts and how much it distinguishes them (rounded to 3 decimals)."""
+
+    term: str
+    count_from: int
+    count_to: int
+    delta: float
+    z: float
+    g2: float
+    log_ratio: float
+
+
+@dataclass(frozen=True)
+class Keyness:
+    """The terms typical of the earlier and of the later text, with how many were tested and what that allows.
+
+    When either text has no terms, nothing is tested and the JSON leaves out ``critical_z`` and the token counts
+    (:func:`kalinovsky_nlp.schema.keyness_to_dict`)."""
+
+    earlier: tuple[KeyTerm, ...]
+    later: tuple[KeyTerm, ...]
+    tests: int
+    critical_z: float | None
+    significant_after_correction: int
+    note: str
+    tokens_from: int
+    tokens_to: int
+
+    @property
+    def empty_text(self) -> bool:
+        """Whether either text has no terms (nothing could be compared)."""
+        return not self.tokens_from or not self.tokens_to
+
+
+# ---------------------------------------- attribution
+
+
+#: How the content is attributed; ``noun_report`` (*intelligence about X*, *their hope was that X*) is found by the
+#: claim reader, the others by :func:`find_attributions`.
+AttributionKind = Literal["reporting_verb", "quotation", "according_to", "for_source", "noun_complement",
+                          "impersonal", "noun_report"]
+
+
+#: How far the cue endorses the content (the ``class`` column of the reporting verb and noun lexicons).
+VerbClass = Literal["factive", "neutral", "distancing"]
+
+
+#: What the cue reports (the ``kind`` column of the reporting verb and noun lexicons).
+CueKind = Literal["speech", "thought", "evidence"]
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """Content attributed to a source; offsets are token indices into the Doc (end exclusive).
+
+    The attribution component stores these on the Doc as plain dicts (:meth:`to_dict`, ``doc._.kn_attributions``):
+    that is the documented extension, and Docs with dicts in their user data still serialise (``Doc.to_bytes``,
+    ``DocBin``, ``nlp.pipe(n_process=...)``). The profile reads them back with :meth:`from_dict` for the claim
+    reader."""
+
+    kind: AttributionKind
+    cue: str
+    cue_start: int
+    cue_end: int
+    verb_class: VerbClass
+    content_start: int
+    content_end: int
+    holder: str | None = None
+    holder_start: int | None = None
+    holder_end: int | None = None
+    cue_kind: CueKind = "speech"
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Attribution":
+        """The attribution of one dict of ``doc._.kn_attributions``."""
+        return cls(data["kind"], data["cue"], data["cue_start"], data["cue_end"], data["verb_class"],
+                   data["content_start"], data["content_end"], data.get("holder"), data.get("holder_start"),
+                   data.get("holder_end"), data.get("cue_kind", "speech"))
+
+
+# ---------------------------------------- comparison across dates
+
+
+#: Whether an entity became more or less prominent from the earlier to the later document (:func:`prominence`).
+Prominence = Literal["more", "less"]
+
+
+@dataclass(frozen=True)
+class Change:
+    """A measure in the earlier and in the later document, and how much it moved (None where either has none)."""
+
+    earlier: float | None = field(metadata=AS_FROM)
+    later: float | None = field(metadata=AS_TO)
+    change: float | None
+
+
+@dataclass(frozen=True)
+class CategoryChange:
+    """Markers of one category in the two documents: the author's own (counts, rates per 1,000 words and the
+    change of rate), and the count of every voice."""
+
+    from_count: int
+    to_count: int
+    from_rate: float
+    to_rate: float
+    change: float
+    from_count_all_voices: int
+    to_count_all_voices: int
+
+
+@dataclass(frozen=True)
+class MarkerChanges:
+    """Metadiscourse markers of the two documents: each category of :data:`MARKER_CATEGORIES`, and two
+    document-level measures."""
+
+    hedge: CategoryChange
+    booster: CategoryChange
+    attitude: CategoryChange
+    self_mention: CategoryChange
+    engagement: CategoryChange
+    hedge_booster_ratio: Change
+    share_sentences_with_hedge: Change
+
+    def category(self, name: str) -> CategoryChange:
+        """The change of one marker category, by its name in :data:`MARKER_CATEGORIES`."""
+        if name not in MARKER_CATEGORIES:
+            raise KeyError(name)
+        change: CategoryChange = getattr(self, name)
+        return change
+
+
+@dataclass(frozen=True)
+class EntityBrief:
+    """An entity's mentions in one document: its count and rate per 1,000 words."""
+
+    name: str
+    label: str
+    count: int
+    rate: float
+
+
+@dataclass(frozen=True)
+class EntityPair:
+    """An entity both documents mention, with its mentions in each."""
+
+    name: str
+    earlier: EntityBrief = field(metadata=AS_FROM)
+    later: EntityBrief = field(metadata=AS_TO)
+
+
+@dataclass(frozen=True)
+class SalienceChange:
+    """How prominent an entity of either document is in the two (0 mentions where it is absent)."""
+
+    name: str
+    label: str
+    from_count: int
+    to_count: int
+    from_rate: float
+    to_rate: float
+    change: float
+    prominence: Prominence | None
+
+
+@dataclass(frozen=True)
+class EntityStance:
+    """The author's own hedges and boosters in the sentences of one document that mention an entity."""
+
+    sentences: int
+    hedges: int
+    boosters: int
+    hedges_per_sentence: float | None
+    boosters_per_sentence: float | None
+    cues: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class EntityStancePair:
+    """The author's stance markers around one salient entity in the two documents."""
+
+    name: str
+    earlier: EntityStance = field(metadata=AS_FROM)
+    later: EntityStance = field(metadata=AS_TO)
+
+
+@dataclass(frozen=True)
+class EntityChanges:
+    """Which entities the two documents mention, how much, and the author's stance around the salient ones."""
+
+    in_both: tuple[EntityPair, ...]
+    only_earlier: tuple[EntityBrief, ...]
+    only_later: tuple[EntityBrief, ...]
+    salience_changes: tuple[SalienceChange, ...]
+    author_stance_by_entity: tuple[EntityStancePair, ...]
+
+
+# ---------------------------------------- judgement of a comparison step
+
+
+@dataclass(frozen=True)
+class StepJudgement:
+    """What the judgement analysis adds to one comparison step: its findings (strongest first, with their targets)
+    and the keyness of its two texts. Plain data, so that it comes back from worker processes."""
+
+    findings: tuple[Finding, ...]
+    keyness: Keyness

@@ -11,19 +11,12 @@ import dataclasses
 from typing import Any
 
 from .keyness import Keyness
-from .results import Claim, Finding, FindingSide, Position
+from .results import AS_FROM, AS_TO, JSON_KEY, Claim, Finding, FindingSide, Position
 
 __all__ = ["AS_FROM", "AS_TO", "JSON_KEY", "SCHEMA_VERSION", "claim_to_dict", "finding_to_dict", "json_key",
            "keyness_to_dict", "plain"]
 
 SCHEMA_VERSION = "2.0"
-
-
-#: Field metadata key: the JSON key of a dataclass field whose name cannot be the key (``from`` is a keyword).
-JSON_KEY = "json_key"
-#: Metadata of a field written under the key ``from`` (the earlier document's side) and ``to`` (the later one's).
-AS_FROM: dict[str, str] = {JSON_KEY: "from"}
-AS_TO: dict[str, str] = {JSON_KEY: "to"}
 
 
 def json_key(field: dataclasses.Field[Any]) -> str:

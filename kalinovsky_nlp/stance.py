@@ -8,7 +8,6 @@ results into the comparison.
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
 
@@ -17,9 +16,9 @@ from .compare import Comparison
 from .execution import Executor
 from .judgement.findings import shown_findings, step_findings
 from .judgement.targets import Target, finding_targets, load_targets
-from .keyness import Keyness, keyness
+from .keyness import keyness
 from .profile import DocumentProfile
-from .results import Finding
+from .results import Finding, StepJudgement
 
 __all__ = ["MAX_FINDINGS", "StepJudgement", "analyse_stance", "attach_stance", "corpus_targets", "step_stance"]
 
@@ -27,15 +26,6 @@ __all__ = ["MAX_FINDINGS", "StepJudgement", "analyse_stance", "attach_stance", "
 MAX_FINDINGS = 6
 #: Consecutive comparison steps per task when an executor runs them (each task carries its profiles).
 STEPS_PER_TASK = 16
-
-
-@dataclass(frozen=True)
-class StepJudgement:
-    """What the judgement analysis adds to one comparison step: its findings (strongest first, with their targets)
-    and the keyness of its two texts. Plain data, so that it comes back from worker processes."""
-
-    findings: tuple[Finding, ...]
-    keyness: Keyness
 
 
 def step_stance(earlier: DocumentProfile, later: DocumentProfile, user_targets: Sequence[Target]) -> StepJudgement:

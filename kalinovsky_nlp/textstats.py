@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Iterable, Sequence
+from .results import TextStats
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -131,17 +131,6 @@ def readability_scores(text: str) -> dict[str, float]:
 
     _use_syllable_table()
     return {name: round(float(getattr(textstat, name)(text)), 2) for name in READABILITY_MEASURES}
-
-
-@dataclass(frozen=True)
-class TextStats:
-    """Size and lexical diversity of one document (None where the document has no sentences or no words)."""
-
-    words: int
-    sentences: int
-    mean_sentence_length: float | None
-    type_token_ratio: float | None
-    mtld: float | None
 
 
 def text_statistics(doc: "Doc", sents: "list[Span] | None" = None) -> TextStats:

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import bisect
 import functools
-from dataclasses import asdict, dataclass
-from typing import TYPE_CHECKING, Any, Container, Iterable, Iterator, Literal, get_args
+from typing import TYPE_CHECKING, Container, Iterable, Iterator, get_args
 
 from ..lexicons import read_table, read_word_list
+from ..results import Attribution, AttributionKind, CueKind, VerbClass
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -26,48 +26,6 @@ PERSON_LABELS = frozenset({"PERSON", "NORP", "ORG", "GPE"})
 OPENING_QUOTES = {"\u201c": "\u201d", '"': '"', "\u00ab": "\u00bb"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 CONTENT_DEPS = ("ccomp",)
-
-
-#: How the content is attributed; ``noun_report`` (*intelligence about X*, *their hope was that X*) is found by the
-#: claim reader, the others by :func:`find_attributions`.
-AttributionKind = Literal["reporting_verb", "quotation", "according_to", "for_source", "noun_complement",
-                          "impersonal", "noun_report"]
-#: How far the cue endorses the content (the ``class`` column of the reporting verb and noun lexicons).
-VerbClass = Literal["factive", "neutral", "distancing"]
-#: What the cue reports (the ``kind`` column of the reporting verb and noun lexicons).
-CueKind = Literal["speech", "thought", "evidence"]
-
-
-@dataclass(frozen=True, slots=True)
-class Attribution:
-    """Content attributed to a source; offsets are token indices into the Doc (end exclusive).
-
-    The attribution component stores these on the Doc as plain dicts (:meth:`to_dict`, ``doc._.kn_attributions``):
-    that is the documented extension, and Docs with dicts in their user data still serialise (``Doc.to_bytes``,
-    ``DocBin``, ``nlp.pipe(n_process=...)``). The profile reads them back with :meth:`from_dict` for the claim
-    reader."""
-
-    kind: AttributionKind
-    cue: str
-    cue_start: int
-    cue_end: int
-    verb_class: VerbClass
-    content_start: int
-    content_end: int
-    holder: str | None = None
-    holder_start: int | None = None
-    holder_end: int | None = None
-    cue_kind: CueKind = "speech"
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "Attribution":
-        """The attribution of one dict of ``doc._.kn_attributions``."""
-        return cls(data["kind"], data["cue"], data["cue_start"], data["cue_end"], data["verb_class"],
-                   data["content_start"], data["content_end"], data.get("holder"), data.get("holder_start"),
-                   data.get("holder_end"), data.get("cue_kind", "speech"))
 
 
 def _cue_entry(row: dict[str, str], source: str) -> tuple[VerbClass, CueKind]:
