@@ -369,7 +369,7 @@ class Marker:
         return asdict(self)
 
 
-@dataclass
+@dataclass(frozen=True)
 class Entity:
     """A canonical entity of one document with all its mentions."""
 
