@@ -64,6 +64,8 @@ NEGATIVE_DETERMINERS = frozenset({"no", "neither"})
 FUTURE_MODALS = frozenset({"will", "shall", "'ll", "wo"})
 HYPOTHETICAL_MODALS = frozenset({"would", "'d"})
 CONDITION_MARKS = frozenset({"if", "unless"})
+#: Adverbs before *if* that leave the main clause unconditional (*even if*, *as if*, *especially if*).
+NOT_CONDITION_FOCUS = frozenset({"even", "as", "especially", "particularly"})
 FREQUENCY_ADVERBS = read_word_list("frequency_adverbs.tsv")
 #: Verbs that link a subject to a predicative adjective or noun (*remains appropriate*, *became clear*).
 COPULAS = read_word_list("copular_verbs.tsv")
@@ -132,11 +134,19 @@ def _anaphoric_nouns() -> dict[str, frozenset[str]]:
 
 
 @functools.lru_cache(maxsize=1)
-def _author_levels() -> dict[str, str]:
-    """The author's commitment to the content of the author's own reporting verb or noun (*I think X*: PR)."""
-    levels = {row["lemma"]: row["author_level"] for row in read_table("attribution_nouns.tsv")}
-    levels.update({row["lemma"]: row["author_level"] for row in read_table("reporting_verbs.tsv")})
-    return levels
+def _author_levels() -> tuple[dict[str, str], dict[str, str]]:
+    """(nouns, verbs): the author's commitment to the content of the author's own reporting noun or verb."""
+    return ({row["lemma"]: row["author_level"] for row in read_table("attribution_nouns.tsv")},
+            {row["lemma"]: row["author_level"] for row in read_table("reporting_verbs.tsv")})
+
+
+def _author_level(cue: "Token") -> str | None:
+    """The author's commitment to the content of the author's own reporting verb or noun (*I think X*: PR; *its view
+    that X*: PR, where the verb *view X as Y* is a judgement, CT), by the cue's part of speech."""
+    nouns, verbs = _author_levels()
+    lemma = cue.lemma_.lower()
+    first, second = (nouns, verbs) if cue.pos_ in ("NOUN", "PROPN") else (verbs, nouns)
+    return first.get(lemma, second.get(lemma))
 
 
 @functools.lru_cache(maxsize=1)
@@ -346,9 +356,20 @@ def _is_verbal(token: "Token") -> bool:
 
 
 def _is_condition(token: "Token") -> bool:
-    """An adverbial clause that states an open condition (*if X*, *unless X*) or an embedded question."""
+    """An adverbial clause that states an open condition (*if X*, *unless X*) or an embedded question: what it
+    supposes is not claimed."""
     marks = {c.lower_ for c in token.children if c.dep_ == "mark"}
     return bool(marks & CONDITION_MARKS) or "whether" in marks
+
+
+def _limits_main_clause(token: "Token") -> bool:
+    """A condition (:func:`_is_condition`) that the main clause depends on. Not concessive *even if*, comparative
+    *as if*, nor *especially* / *particularly if*, which single out a case of a claim made anyway."""
+    if not _is_condition(token):
+        return False
+    marks = [c.i for c in token.children if c.dep_ == "mark" and c.lower_ == "if"]
+    return not (marks and any(c.dep_ == "advmod" and c.lower_ in NOT_CONDITION_FOCUS and c.i < min(marks)
+                              for c in token.children))
 
 
 def _transparent_complement(token: "Token") -> "Token | None":
@@ -1049,7 +1070,7 @@ class ClaimReader:
                 frame_level = _frame_adjectives()[(adjective.lemma_.lower(), frame.lemma_.lower())]
                 cues.append(adjective.lower_ + " to " + frame.lower_)  # "hard to imagine that X": PR-
             elif frame_level is None and _is_verbal(frame) and frame.lemma_.lower() in reporting_verbs():
-                frame_level = _author_levels().get(frame.lemma_.lower())  # "the Committee expects that X": PR
+                frame_level = _author_level(frame)  # "the Committee expects that X": PR
             if frame_level is None:
                 continue
             frame_degree, frame_negates = certainty_parts(frame_level.rstrip("-") + ("-" if frame_level.endswith("-") else "+")) \
@@ -1078,7 +1099,7 @@ class ClaimReader:
         if negative and any(c.dep_ == "prep" and c.lower_ == "without" for t in chain for c in t.children):
             negative = False  # "hardly a week passes without a crisis", "never ... without": two negatives
             cues.append("without")
-        if any(c.dep_ == "advcl" and _is_condition(c) for t in chain for c in t.children):
+        if any(c.dep_ == "advcl" and _limits_main_clause(c) for t in chain for c in t.children):
             if LEVEL_RANK["PS"] < LEVEL_RANK[level]:
                 level = "PS"
             cues.append("if")
@@ -1091,7 +1112,7 @@ class ClaimReader:
         found = self._attribution_of(head, set(scope))
         attribution, author_held = found if found is not None else (None, False)
         if attribution is not None and author_held:
-            author_level = _author_levels().get(self.doc[attribution.cue_start].lemma_.lower(), "CT")
+            author_level = _author_level(self.doc[attribution.cue_start]) or "CT"
             degree = author_level.rstrip("-+")
             if author_level.endswith("-"):
                 negative = not negative
@@ -1262,7 +1283,8 @@ class ClaimReader:
             negative_claim = "not" in cues
         else:
             negative_claim = certainty_parts(polarity_source)[1]
-        evaluations = argument_evaluations(self.doc, argument_tokens, self.evaluative, self.not_evaluative) \
+        evaluations = argument_evaluations(self.doc, argument_tokens, self.evaluative, self.not_evaluative,
+                                           within=set(scope) | {head.i}) \
             if self._evaluative_near(head, argument_tokens) else []
         return Claim(
             index=index,

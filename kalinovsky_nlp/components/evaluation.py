@@ -216,10 +216,13 @@ def _direction(word: "Token") -> float:
 
 
 def argument_evaluations(doc: "Doc", arguments: Sequence[tuple[Argument, "Token"]], evaluative: dict[int, float],
-                         excluded: set[int]) -> list[Evaluation]:
+                         excluded: set[int], within: set[int] | None = None) -> list[Evaluation]:
     """For each argument (with its noun-phrase head token): the sum of the evaluations tied to it, with their cue
     words; arguments without one, and the author itself, are left out. ``evaluative``: the Doc's evaluative words (index -> valence);
-    ``excluded``: token indices that cannot evaluate (inside markers or fixed expressions)."""
+    ``excluded``: token indices that cannot evaluate (inside markers or fixed expressions); ``within``: if given,
+    the token indices of the claim's own clause: an attitude word of the clause that governs it (*incomes rose
+    strongly, reflecting lower prices*: *strongly* is not said of the reflecting) evaluates that clause's claim,
+    not this one. Words in an argument's own noun phrase always count."""
     out: list[Evaluation] = []
     verbs = _evaluative_verbs()
     for argument, token in arguments:
@@ -235,8 +238,11 @@ def argument_evaluations(doc: "Doc", arguments: Sequence[tuple[Argument, "Token"
                 for grandchild in child.children:
                     candidates += list(grandchild.children)
         seen: set[int] = set()
+        allowed = None if within is None else within | {t.i for t in token.subtree}
         for word in candidates:
             if word.i in seen or word.i in excluded or word.i == token.i:
+                continue
+            if allowed is not None and word.i not in allowed:
                 continue
             seen.add(word.i)
             valence = evaluative.get(word.i)
@@ -247,7 +253,7 @@ def argument_evaluations(doc: "Doc", arguments: Sequence[tuple[Argument, "Token"
                 continue
             score += valence * weight * _direction(word)
             cues.append(word.text)
-        if owner.dep_ == "dobj" and owner.head.lemma_.lower() in verbs:
+        if owner.dep_ == "dobj" and owner.head.lemma_.lower() in verbs and (allowed is None or owner.head.i in allowed):
             score += verbs[owner.head.lemma_.lower()] * _direction(owner.head)
             cues.append(owner.head.text)
         if cues and round(score, 2) != 0:

@@ -93,8 +93,34 @@ def substantive(before_words: Iterable[str], after_words: Iterable[str]) -> bool
     beyond words that restate the same claim: month names and time adverbials that move with the calendar, linking
     adverbials, verbs of continuation (*sees* / *continues to see*), lemmas that are function words (the profile
     keeps *sees* but drops *see*), web addresses."""
-    changed = set(before_words) ^ set(after_words)
+    before, after = set(before_words), set(after_words)
+    changed = before ^ after
+    if _stance_swap(before - after, after - before):
+        changed -= _stance_levels().keys()
     return any(not _neutral(w) for w in changed)
+
+
+@functools.lru_cache(maxsize=1)
+def _stance_levels() -> dict[str, frozenset[str]]:
+    """Verbs and nouns of thought (``reporting_verbs.tsv``, ``attribution_nouns.tsv``, kind ``thought``) with the
+    commitment each gives the author's own content (a lemma that is a verb and a noun may give two)."""
+    levels: dict[str, set[str]] = {}
+    for table in ("reporting_verbs.tsv", "attribution_nouns.tsv"):
+        for row in read_table(table):
+            if row["kind"] == "thought":
+                levels.setdefault(row["lemma"].lower(), set()).add(row["author_level"])
+    return {lemma: frozenset(found) for lemma, found in levels.items()}
+
+
+def _stance_swap(removed: set[str], added: set[str]) -> bool:
+    """Whether the author's verb or noun of thought was swapped for one of the same commitment (*expects* /
+    *anticipates*, *expects* / *its view*): the wording of the stance changed, not the stance."""
+    table = _stance_levels()
+    removed_levels = [table[w] for w in removed if w in table]
+    added_levels = [table[w] for w in added if w in table]
+    if not removed_levels or not added_levels:
+        return False
+    return bool(frozenset.union(*removed_levels) & frozenset.union(*added_levels))
 
 
 def _join(tokens: list[str]) -> str:

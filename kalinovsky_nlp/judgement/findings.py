@@ -105,18 +105,21 @@ def revised_pair(earlier: Sequence[Claim], later: Sequence[Claim], proposition: 
             quantities_a, quantities_b = _quantities(a.text), _quantities(b.text)
             if quantities_a and quantities_b and quantities_a != quantities_b:
                 return a, b
+            author_acts = any(x.key == "author" and x.role == "subject" for x in a.arguments) and \
+                any(x.key == "author" and x.role == "subject" for x in b.arguments)
+            base_a, base_b = derivational_base(a.predicate), derivational_base(b.predicate)
+            if base_a == base_b and _decided(b) and _subjects(a) and _subjects(a) == _subjects(b):
+                if author_acts and _contemplated(a):
+                    return a, b  # an action the author considered is now its decision (*may raise* / *decided to*)
+                if not _contemplated(a):
+                    continue  # the plan announced, now decided or done (*will purchase* / *decided to purchase*)
             if restated_pair and edited is not None and (a.sentence, b.sentence) not in edited:
                 continue  # restated with the calendar moved on or a linking word added: the same claim
             if restated_pair and edited is not None and \
                     (_author_judgement(a) or _author_judgement(b)):
                 return a, b  # the author's own judgement restated with its content edited
-            author_acts = any(x.key == "author" and x.role == "subject" for x in a.arguments) and \
-                any(x.key == "author" and x.role == "subject" for x in b.arguments)
-            base_a, base_b = derivational_base(a.predicate), derivational_base(b.predicate)
             if author_acts and base_a != base_b and not {base_a, base_b} & light_verbs():
                 return a, b
-            if author_acts and base_a == base_b and _contemplated(a) and _decided(b):
-                return a, b  # an action the author considered is now its decision (*may raise* / *decided to raise*)
     return None
 
 
@@ -129,9 +132,15 @@ def evidential_frame(claim: Claim) -> bool:
         all(x.role == "subject" and x.key != "author" for x in claim.arguments)
 
 
+def _subjects(claim: Claim) -> frozenset[str]:
+    return frozenset(x.key for x in claim.arguments if x.role == "subject")
+
+
 def _contemplated(claim: Claim) -> bool:
-    """The author's own action still to be decided: predicted, hypothetical or less than certain."""
-    return claim.time_frame in ("future", "hypothetical") or certainty_parts(claim.certainty)[0] != "CT"
+    """The author's own action still to be decided: hypothetical or less than certain (*may raise*, *is likely to
+    raise*). An unhedged *will* is the author's commitment already, so *will purchase* / *decided to purchase* is
+    the same plan."""
+    return claim.time_frame == "hypothetical" or certainty_parts(claim.certainty)[0] != "CT"
 
 
 def _decided(claim: Claim) -> bool:
@@ -486,6 +495,21 @@ def _judged_only(proposition: Proposition, claims: Sequence[Claim], side: Litera
     return dataclasses.replace(proposition, earlier=tuple(members))
 
 
+def _anchored_evaluations(proposition: Proposition, earlier: DocumentProfile, later: DocumentProfile,
+                          position_a: Position, position_b: Position) -> tuple[Position, Position]:
+    """The two positions with their evaluations read from the claims aligned across the documents only: a claim
+    joined through another claim of its own document (*real incomes rose strongly, partly reflecting lower energy
+    prices* joined to *inflation ran below the objective, partly reflecting lower energy prices*) is about
+    something else, and its attitude words do not evaluate the proposition."""
+    if not (proposition.anchored_earlier and proposition.anchored_later):
+        return position_a, position_b
+    anchored_a = position_of(earlier.claims, proposition.anchored_earlier)
+    anchored_b = position_of(later.claims, proposition.anchored_later)
+    assert anchored_a is not None and anchored_b is not None
+    return (dataclasses.replace(position_a, evaluation=anchored_a.evaluation),
+            dataclasses.replace(position_b, evaluation=anchored_b.evaluation))
+
+
 def _finding(proposition: Proposition, earlier: DocumentProfile, later: DocumentProfile,
              unchanged: tuple[set[str], set[str]], restated: dict[tuple[int, int], float],
              edited: set[tuple[int, int]]) -> Finding | None:
@@ -493,6 +517,7 @@ def _finding(proposition: Proposition, earlier: DocumentProfile, later: Document
     position_b = position_of(later.claims, proposition.later)
     revised = None
     if position_a is not None and position_b is not None:
+        position_a, position_b = _anchored_evaluations(proposition, earlier, later, position_a, position_b)
         kinds = judgement_kinds(position_a, position_b)
         revised = revised_pair(earlier.claims, later.claims, proposition, earlier.date.year, unchanged, restated,
                                edited)

@@ -35,6 +35,10 @@ class Proposition:
     shared_participants: tuple[str, ...]
     shared_predicates: tuple[str, ...]
     score: float
+    #: The members of each side aligned directly with a claim of the other document (the others joined through a
+    #: claim of their own document); empty when the proposition was not built by :func:`find_propositions`.
+    anchored_earlier: tuple[int, ...] = ()
+    anchored_later: tuple[int, ...] = ()
 
     @property
     def aligned(self) -> bool:
@@ -56,6 +60,7 @@ class _Forest:
         for side, index in nodes:
             self.sizes[(side, index)][side] = 1
         self.links: dict[tuple[int, int], list[Alignment]] = defaultdict(list)
+        self.anchored: set[tuple[int, int]] = set()
 
     def find(self, node: tuple[int, int]) -> tuple[int, int]:
         while self.parent[node] != node:
@@ -67,10 +72,14 @@ class _Forest:
         ra, rb = self.find(a), self.find(b)
         if ra == rb:
             self.links[ra].append(alignment)
+            if a[0] != b[0]:
+                self.anchored.update((a, b))
             return
         merged = [self.sizes[ra][0] + self.sizes[rb][0], self.sizes[ra][1] + self.sizes[rb][1]]
         if max(merged) > MAX_CLAIMS_PER_SIDE:
             return
+        if a[0] != b[0]:
+            self.anchored.update((a, b))
         self.parent[rb] = ra
         self.sizes[ra] = merged
         self.links[ra] += self.links.pop(rb, []) + [alignment]
@@ -203,6 +212,8 @@ def find_propositions(earlier: Sequence[Claim], later: Sequence[Claim], earlier_
             shared_participants=tuple(shared_participants),
             shared_predicates=tuple(shared_predicates),
             score=max((a.score for a in cross), default=0.0),
+            anchored_earlier=tuple(sorted(i for side, i in members if side == 0 and (side, i) in forest.anchored)),
+            anchored_later=tuple(sorted(i for side, i in members if side == 1 and (side, i) in forest.anchored)),
         ))
     found.sort(key=lambda p: (-p.score, p.earlier, p.later))
     return found

@@ -48,12 +48,19 @@ CERTAINTY = [
     # conditions and questions
     ("If the rain continues, the river will flood the town.", "flood", "PS+", "author"),
     ("Will the river flood the town?", "flood", "Uu", "author"),
+    # a case singled out, or conceded, leaves the main clause unconditional; "only if" limits it
+    ("Rents will rise, particularly if the harvest fails.", "rise", "CT+", "author"),
+    ("Rents will rise even if the harvest is good.", "rise", "CT+", "author"),
+    ("Rents will rise only if the harvest fails.", "rise", "PS+", "author"),
     # epistemic frames lend their cues to the clause they frame
     ("There is plausible evidence that the drug reduces pain.", "reduces", "PR+", "author"),
     ("It is hard to imagine that the reform will pass.", "pass", "PR-", "author"),
     ("It is easy to see that the reform will pass.", "pass", "PR+", "author"),
     ("My research indicates that the tax raised prices.", "raised", "PR+", "author"),
     ("I think that the tax raised prices.", "raised", "PR+", "author"),
+    # the author's view is a belief (as "in my view"); judging is a judgement
+    ("I reaffirmed my view that the tax will raise prices.", "raise", "PR+", "author"),
+    ("I judge that the tax will raise prices.", "raise", "CT+", "author"),
     # attribution: neutral and distancing reports leave the author uncommitted, factive ones commit him
     ("Officials claim that the dam is leaking.", "leaking", "Uu", "reported"),
     ("Officials say that the dam is leaking.", "leaking", "Uu", "reported"),

@@ -74,3 +74,20 @@ def test_the_author_describing_itself_is_not_an_evaluation(nlp):
     assert "np:budget" in targets  # the author still judges what it writes about
     other = evaluations(nlp, "The mayor is prepared to act.")
     assert other.get("ent:mayor", other.get("np:mayor", 0.0)) > 0  # someone else described as prepared: evaluated
+
+
+@pytest.mark.parametrize(
+    "text,predicate,evaluated",
+    [
+        # the attitude word of the governing clause evaluates that clause's claim, not the participle it governs
+        ("Exports rose strongly, partly reflecting demand from abroad.", "rise", True),
+        ("Exports rose strongly, partly reflecting demand from abroad.", "reflect", False),
+        ("The orchestra played brilliantly, drawing a large crowd.", "draw", False),
+        # words inside the argument's own noun phrase still count
+        ("The reckless driver crossed the bridge, ignoring the signs.", "ignore", True),
+    ],
+)
+def test_a_clause_is_evaluated_by_its_own_words(nlp, text, predicate, evaluated):
+    claims = profile_document(Document(id="t", date=datetime.date(2020, 1, 1), text=text), nlp(text)).claims
+    claim = next(c for c in claims if c.predicate == predicate)
+    assert bool(claim.evaluations) is evaluated

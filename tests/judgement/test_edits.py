@@ -52,3 +52,12 @@ def test_substantive_ignores_time_and_linking_words_function_lemmas_and_addresse
     assert substantive({"club", "see", "risk"}, {"club", "continue", "risk"}) is False  # *sees* / *continues to see*
     assert substantive({"rule", "https://example.org/a.html"}, {"rule", "https://example.org/b.html"}) is False
     assert substantive({"clinic", "expect", "demand"}, {"clinic", "expect", "supply"}) is True
+
+
+def test_a_stance_verb_swapped_for_one_of_the_same_commitment_is_not_substantive():
+    assert substantive({"clinic", "expect", "demand", "grow"}, {"clinic", "anticipate", "demand", "grow"}) is False
+    assert substantive({"union", "expect", "strike"}, {"union", "reaffirm", "view", "strike"}) is False  # its view
+    assert substantive({"union", "expect", "strike"}, {"union", "judge", "strike"}) is True  # firmer: judges that
+    assert substantive({"union", "strike"}, {"union", "expect", "strike"}) is True  # a stance added, not swapped
+    assert substantive({"union", "expect", "strike"}, {"union", "anticipate", "walkout"}) is True  # content edited
+

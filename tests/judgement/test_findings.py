@@ -148,6 +148,8 @@ def test_a_restatement_that_only_continues_a_view_is_not_a_revision(nlp):
     ("The board may close the branch library next year.", "The board decided to close the branch library.", True),
     ("The board is likely to close the branch library.", "The board decided to close the branch library.", True),
     ("The board decided to close the branch library.", "The board decided to close the branch library.", False),
+    # an unhedged "will" is the plan already announced: deciding it is not a revision
+    ("The board will close the branch library next year.", "The board decided to close the branch library.", False),
 ])
 def test_an_action_the_author_considered_and_then_decided_is_a_revision(nlp, before, after, revised):
     earlier = profile(nlp, 1, "Visits fell in the spring. " + before, author="City Library Board")

@@ -135,3 +135,28 @@ def test_an_edited_restatement_of_the_authors_judgement_is_a_revision_only_when_
     narration = [claim("Fares rose in spring", "rise", [("np:fare", "subject")], frame="past")]
     retold = [claim("Fares rose in autumn", "rise", [("np:fare", "subject")], frame="past")]
     assert revised_pair(narration, retold, ONE_TO_ONE, 2019, restated=restated, edited={(0, 0)}) is None
+
+
+# --- evaluations of aligned claims only -----------------------------------------------------------------------------
+
+def test_only_claims_aligned_across_the_documents_set_the_evaluations():
+    from types import SimpleNamespace
+
+    from kalinovsky_nlp.judgement.findings import _anchored_evaluations
+    from kalinovsky_nlp.judgement.propositions import position_of
+
+    praised = claim("Rail fares rose sharply, a welcome change", "rise", [("np:fare", "subject")], index=1,
+                    evaluations=(Evaluation("np:fare", 1.5, ("welcome",)),))
+    earlier = SimpleNamespace(claims=[fares(0), praised])
+    later = SimpleNamespace(claims=[fares(0)])
+    joined = Proposition(earlier=(0, 1), later=(0,), shared_participants=(), shared_predicates=(), score=4.0,
+                         anchored_earlier=(0,), anchored_later=(0,))
+    a, b = position_of(earlier.claims, joined.earlier), position_of(later.claims, joined.later)
+    assert a.evaluation == 1.5  # the member joined within its own document carries the attitude word
+    a, b = _anchored_evaluations(joined, earlier, later, a, b)
+    assert (a.evaluation, b.evaluation) == (0.0, 0.0)
+    aligned = Proposition(earlier=(0, 1), later=(0,), shared_participants=(), shared_predicates=(), score=4.0,
+                          anchored_earlier=(0, 1), anchored_later=(0,))
+    a, b = _anchored_evaluations(aligned, earlier, later, *(position_of(p.claims, m) for p, m in
+                                                            ((earlier, (0, 1)), (later, (0,)))))
+    assert a.evaluation == 1.5

@@ -135,7 +135,7 @@ def test_a_history_and_a_present_state_of_one_document_are_not_linked():
 def test_aligned_claims_of_two_documents_form_one_proposition():
     found = find_propositions([hires(0), closes_wards(1)], [recruits(0)], 2019)
     assert found[0] == Proposition(earlier=(0,), later=(0,), shared_participants=("ent:Hospital", "np:nurse"),
-                                   shared_predicates=("nurse",), score=4.0)
+                                   shared_predicates=("nurse",), score=4.0, anchored_earlier=(0,), anchored_later=(0,))
     assert found[0].aligned
     assert found[1] == Proposition(earlier=(1,), later=(), shared_participants=(), shared_predicates=(), score=0.0)
     assert not found[1].aligned
@@ -206,6 +206,13 @@ def test_with_links_only_the_given_links_group_claims_of_one_document():
 def test_with_links_claims_of_two_documents_still_align():
     found = find_propositions([hires(0)], [recruits(0)], 2019, links=([], []))
     assert [(p.earlier, p.later, p.score) for p in found] == [((0,), (0,), 4.0)]
+
+
+def test_anchored_members_are_those_aligned_across_the_documents():
+    # the wards claim joins through a link of its own document: a member, but not aligned with the later text
+    found = find_propositions([hires(0), closes_wards(1)], [recruits(0)], 2019, links=([(0, 1, 4.5)], []))
+    assert [(p.earlier, p.later) for p in found] == [((0, 1), (0,))]
+    assert (found[0].anchored_earlier, found[0].anchored_later) == ((0,), (0,))
 
 
 def test_propositions_come_strongest_first():
