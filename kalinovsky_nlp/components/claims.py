@@ -676,9 +676,11 @@ class ClaimReader:
         if token.i in self.ctx.author_tokens or token.lower_ in FIRST_PERSON:
             return [(Argument(key="author", text=token.text, role=role), token)]  # type: ignore[arg-type]
         if token.pos_ == "PRON":
-            antecedent = self._antecedent(token) if depth == 0 else None
+            antecedent = self._antecedent(token, allow_author=True) if depth == 0 else None
             if antecedent is None:
                 return []
+            if antecedent.i in self.ctx.author_tokens:
+                return [(Argument(key="author", text=token.text, role=role), token)]  # type: ignore[arg-type]
             # the antecedent's participants, placed at the pronoun: what evaluates them is read in this clause
             return [(Argument(a.key, token.text, role if a.role == "subject" else a.role, a.entity), token)  # type: ignore[arg-type]
                     for a, _ in self._argument(antecedent, "subject", depth + 1, modifiers)]
@@ -740,6 +742,20 @@ class ClaimReader:
         if lower not in ("they", "them", "their", "it", "its", "theirs"):
             return None
         plural = lower in ("they", "them", "their", "theirs")
+
+        def agrees(token: "Token") -> bool:
+            if not plural and token.ent_type_ == "PERSON":
+                return False  # "it" does not stand for a person
+            token_plural = token.tag_ in ("NNS", "NNPS") or (token.ent_type_ in ("NORP",) and token.tag_ != "NNP")
+            return token.ent_type_ == "ORG" or plural == token_plural
+
+        if pronoun.dep_ in ("nsubj", "nsubjpass") and pronoun.head.dep_ == "conj":
+            # the subject of a coordinated clause continues the first clause's subject (parallelism): "the board
+            # approved the plan that the mayor proposed, and it will fund it"
+            parallel = _first(pronoun.head.head, ("nsubj", "nsubjpass"))
+            if parallel is not None and parallel.pos_ != "PRON" and agrees(parallel) and \
+                    (allow_author or parallel.i not in self.ctx.author_tokens):
+                return parallel
         sentence = bisect.bisect_right(self.sent_starts, pronoun.i) - 1
         first = self.sent_starts[max(0, sentence - 1)] if self.sent_starts else 0
         for i in range(pronoun.i - 1, first - 1, -1):
@@ -748,8 +764,7 @@ class ClaimReader:
                 continue
             if token.i in self.ctx.author_tokens and not allow_author:
                 continue
-            token_plural = token.tag_ in ("NNS", "NNPS") or (token.ent_type_ in ("NORP",) and token.tag_ != "NNP")
-            if token.ent_type_ == "ORG" or plural == token_plural:
+            if agrees(token):
                 return token
         # no subject to refer to: the nearest earlier object of this sentence that agrees in number (the next
         # rank in Lappin & Leass's salience order): "I was wrong about the tram line: it is a success"
@@ -1226,7 +1241,7 @@ class ClaimReader:
     def _participant_text(self, token: "Token") -> str:
         """A participant as a reader names it: the canonical entity it stands for, else its noun phrase."""
         if token.pos_ == "PRON":
-            antecedent = self._antecedent(token)
+            antecedent = self._antecedent(token, allow_author=True)
             if antecedent is None:
                 return token.lower_ if token.lower_ not in ("i", "we") else "the author"
             token = antecedent

@@ -35,7 +35,7 @@ from .propositions import Proposition, find_propositions, position_of, represent
 from .wording import finding_statement, proposition_label
 
 __all__ = ["EVALUATION_STEP", "SHOWN_CONFIDENCE", "evidential_frame", "judged_members", "judgement_kinds",
-           "shown_findings", "step_findings"]
+           "participant_name", "shown_findings", "step_findings"]
 
 EVALUATION_STEP = 0.5
 #: Confidence levels a report shows; the JSON report keeps every finding with its confidence.
@@ -316,8 +316,19 @@ def _marked(kinds: Sequence[str], earlier: FindingSide, later: FindingSide, revi
     return any(k in ("reported_to_asserted", "asserted_to_reported") for k in kinds)
 
 
+def participant_name(key: str) -> str:
+    """A participant key as a reader names it: the entity (``ent:Russia``), the noun (``np:rate``), or *the
+    author*."""
+    if key == "author":
+        return "the author"
+    for prefix in ("ent:", "np:"):
+        if key.startswith(prefix):
+            return key[len(prefix):]
+    return key
+
+
 def _names(keys: Sequence[str]) -> str:
-    names = [k[4:] if k.startswith("ent:") else k[3:] for k in keys]
+    names = [participant_name(k) for k in keys]
     if not names:
         return "no participant"
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
@@ -495,19 +506,38 @@ def _judged_only(proposition: Proposition, claims: Sequence[Claim], side: Litera
     return dataclasses.replace(proposition, earlier=tuple(members))
 
 
-def _anchored_evaluations(proposition: Proposition, earlier: DocumentProfile, later: DocumentProfile,
-                          position_a: Position, position_b: Position) -> tuple[Position, Position]:
-    """The two positions with their evaluations read from the claims aligned across the documents only: a claim
-    joined through another claim of its own document (*real incomes rose strongly, partly reflecting lower energy
-    prices* joined to *inflation ran below the objective, partly reflecting lower energy prices*) is about
-    something else, and its attitude words do not evaluate the proposition."""
+def _stance_on(profile: DocumentProfile, members: Sequence[int]) -> bool:
+    wanted = set(members)
+    return any(c.stance is not None and c.stance.target in wanted for c in profile.claims)
+
+
+def _restated_unchanged(proposition: Proposition, earlier: DocumentProfile, later: DocumentProfile) -> bool:
+    """Whether the author restates one of the proposition's claims word for word in the later text, with no stance
+    taken on it in either: the position on it is the same, and claims that differ beside it (*the labor market
+    continued to improve, with solid job gains* beside *as the labor market improves further*, kept) were added or
+    dropped, which is not a change of certainty or evaluation."""
+    texts_a = {_plain(earlier.claims[i].text) for i in proposition.earlier}
+    if not texts_a & {_plain(later.claims[j].text) for j in proposition.later}:
+        return False
+    return not (_stance_on(earlier, proposition.earlier) or _stance_on(later, proposition.later))
+
+
+def _anchored_positions(proposition: Proposition, earlier: DocumentProfile, later: DocumentProfile,
+                        position_a: Position, position_b: Position) -> tuple[Position, Position]:
+    """The two positions with their evaluation and certainty read from the claims aligned across the documents only:
+    a claim joined through another claim of its own document (*real incomes rose strongly, partly reflecting lower
+    energy prices* joined to *inflation ran below the objective, partly reflecting lower energy prices*) is about
+    something else, and its words do not set the position. An explicit stance on a member keeps its certainty."""
     if not (proposition.anchored_earlier and proposition.anchored_later):
         return position_a, position_b
     anchored_a = position_of(earlier.claims, proposition.anchored_earlier)
     anchored_b = position_of(later.claims, proposition.anchored_later)
     assert anchored_a is not None and anchored_b is not None
-    return (dataclasses.replace(position_a, evaluation=anchored_a.evaluation),
-            dataclasses.replace(position_b, evaluation=anchored_b.evaluation))
+    stated = _stance_on(earlier, proposition.earlier) or _stance_on(later, proposition.later)
+    return (dataclasses.replace(position_a, evaluation=anchored_a.evaluation,
+                                certainty=position_a.certainty if stated else anchored_a.certainty),
+            dataclasses.replace(position_b, evaluation=anchored_b.evaluation,
+                                certainty=position_b.certainty if stated else anchored_b.certainty))
 
 
 def _finding(proposition: Proposition, earlier: DocumentProfile, later: DocumentProfile,
@@ -517,8 +547,8 @@ def _finding(proposition: Proposition, earlier: DocumentProfile, later: Document
     position_b = position_of(later.claims, proposition.later)
     revised = None
     if position_a is not None and position_b is not None:
-        position_a, position_b = _anchored_evaluations(proposition, earlier, later, position_a, position_b)
-        kinds = judgement_kinds(position_a, position_b)
+        position_a, position_b = _anchored_positions(proposition, earlier, later, position_a, position_b)
+        kinds = [] if _restated_unchanged(proposition, earlier, later) else judgement_kinds(position_a, position_b)
         revised = revised_pair(earlier.claims, later.claims, proposition, earlier.date.year, unchanged, restated,
                                edited)
         if revised is not None:

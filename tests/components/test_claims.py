@@ -298,3 +298,24 @@ def test_every_claim_rule_has_a_case_where_it_applies_and_one_where_it_does_not(
     applies = {c[0] for c in CLAIM_RULE_CASES if c[3]}
     does_not = {c[0] for c in CLAIM_RULE_CASES if not c[3]}
     assert rules == applies == does_not
+
+
+@pytest.mark.parametrize(
+    "text,author,predicate,subject",
+    [
+        # the subject of a coordinated clause continues the first clause's subject
+        ("The board approved the plan that the mayor proposed, and it will fund the work.", None, "fund", "np:board"),
+        # an institution that speaks of itself as "it"
+        ("The Board expects that inflation will fall, and it will keep rates low.", "Federal Reserve Board", "keep",
+         "author"),
+        ("The Board expects that inflation will fall, and it will keep rates low.", None, "keep", "ent:Board"),
+    ],
+)
+def test_a_subject_pronoun_of_a_coordinated_clause(nlp, text, author, predicate, subject):
+    claim = next(c for c in claims(nlp, text, author=author) if c.predicate == predicate)
+    assert [a.key for a in claim.arguments if a.role == "subject"] == [subject]
+
+
+def test_it_does_not_stand_for_a_person(nlp):
+    found = claims(nlp, "Maria Lopez praised the new library. It reopened in May.")
+    assert not any(c.predicate == "reopen" and any("lopez" in a.key.lower() for a in c.arguments) for c in found)

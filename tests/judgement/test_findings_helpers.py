@@ -142,7 +142,7 @@ def test_an_edited_restatement_of_the_authors_judgement_is_a_revision_only_when_
 def test_only_claims_aligned_across_the_documents_set_the_evaluations():
     from types import SimpleNamespace
 
-    from kalinovsky_nlp.judgement.findings import _anchored_evaluations
+    from kalinovsky_nlp.judgement.findings import _anchored_positions
     from kalinovsky_nlp.judgement.propositions import position_of
 
     praised = claim("Rail fares rose sharply, a welcome change", "rise", [("np:fare", "subject")], index=1,
@@ -153,10 +153,33 @@ def test_only_claims_aligned_across_the_documents_set_the_evaluations():
                          anchored_earlier=(0,), anchored_later=(0,))
     a, b = position_of(earlier.claims, joined.earlier), position_of(later.claims, joined.later)
     assert a.evaluation == 1.5  # the member joined within its own document carries the attitude word
-    a, b = _anchored_evaluations(joined, earlier, later, a, b)
+    a, b = _anchored_positions(joined, earlier, later, a, b)
     assert (a.evaluation, b.evaluation) == (0.0, 0.0)
     aligned = Proposition(earlier=(0, 1), later=(0,), shared_participants=(), shared_predicates=(), score=4.0,
                           anchored_earlier=(0, 1), anchored_later=(0,))
-    a, b = _anchored_evaluations(aligned, earlier, later, *(position_of(p.claims, m) for p, m in
+    a, b = _anchored_positions(aligned, earlier, later, *(position_of(p.claims, m) for p, m in
                                                             ((earlier, (0, 1)), (later, (0,)))))
     assert a.evaluation == 1.5
+
+
+def test_participants_are_named_as_a_reader_names_them():
+    from kalinovsky_nlp.judgement.findings import participant_name
+
+    assert [participant_name(k) for k in ("author", "ent:Russia", "np:rate")] == ["the author", "Russia", "rate"]
+
+
+def test_only_claims_aligned_across_the_documents_set_the_certainty():
+    from types import SimpleNamespace
+
+    from kalinovsky_nlp.judgement.findings import _anchored_positions
+    from kalinovsky_nlp.judgement.propositions import position_of
+
+    described = claim("Rail fares rose last year", "rise", [("np:fare", "subject")], index=1, frame="past")
+    earlier = SimpleNamespace(claims=[fares(0, certainty="PR+"), described])
+    later = SimpleNamespace(claims=[fares(0, certainty="PR+")])
+    joined = Proposition(earlier=(0, 1), later=(0,), shared_participants=(), shared_predicates=(), score=4.0,
+                         anchored_earlier=(0,), anchored_later=(0,))
+    a, b = position_of(earlier.claims, joined.earlier), position_of(later.claims, joined.later)
+    assert (a.certainty, b.certainty) == ("CT+", "PR+")  # the description joined within its document is certain
+    a, b = _anchored_positions(joined, earlier, later, a, b)
+    assert (a.certainty, b.certainty) == ("PR+", "PR+")
