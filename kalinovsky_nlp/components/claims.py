@@ -64,6 +64,9 @@ NEGATIVE_DETERMINERS = frozenset({"no", "neither"})
 FUTURE_MODALS = frozenset({"will", "shall", "'ll", "wo"})
 HYPOTHETICAL_MODALS = frozenset({"would", "'d"})
 CONDITION_MARKS = frozenset({"if", "unless"})
+#: Participles that open a condition like *if* (Quirk et al. 1985, CGEL 14.12: *provided (that)*, *providing
+#: (that)*, *assuming (that)*, *supposing (that)*): what they introduce is supposed, and the main clause depends on it.
+CONDITIONAL_PARTICIPLES = frozenset({"provided", "providing", "assuming", "supposing"})
 #: Adverbs before *if* that leave the main clause unconditional (*even if*, *as if*, *especially if*).
 NOT_CONDITION_FOCUS = frozenset({"even", "as", "especially", "particularly"})
 FREQUENCY_ADVERBS = read_word_list("frequency_adverbs.tsv")
@@ -362,9 +365,32 @@ def _is_condition(token: "Token") -> bool:
     return bool(marks & CONDITION_MARKS) or "whether" in marks
 
 
+def _conditional_participle(token: "Token") -> bool:
+    """*provided that X*, *assuming X*: a participle that opens a condition (:data:`CONDITIONAL_PARTICIPLES`) and
+    governs the clause it supposes."""
+    return token.lower_ in CONDITIONAL_PARTICIPLES and token.dep_ in ("prep", "advcl", "conj", "mark") and \
+        any(c.dep_ in ("pcomp", "ccomp", "advcl") and _is_verbal(c) for c in token.children)
+
+
+def _inside_condition(token: "Token") -> bool:
+    """Whether a clause lies inside the antecedent of a condition (*if inflation continues to run below*, *provided
+    that demand holds*): a condition clause or a conditional participle among its heads."""
+    current = token
+    while current.head.i != current.i:
+        if current.dep_ == "advcl" and _is_condition(current) and current.i != token.i:
+            return True
+        if _conditional_participle(current.head):
+            return True
+        current = current.head
+    return False
+
+
 def _limits_main_clause(token: "Token") -> bool:
-    """A condition (:func:`_is_condition`) that the main clause depends on. Not concessive *even if*, comparative
-    *as if*, nor *especially* / *particularly if*, which single out a case of a claim made anyway."""
+    """A condition (:func:`_is_condition`, or a conditional participle) that the main clause depends on. Not
+    concessive *even if*, comparative *as if*, nor *especially* / *particularly if*, which single out a case of a
+    claim made anyway."""
+    if _conditional_participle(token):
+        return True
     if not _is_condition(token):
         return False
     marks = [c.i for c in token.children if c.dep_ == "mark" and c.lower_ == "if"]
@@ -562,6 +588,8 @@ class ClaimReader:
                 continue
             if token.dep_ == "advcl" and _is_condition(token):
                 continue  # the antecedent of a condition is supposed, not claimed
+            if _conditional_participle(token) or _inside_condition(token):
+                continue  # *provided that X*, *if X continues to rise*: neither the participle nor X is claimed
             if token.dep_ == "ccomp" and any(c.dep_ == "mark" and c.lower_ == "whether" for c in token.children):
                 continue
             if any(self._is_frame(token, c) for c in token.children if c.dep_ in ("ccomp", "xcomp")):
@@ -1114,7 +1142,7 @@ class ClaimReader:
         if negative and any(c.dep_ == "prep" and c.lower_ == "without" for t in chain for c in t.children):
             negative = False  # "hardly a week passes without a crisis", "never ... without": two negatives
             cues.append("without")
-        if any(c.dep_ == "advcl" and _limits_main_clause(c) for t in chain for c in t.children):
+        if any(c.dep_ in ("advcl", "prep", "conj") and _limits_main_clause(c) for t in chain for c in t.children):
             if LEVEL_RANK["PS"] < LEVEL_RANK[level]:
                 level = "PS"
             cues.append("if")

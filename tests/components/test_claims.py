@@ -52,6 +52,10 @@ CERTAINTY = [
     ("Rents will rise, particularly if the harvest fails.", "rise", "CT+", "author"),
     ("Rents will rise even if the harvest is good.", "rise", "CT+", "author"),
     ("Rents will rise only if the harvest fails.", "rise", "PS+", "author"),
+    # conditional participles open a condition like "if"; "given that" presupposes and leaves the clause as it is
+    ("Rents will rise, provided that the harvest fails.", "rise", "PS+", "author"),
+    ("Rents will rise, assuming that the harvest fails.", "rise", "PS+", "author"),
+    ("Given that the harvest failed, rents will rise.", "rise", "CT+", "author"),
     # epistemic frames lend their cues to the clause they frame
     ("There is plausible evidence that the drug reduces pain.", "reduces", "PR+", "author"),
     ("It is hard to imagine that the reform will pass.", "pass", "PR-", "author"),
@@ -319,3 +323,14 @@ def test_a_subject_pronoun_of_a_coordinated_clause(nlp, text, author, predicate,
 def test_it_does_not_stand_for_a_person(nlp):
     found = claims(nlp, "Maria Lopez praised the new library. It reopened in May.")
     assert not any(c.predicate == "reopen" and any("lopez" in a.key.lower() for a in c.arguments) for c in found)
+
+
+@pytest.mark.parametrize("text", [
+    "Fares will stay low, provided that ridership continues to grow.",
+    "Fares will stay low if ridership continues to grow.",
+    "Fares will stay low, assuming that ridership grows.",
+])
+def test_what_a_condition_supposes_is_not_claimed(nlp, text):
+    found = claims(nlp, text)
+    assert [(c.predicate, c.certainty) for c in found] == [("low", "PS+")]  # only the main clause, conditional
+
