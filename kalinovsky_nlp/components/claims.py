@@ -659,9 +659,10 @@ class ClaimReader:
             return possessor if possessor is not None else noun
         if head.dep_ == "pcomp" and _is_verbal(head.head.head):
             verb = head.head.head
-            obj = _first(verb, ("dobj",)) if head.head.lower_ in OBJECT_CONTROL_PREPOSITIONS else None
+            as_frame = head.head.lower_ == "as" and verb.lemma_.lower() in read_word_list("as_frames.tsv")
+            obj = _first(verb, ("dobj",)) if head.head.lower_ in OBJECT_CONTROL_PREPOSITIONS or as_frame else None
             if obj is not None:
-                return obj  # "accused X of providing", "kept X from leaving"
+                return obj  # "accused X of providing", "kept X from leaving", "sees X as having diminished"
             return self._subject_of(verb, self._frames_above(verb))  # "in determining", "by raising", "after ..."
         if head.dep_ in ("xcomp", "advcl") and _is_verbal(head.head):
             return self._subject_of(head.head, [])

@@ -20,7 +20,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from ..lexicons import read_table, read_word_list
 from ..results import Revision
 
-__all__ = ["sentence_edits", "substantive"]
+__all__ = ["document_words", "sentence_edits", "substantive"]
 
 _WORD = re.compile(r"\w+(?:[-'\u2019./]\w+)*|[^\w\s]")
 #: Month names: "Beginning in July" restated as "Beginning in August" is the calendar, not a revision.
@@ -63,10 +63,42 @@ def _function_words() -> frozenset[str]:
     return frozenset(row["lemma"].lower() for row in rows if row["kind"] == "function")
 
 
-def sentence_edits(before: str, after: str, limit: int = 4) -> tuple[Revision, ...]:
+#: A run of at least this many words found elsewhere in the other document was moved there, not revised.
+MOVED_WORDS = 4
+
+
+#: ... when at least this share of its four-word sequences is found there.
+MOVED_SHARE = 0.8
+
+
+def _moved(words: list[str], document: str) -> bool:
+    """Whether a run of words (at least :data:`MOVED_WORDS` of them, without the linking words and punctuation at its
+    edges) occurs in the other document's text: nearly all its four-word sequences (:data:`MOVED_SHARE`) are there."""
+    keys = [_key(w) for w in words]
+    while keys and (not keys[0][:1].isalnum() or keys[0] in STOP_WORDS):
+        keys.pop(0)
+    while keys and (not keys[-1][:1].isalnum() or keys[-1] in STOP_WORDS):
+        keys.pop()
+    if sum(1 for k in keys if k[:1].isalnum()) < MOVED_WORDS:
+        return False
+    grams = [" " + " ".join(keys[i : i + 4]) + " " for i in range(len(keys) - 3)]
+    return sum(1 for g in grams if g in document) >= MOVED_SHARE * len(grams)
+
+
+def document_words(sentences: Iterable[str]) -> str:
+    """A document's sentences as one string of lower-case words between spaces, for :func:`sentence_edits` to tell
+    moved text from revised text."""
+    return " " + " ".join(_key(w) for sentence in sentences for w in _tokens(sentence)) + " "
+
+
+def sentence_edits(before: str, after: str, limit: int = 4, *, earlier_document: str = "",
+                   later_document: str = "") -> tuple[Revision, ...]:
     """The substantive edits from ``before`` to ``after`` (at most ``limit``, in text order): word runs that differ,
     without edits of punctuation, quotation-mark style or case alone, and without edits of month names and time or
-    linking adverbials alone (*"a year ago"* / *"over the past year"*; *"Nonetheless,"*)."""
+    linking adverbials alone (*"a year ago"* / *"over the past year"*; *"Nonetheless,"*). Given the two documents'
+    words (:func:`document_words`), an edit whose text was moved rather than revised is left out too: words removed
+    from ``before`` that the later document has in another sentence, and words added to ``after`` that the earlier
+    document had in another sentence (two sentences merged into one, or one split in two)."""
     words_a, words_b = _tokens(before), _tokens(after)
     matcher = difflib.SequenceMatcher(a=[_key(t) for t in words_a], b=[_key(t) for t in words_b], autojunk=False)
     spans: list[list[int]] = []
@@ -84,6 +116,9 @@ def sentence_edits(before: str, after: str, limit: int = 4) -> tuple[Revision, .
             continue  # punctuation only
         if _neutral_only(removed, added):
             continue
+        if (removed or added) and (not removed or _moved(removed, later_document)) and \
+                (not added or _moved(added, earlier_document)):
+            continue  # moved between sentences, not revised
         edits.append(Revision(_join(removed), _join(added)))
     return tuple(edits[:limit])
 

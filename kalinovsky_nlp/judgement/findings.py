@@ -30,7 +30,7 @@ from ..profile import DocumentProfile
 from ..results import LEVEL_RANK, Claim, Finding, FindingSide, Position, Revision, certainty_parts
 from .align import align, light_verbs, participants
 from .corrections import self_corrections
-from .edits import sentence_edits, substantive
+from .edits import document_words, sentence_edits, substantive
 from .propositions import Proposition, find_propositions, position_of, representative, restatements
 from .wording import finding_statement, proposition_label
 
@@ -356,8 +356,11 @@ def step_findings(earlier: DocumentProfile, later: DocumentProfile) -> list[Find
     restated = restatements([s.content for s in earlier.sentences], [s.content for s in later.sentences])
     links = (earlier.claim_links, later.claim_links)
     unchanged = ({_plain(c.text) for c in earlier.claims}, {_plain(c.text) for c in later.claims})
+    words = (document_words(s.text for s in earlier.sentences), document_words(s.text for s in later.sentences))
     edited = {(i, j) for i, j in restated
-              if substantive(earlier.sentences[i].content, later.sentences[j].content)}
+              if substantive(earlier.sentences[i].content, later.sentences[j].content)
+              and sentence_edits(earlier.sentences[i].text, later.sentences[j].text, earlier_document=words[0],
+                                 later_document=words[1])}
     parts: list[Proposition] = []
     one_sided: list[Proposition] = []
     for proposition in find_propositions(earlier.claims, later.claims, earlier.date.year, restated, links):
@@ -370,7 +373,7 @@ def step_findings(earlier: DocumentProfile, later: DocumentProfile) -> list[Find
             one_sided += _one_sided_judgements(proposition, earlier, later)
     parts += _merge_by_sentence(one_sided, earlier, later)
     for part in parts:
-        finding = _finding(part, earlier, later, unchanged, restated, edited)
+        finding = _finding(part, earlier, later, unchanged, restated, edited, words)
         if finding is not None:
             findings.append(finding)
     corrections = _correction_findings(earlier, later)
@@ -542,7 +545,7 @@ def _anchored_positions(proposition: Proposition, earlier: DocumentProfile, late
 
 def _finding(proposition: Proposition, earlier: DocumentProfile, later: DocumentProfile,
              unchanged: tuple[set[str], set[str]], restated: dict[tuple[int, int], float],
-             edited: set[tuple[int, int]]) -> Finding | None:
+             edited: set[tuple[int, int]], words: tuple[str, str]) -> Finding | None:
     position_a = position_of(earlier.claims, proposition.earlier)
     position_b = position_of(later.claims, proposition.later)
     revised = None
@@ -589,7 +592,8 @@ def _finding(proposition: Proposition, earlier: DocumentProfile, later: Document
     revisions: tuple[Revision, ...] = ()
     if revised is not None and (revised[0].sentence, revised[1].sentence) in restated:
         revisions = sentence_edits(earlier.sentences[revised[0].sentence].text,
-                                   later.sentences[revised[1].sentence].text)
+                                   later.sentences[revised[1].sentence].text, earlier_document=words[0],
+                                   later_document=words[1])
     return Finding(
         proposition=label,
         kinds=tuple(kinds),  # type: ignore[arg-type]

@@ -334,3 +334,15 @@ def test_what_a_condition_supposes_is_not_claimed(nlp, text):
     found = claims(nlp, text)
     assert [(c.predicate, c.certainty) for c in found] == [("low", "PS+")]  # only the main clause, conditional
 
+
+
+@pytest.mark.parametrize("text,predicate,subject", [
+    # "see / regard / view X as having done": what is seen is X's doing, not the seer's
+    ("The union sees the risks to the harvest as having diminished.", "diminish", "np:risk"),
+    ("The critics regard the reform as having failed.", "fail", "np:reform"),
+    # an ordinary prepositional gerund keeps the main clause's subject
+    ("The union described the risks after having studied the harvest.", "study", "np:union"),
+])
+def test_the_object_of_a_complex_transitive_frame_is_the_subject_of_its_as_clause(nlp, text, predicate, subject):
+    claim = next(c for c in claims(nlp, text) if c.predicate == predicate)
+    assert [a.key for a in claim.arguments if a.role == "subject"] == [subject]
