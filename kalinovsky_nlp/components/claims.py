@@ -47,7 +47,7 @@ from ..results import (
     certainty_parts,
 )
 from .attribution import Attribution, reporting_verbs
-from .evaluation import argument_evaluations, evaluative_indices, fixed_expression_tokens
+from .evaluation import argument_evaluations, as_frame_of, evaluative_indices, fixed_expression_tokens
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -372,6 +372,12 @@ def _conditional_participle(token: "Token") -> bool:
         any(c.dep_ in ("pcomp", "ccomp", "advcl") and _is_verbal(c) for c in token.children)
 
 
+def _said_of_object(token: "Token") -> bool:
+    """The complement of an *as* frame with an object to be said of (*sees the risks as balanced*)."""
+    frame = as_frame_of(token)
+    return frame is not None and _first(frame, ("dobj",)) is not None
+
+
 def _inside_condition(token: "Token") -> bool:
     """Whether a clause lies inside the antecedent of a condition (*if inflation continues to run below*, *provided
     that demand holds*): a condition clause or a conditional participle among its heads."""
@@ -624,9 +630,13 @@ class ClaimReader:
             if not (sent.start <= a.content_start < sent.end):
                 continue
             span = doc[a.content_start : a.content_end]
-            root = span.root
-            if root.pos_ == "NOUN" and not any(_is_verbal(t) for t in span):
-                heads.append(root)
+            if any(_is_verbal(t) for t in span):
+                continue
+            complement = next((t for t in span if _said_of_object(t)), None)
+            if complement is not None:
+                heads.append(complement)  # "sees the risks as balanced": the risks are balanced, in its view
+            elif span.root.pos_ == "NOUN":
+                heads.append(span.root)
         return heads
 
     # ------------------------------------------------------------------------------------ arguments
@@ -643,6 +653,9 @@ class ClaimReader:
             return subject
         if head.dep_ == "relcl":
             return head.head
+        frame = as_frame_of(head)
+        if frame is not None and _first(frame, ("dobj",)) is not None:
+            return _first(frame, ("dobj",))  # "sees the risks as balanced": said of the risks
         if head.dep_ == "conj" and _is_verbal(head.head):
             return self._subject_of(head.head, self._frames_above(head.head))
         if head.dep_ == "conj" and head.head.pos_ == "NOUN":
@@ -1230,6 +1243,9 @@ class ClaimReader:
             parts.append("is")
             parts.append(self._participant_text(content) if content.pos_ in ("NOUN", "PROPN") else content.text.lower())
             anchor = content
+        elif as_frame_of(head) is not None:
+            parts.append("is " + (self._participant_text(head) if head.pos_ == "NOUN" else head.lower_))
+            anchor = head  # "sees the risks as balanced": the risks are balanced
         elif head.pos_ == "NOUN":
             parts.append(head.lemma_.lower() if head.lemma_ else head.text)
             anchor = head

@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from spacy.strings import StringStore
     from spacy.tokens import Doc, Token
 
-__all__ = ["argument_evaluations", "evaluative_indices", "fixed_expression_tokens", "word_valence"]
+__all__ = ["argument_evaluations", "as_frame_of", "evaluative_indices", "fixed_expression_tokens", "word_valence"]
 
 EVALUATIVE_POS = frozenset({"ADJ", "ADV"})
 CONCESSIVE_MARKS = frozenset({"although", "though", "while", "whereas", "whilst"})
@@ -166,9 +166,26 @@ def _is_conduct_object(word: "Token", subject: "Token") -> bool:
         obj.lemma_.lower() in read_word_list("conduct_nouns.txt")
 
 
+def as_frame_of(token: "Token") -> "Token | None":
+    """For the complement of a complex-transitive *as* frame (*sees the risks as balanced*, *regards the plan as a
+    failure*; ``lexicons/as_frames.tsv``): the frame's verb, whose object the complement is said of; else None."""
+    frames = read_word_list("as_frames.tsv")
+    if token.pos_ not in ("ADJ", "NOUN"):
+        return None
+    if token.dep_ in ("advcl", "acomp", "oprd", "xcomp", "ccomp") and token.head.lemma_.lower() in frames and \
+            any(c.lower_ == "as" and c.dep_ in ("advmod", "prep", "mark") for c in token.children):
+        return token.head
+    if token.dep_ in ("amod", "pobj", "acomp") and token.head.lower_ == "as" and token.head.dep_ == "prep" and \
+            token.head.head.lemma_.lower() in frames:
+        return token.head.head
+    return None
+
+
 def _tied(word: "Token", owner: "Token") -> bool:
     if word.head.i == owner.i and word.dep_ in ("amod", "advmod", "acomp", "appos", "nmod", "compound"):
         return True
+    if owner.dep_ == "dobj" and as_frame_of(word) is not None and as_frame_of(word) == owner.head:
+        return True  # "the Committee sees the risks as balanced", "critics regard the reform as a failure"
     if owner.dep_ in ("nsubj", "nsubjpass"):
         verb = owner.head
         if word.head.i == verb.i and word.dep_ in ("acomp", "attr", "oprd", "advmod", "xcomp"):
@@ -232,6 +249,8 @@ def argument_evaluations(doc: "Doc", arguments: Sequence[tuple[Argument, "Token"
         score = 0.0
         cues: list[str] = []
         candidates = list(owner.children) + list(owner.head.children) + [owner.head]
+        if owner.dep_ == "dobj":  # "sees the plan as dangerous": the complement under "as"
+            candidates += [g for c in owner.head.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children]
         if owner.dep_ in ("nsubj", "nsubjpass"):
             for child in owner.head.children:
                 candidates += list(child.children)

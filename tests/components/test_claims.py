@@ -346,3 +346,18 @@ def test_what_a_condition_supposes_is_not_claimed(nlp, text):
 def test_the_object_of_a_complex_transitive_frame_is_the_subject_of_its_as_clause(nlp, text, predicate, subject):
     claim = next(c for c in claims(nlp, text) if c.predicate == predicate)
     assert [a.key for a in claim.arguments if a.role == "subject"] == [subject]
+
+
+@pytest.mark.parametrize("text,predicate,subject,gist", [
+    ("The union sees the plan as dangerous.", "dangerous", "np:plan", "Plan is dangerous"),
+    ("Critics regard the reform as a failure.", "failure", "np:reform", "Reform is failure"),
+])
+def test_an_as_complement_is_a_claim_about_the_object_held_by_the_subject(nlp, text, predicate, subject, gist):
+    claim = next(c for c in claims(nlp, text) if c.predicate == predicate)
+    assert [a.key for a in claim.arguments if a.role == "subject"] == [subject]
+    assert claim.gist == gist and claim.voice == "reported" and claim.certainty == "Uu"
+    assert claim.evaluations and claim.evaluations[0].target == subject and claim.evaluations[0].score < 0
+
+
+def test_without_an_as_complement_there_is_no_such_claim(nlp):
+    assert not [c for c in claims(nlp, "The union sees the plan.") if c.predicate in ("dangerous", "plan")]
