@@ -372,6 +372,14 @@ def _conditional_participle(token: "Token") -> bool:
         any(c.dep_ in ("pcomp", "ccomp", "advcl") and _is_verbal(c) for c in token.children)
 
 
+def _sought(noun: "Token") -> bool:
+    """A frame noun that is sought or awaited rather than had (``lexicons/seeking_verbs.txt``): the object of *await*
+    or *seek*, or after *for* (*monitoring for evidence that*, *waiting for signs that*)."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "for":
+        return True
+    return noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_.lower() in read_word_list("seeking_verbs.txt")
+
+
 def _said_of_object(token: "Token") -> bool:
     """The complement of an *as* frame with an object to be said of (*sees the risks as balanced*)."""
     frame = as_frame_of(token)
@@ -573,8 +581,14 @@ class ClaimReader:
         return False
 
     def _is_author(self, token: "Token") -> bool:
-        """A subject that is the author: a first-person pronoun, or the author's name or one of its aliases."""
-        return token.lower_ in FIRST_PERSON or token.i in self.ctx.author_tokens
+        """A subject that is the author: a first-person pronoun, the author's name or one of its aliases, or a
+        pronoun that stands for one (*the Committee recognizes X, but it anticipates Y*)."""
+        if token.lower_ in FIRST_PERSON or token.i in self.ctx.author_tokens:
+            return True
+        if token.pos_ == "PRON":
+            antecedent = self._antecedent(token, allow_author=True)
+            return antecedent is not None and antecedent.i in self.ctx.author_tokens
+        return False
 
     @staticmethod
     def _is_person_like(token: "Token") -> bool:
@@ -1122,6 +1136,8 @@ class ClaimReader:
             cues.append(self.doc[subject.left_edge.i : subject.i + 1].text.lower())
         for frame in frames:
             frame_level = _frame_nouns().get(frame.lemma_.lower()) if frame.pos_ == "NOUN" else None
+            if frame_level is not None and _sought(frame):
+                frame_level = "Uu"  # "awaiting evidence that X", "monitoring for signs that X": X is not asserted
             adjective = _framing_adjective(frame) if frame_level is None and frame.dep_ == "xcomp" else None
             if adjective is not None:
                 frame_level = _frame_adjectives()[(adjective.lemma_.lower(), frame.lemma_.lower())]

@@ -61,6 +61,10 @@ CERTAINTY = [
     ("It is hard to imagine that the reform will pass.", "pass", "PR-", "author"),
     ("It is easy to see that the reform will pass.", "pass", "PR+", "author"),
     ("My research indicates that the tax raised prices.", "raised", "PR+", "author"),
+    # evidence sought or awaited is not evidence had: its content is not asserted
+    ("Investigators found evidence that the mayor took bribes.", "took", "PR+", "author"),
+    ("Investigators are seeking evidence that the mayor took bribes.", "took", "Uu", "author"),
+    ("The agency is watching prices for signs that inflation is rising.", "rising", "Uu", "author"),
     ("I think that the tax raised prices.", "raised", "PR+", "author"),
     # the author's view is a belief (as "in my view"); judging is a judgement
     ("I reaffirmed my view that the tax will raise prices.", "raise", "PR+", "author"),
@@ -361,3 +365,16 @@ def test_an_as_complement_is_a_claim_about_the_object_held_by_the_subject(nlp, t
 
 def test_without_an_as_complement_there_is_no_such_claim(nlp):
     assert not [c for c in claims(nlp, "The union sees the plan.") if c.predicate in ("dangerous", "plan")]
+
+
+@pytest.mark.parametrize("text,author,certainty", [
+    # the institution's "it" frames the content as the author's own expectation
+    ("The Board recognizes that rents could rise, but it anticipates that rents will fall.", "Federal Reserve Board",
+     "PR+"),
+    ("The Board anticipates that rents will fall.", "Federal Reserve Board", "PR+"),
+])
+def test_a_pronoun_standing_for_the_author_frames_its_content(nlp, text, author, certainty):
+    found = claims(nlp, text, author=author)
+    fall = next(c for c in found if c.predicate == "fall")
+    assert (fall.certainty, fall.voice) == (certainty, "author")
+    assert not [c for c in found if c.predicate == "anticipate"]  # the frame is not a claim of its own
