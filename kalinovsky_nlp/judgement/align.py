@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from ..lexicons import read_word_list
 from ..results import Claim
 
-__all__ = ["Alignment", "ClaimFeatures", "align", "align_features", "comparable_times", "features", "light_verbs",
-           "participants", "predicate_words"]
+__all__ = ["Alignment", "ClaimFeatures", "align", "align_features", "attention_verbs", "comparable_times", "features",
+           "light_verbs", "participants", "predicate_words"]
 
 #: A claim about the past that names a year more than this many years before the earlier document narrates
 #: history: it is compared only with other claims about the past.
@@ -26,6 +26,13 @@ HISTORY_MARGIN = 1
 def light_verbs() -> frozenset[str]:
     """Verbs too general to align claims on their own (``lexicons/light_verbs.txt``)."""
     return read_word_list("light_verbs.txt")
+
+
+@functools.lru_cache(maxsize=1)
+def attention_verbs() -> frozenset[str]:
+    """Verbs of examining, assessing and watching (``lexicons/attention_verbs.txt``): a change between two of them
+    is how the author looks at a matter, not a revision of its position."""
+    return read_word_list("attention_verbs.txt")
 
 
 def participants(claim: Claim) -> frozenset[str]:

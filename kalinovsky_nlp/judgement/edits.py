@@ -19,6 +19,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..lexicons import read_table, read_word_list
 from ..results import Revision
+from .align import attention_verbs
 
 __all__ = ["document_words", "sentence_edits", "substantive"]
 
@@ -132,6 +133,8 @@ def substantive(before_words: Iterable[str], after_words: Iterable[str]) -> bool
     changed = before ^ after
     if _stance_swap(before - after, after - before):
         changed -= _stance_levels().keys()
+    if (before - after) & attention_verbs() and (after - before) & attention_verbs():
+        changed -= attention_verbs()  # *will review* / *will examine*: how the matter is looked at
     return any(not _neutral(w) for w in changed)
 
 

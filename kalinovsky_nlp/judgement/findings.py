@@ -25,10 +25,9 @@ from typing import Literal, Sequence
 
 from ..components.attribution import reporting_verbs
 from ..components.claims import derivational_base
-
 from ..profile import DocumentProfile
 from ..results import LEVEL_RANK, Claim, Finding, FindingSide, Position, Revision, certainty_parts
-from .align import align, light_verbs, participants
+from .align import align, attention_verbs, light_verbs, participants
 from .corrections import self_corrections
 from .edits import document_words, sentence_edits, substantive
 from .propositions import Proposition, find_propositions, position_of, representative, restatements
@@ -118,9 +117,11 @@ def revised_pair(earlier: Sequence[Claim], later: Sequence[Claim], proposition: 
             if restated_pair and edited is not None and \
                     (_author_judgement(a) or _author_judgement(b)):
                 return a, b  # the author's own judgement restated with its content edited
-            if author_acts and base_a != base_b and not {base_a, base_b} & light_verbs():
+            if author_acts and base_a != base_b and not {base_a, base_b} & light_verbs() and \
+                    not {base_a, base_b} <= attention_verbs():
                 return a, b
     return None
+
 
 
 def evidential_frame(claim: Claim) -> bool:
@@ -169,7 +170,8 @@ def revision_is_edit(earlier: Claim, later: Claim) -> bool:
     base_a, base_b = derivational_base(earlier.predicate), derivational_base(later.predicate)
     if acts and base_a == base_b and _contemplated(earlier) and _decided(later):
         return False
-    return not (acts and base_a != base_b and not {base_a, base_b} & light_verbs())
+    return not (acts and base_a != base_b and not {base_a, base_b} & light_verbs()
+                and not {base_a, base_b} <= attention_verbs())
 
 
 def judged_members(claims: Sequence[Claim], members: Sequence[int]) -> list[int]:

@@ -75,3 +75,8 @@ def test_text_moved_between_sentences_is_not_an_edit():
     short = document_words(["The board will review it.", before])  # too short a run to tell a move from an edit
     assert sentence_edits("The board will cut fares.", "The board will review it and cut fares.",
                           earlier_document=short, later_document=document_words(["x"])) != ()
+
+
+def test_a_verb_of_attention_swapped_for_another_is_not_substantive():
+    assert substantive({"board", "review", "proposal"}, {"board", "examine", "proposal"}) is False
+    assert substantive({"board", "review", "proposal"}, {"board", "reject", "proposal"}) is True

@@ -188,3 +188,17 @@ def test_a_claim_restated_word_for_word_keeps_its_position(nlp, later, changed):
     found = [f for f in step_findings(earlier, profile(nlp, 2, later, author="Harbour Trust"))
              if any(k.startswith(("evaluation", "certainty")) for k in f.kinds)]
     assert bool(found) is changed
+
+
+@pytest.mark.parametrize("before, after, revised", [
+    # how the author looks at a matter changed, not what it decides
+    ("The board will review the proposal from the tenants.", "The board will examine the proposal from the tenants.",
+     False),
+    ("The board will review the proposal from the tenants.", "The board has rejected the proposal from the tenants.",
+     True),
+])
+def test_a_change_between_verbs_of_attention_is_not_a_revision(nlp, before, after, revised):
+    earlier = profile(nlp, 1, "Rents rose in May. " + before, author="Housing Board")
+    later = profile(nlp, 2, "Rents rose in June. " + after, author="Housing Board")
+    found = [f for f in step_findings(earlier, later) if "position_revised" in f.kinds]
+    assert bool(found) is revised
