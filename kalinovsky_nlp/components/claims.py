@@ -416,6 +416,10 @@ def _transparent_complement(token: "Token") -> "Token | None":
     """For a raising, implicative or negative-implicative verb or adjective: the complement that carries the claim
     (*seems to arm*, *failed to work*, *going to be*); else None."""
     xcomp = _first(token, ("xcomp",))
+    if xcomp is None and token.lemma_ == "be":
+        # "rents are likely to rise", parsed with the infinitive under the adjective
+        raising = next((c for c in token.children if c.dep_ == "acomp" and embedding_class(c) == "raising"), None)
+        xcomp = _first(raising, ("xcomp",)) if raising is not None else None
     if xcomp is None or not _is_verbal(xcomp):
         return None
     kind = embedding_class(token)
@@ -494,6 +498,8 @@ def _absorbed(token: "Token") -> bool:
             return True
         if governor.pos_ == "ADJ" and embedding_class(governor) == "intention":
             return True
+        if governor.pos_ == "ADJ" and embedding_class(governor) == "raising":
+            return False  # "rents are likely to rise": the complement carries the claim, the adjective hedges it
         return governor.pos_ == "ADJ"  # "hard to imagine", "helpful to know": the adjective's own clause
     if token.dep_ == "acl" and governor.pos_ == "NOUN" and embedding_class(governor) == "intention":
         return True
@@ -1244,29 +1250,31 @@ class ClaimReader:
         """The proposition in plain words, positive and in the present: subject, verb, object and the phrases that
         name its participants (*Russia supplies the Taliban with arms*, *Russia pays bounties to the Taliban*)."""
         parts = []
+        plural = subject is not None and self._plural(subject)
+        copula = "are" if plural else "is"
         if subject is not None:
             parts.append(self._participant_text(subject))
         content = self._content_word(head)
         about = next((c for c in head.children if c.dep_ == "prep"), None) if head.lemma_ == "be" else None
         if head.lemma_ == "be" and content.i == head.i and about is not None:
-            parts.append("is " + about.lower_)  # "Russia's engagement is (not) about punishing the U.S."
+            parts.append(copula + " " + about.lower_)  # "Russia's engagement is (not) about punishing the U.S."
             complement = _first(about, ("pcomp", "pobj"))
             if complement is not None:
                 obj = _first(complement, ("dobj",))
                 parts.append(complement.lower_ + (" " + self._participant_text(obj) if obj is not None else ""))
             anchor = head
         elif head.lemma_ == "be" and content.i != head.i:
-            parts.append("is")
+            parts.append(copula)
             parts.append(self._participant_text(content) if content.pos_ in ("NOUN", "PROPN") else content.text.lower())
             anchor = content
         elif as_frame_of(head) is not None:
-            parts.append("is " + (self._participant_text(head) if head.pos_ == "NOUN" else head.lower_))
+            parts.append(copula + " " + (self._participant_text(head) if head.pos_ == "NOUN" else head.lower_))
             anchor = head  # "sees the risks as balanced": the risks are balanced
         elif head.pos_ == "NOUN":
             parts.append(head.lemma_.lower() if head.lemma_ else head.text)
             anchor = head
         elif any(c.dep_ == "auxpass" for c in head.children):
-            parts.append("is " + head.lower_)  # "Russia is spooked by the Islamic State"
+            parts.append(copula + " " + head.lower_)  # "Russia is spooked by the Islamic State"
             anchor = head
             agent = _first(head, ("agent",))
             pobj = _first(agent, ("pobj",)) if agent is not None else None
@@ -1275,7 +1283,8 @@ class ClaimReader:
         else:
             verb = head.lemma_.lower()
             particle = _first(head, ("prt",))
-            parts.append(_third_person(verb) + (" " + particle.lower_ if particle is not None else ""))
+            parts.append((verb if plural and verb != "be" else "are" if plural else _third_person(verb))
+                         + (" " + particle.lower_ if particle is not None else ""))
             anchor = head
             complement = _first(head, ("xcomp",))
             if complement is not None and _absorbed(complement):
@@ -1298,6 +1307,18 @@ class ClaimReader:
                 parts.append(child.lower_ + " " + self._participant_text(pobj))
         text = " ".join(p for p in parts if p)
         return text[:1].upper() + text[1:] if text else ""
+
+    def _plural(self, subject: "Token") -> bool:
+        """Whether a subject is a plural noun phrase (*rents rise*, *the risks are balanced*), through a pronoun's
+        antecedent; the names of entities read as singular, as in running text."""
+        if subject.pos_ == "PRON":
+            antecedent = self._antecedent(subject, allow_author=True)
+            if antecedent is None:
+                return subject.lower_ in ("they", "them")
+            subject = antecedent
+        if subject.i in self.ctx.author_tokens or self._resolve_entity(subject) is not None:
+            return False
+        return subject.tag_ in ("NNS", "NNPS")
 
     def _participant_text(self, token: "Token") -> str:
         """A participant as a reader names it: the canonical entity it stands for, else its noun phrase."""

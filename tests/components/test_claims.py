@@ -378,3 +378,15 @@ def test_a_pronoun_standing_for_the_author_frames_its_content(nlp, text, author,
     fall = next(c for c in found if c.predicate == "fall")
     assert (fall.certainty, fall.voice) == (certainty, "author")
     assert not [c for c in found if c.predicate == "anticipate"]  # the frame is not a claim of its own
+
+
+@pytest.mark.parametrize("text,predicate,certainty,gist", [
+    # the infinitive under a raising adjective carries the claim, which the adjective hedges
+    ("Rents are likely to rise next year.", "rise", "PR+", "Rents rise"),
+    ("The reform is unlikely to pass.", "pass", "PR-", "Reform passes"),
+    # an adjective of intention keeps its infinitive inside its own claim
+    ("The minister is eager to pass the reform.", "eager", "CT+", "Minister is eager"),
+])
+def test_a_raising_adjective_hedges_its_complement(nlp, text, predicate, certainty, gist):
+    claim = next(c for c in claims(nlp, text) if c.predicate == predicate)
+    assert (claim.certainty, claim.gist) == (certainty, gist)
