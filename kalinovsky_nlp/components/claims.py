@@ -67,6 +67,11 @@ CONDITION_MARKS = frozenset({"if", "unless"})
 #: Participles that open a condition like *if* (Quirk et al. 1985, CGEL 14.12: *provided (that)*, *providing
 #: (that)*, *assuming (that)*, *supposing (that)*): what they introduce is supposed, and the main clause depends on it.
 CONDITIONAL_PARTICIPLES = frozenset({"provided", "providing", "assuming", "supposing"})
+#: Subordinators of time: with a main clause about the future, what their clause says is supposed, not asserted
+#: (*will raise the rate when it has seen further improvement*, *will continue until the outlook has improved*).
+TEMPORAL_SUBORDINATORS = frozenset({"when", "whenever", "until", "till", "once", "before", "after"})
+#: Auxiliaries that put a clause in the future or the hypothetical.
+FUTURE_AUXILIARIES = frozenset({"will", "shall", "'ll", "wo", "would"})
 #: Adverbs before *if* that leave the main clause unconditional (*even if*, *as if*, *especially if*).
 NOT_CONDITION_FOCUS = frozenset({"even", "as", "especially", "particularly"})
 FREQUENCY_ADVERBS = read_word_list("frequency_adverbs.tsv")
@@ -370,6 +375,32 @@ def _conditional_participle(token: "Token") -> bool:
     governs the clause it supposes."""
     return token.lower_ in CONDITIONAL_PARTICIPLES and token.dep_ in ("prep", "advcl", "conj", "mark") and \
         any(c.dep_ in ("pcomp", "ccomp", "advcl") and _is_verbal(c) for c in token.children)
+
+
+def _future_supposition(head: "Token") -> str | None:
+    """The subordinator of a time clause that ``head`` belongs to, when the clause it modifies is about the future
+    (*the Committee will raise the rate when it has seen further improvement*: the improvement is supposed, not
+    asserted; FactBank Uu), else None. A time clause about the past or present is asserted (*when the war ended,
+    Russia withdrew*)."""
+    current = head
+    for _ in range(8):
+        if current.dep_ == "advcl":
+            subordinator = next((c.lower_ for c in current.children if c.dep_ in ("mark", "advmod")
+                                 and c.lower_ in TEMPORAL_SUBORDINATORS), None)
+            if subordinator is None:
+                return None
+            governor = current.head
+            for _ in range(8):
+                if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUXILIARIES for c in governor.children):
+                    return subordinator
+                if governor.head.i == governor.i:
+                    break
+                governor = governor.head
+            return None
+        if current.dep_ not in ("conj", "ccomp", "xcomp", "acomp") or current.head.i == current.i:
+            return None
+        current = current.head
+    return None
 
 
 def _sought(noun: "Token") -> bool:
@@ -1124,6 +1155,9 @@ class ClaimReader:
         """(level, negative, cues) of the author's commitment to a claim of his own."""
         if question:
             return "Uu", False, ["?"]
+        supposed = _future_supposition(head)
+        if supposed is not None:
+            return "Uu", False, [supposed]  # "will raise the rate when it has seen X": X is supposed
         level, negative, cues = "CT", False, []
         chain = [head, *frames]
         for t in chain:

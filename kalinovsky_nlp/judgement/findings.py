@@ -385,7 +385,20 @@ def step_findings(earlier: DocumentProfile, later: DocumentProfile) -> list[Find
         findings = [f for f in findings if not (set(f.earlier.claims) <= used_a and set(f.later.claims) <= used_b)]
         findings += corrections
     findings.sort(key=lambda f: (-_CONFIDENCE_RANK[f.confidence], -f.strength, f.proposition))
-    return findings
+    return _without_repeats(findings)
+
+
+def _without_repeats(findings: Sequence[Finding]) -> list[Finding]:
+    """The findings without those that repeat a stronger one: a change in the same direction (a kind in common)
+    whose evidence on each side is quoted by the stronger finding already (two clauses of the sentences that state
+    one change, *has seen considerable improvement* and *is reasonably confident*, make one finding)."""
+    kept: list[Finding] = []
+    for finding in findings:
+        if not any(set(finding.kinds) & set(other.kinds)
+                   and set(finding.earlier.evidence) <= set(other.earlier.evidence)
+                   and set(finding.later.evidence) <= set(other.later.evidence) for other in kept):
+            kept.append(finding)
+    return kept
 
 
 def _direction(certainty: str | None, evaluation: float) -> int:

@@ -61,6 +61,10 @@ CERTAINTY = [
     ("It is hard to imagine that the reform will pass.", "pass", "PR-", "author"),
     ("It is easy to see that the reform will pass.", "pass", "PR+", "author"),
     ("My research indicates that the tax raised prices.", "raised", "PR+", "author"),
+    # a time clause of a future main clause is supposed, not asserted; of a past one, asserted
+    ("The city will reopen the bridge once the repairs are finished.", "finished", "Uu", "author"),
+    ("The city reopened the bridge once the repairs were finished.", "finished", "CT+", "author"),
+    ("The board will raise fares when ridership has recovered.", "recovered", "Uu", "author"),
     # evidence sought or awaited is not evidence had: its content is not asserted
     ("Investigators found evidence that the mayor took bribes.", "took", "PR+", "author"),
     ("Investigators are seeking evidence that the mayor took bribes.", "took", "Uu", "author"),

@@ -202,3 +202,17 @@ def test_a_change_between_verbs_of_attention_is_not_a_revision(nlp, before, afte
     later = profile(nlp, 2, "Rents rose in June. " + after, author="Housing Board")
     found = [f for f in step_findings(earlier, later) if "position_revised" in f.kinds]
     assert bool(found) is revised
+
+
+def test_a_finding_that_repeats_a_stronger_one_is_left_out(nlp):
+    import dataclasses
+
+    from kalinovsky_nlp.judgement.findings import _without_repeats
+
+    earlier = profile(nlp, 1, "The bridge may reopen in May.", author="Harbour Trust")
+    later = profile(nlp, 2, "The bridge will certainly reopen in May.", author="Harbour Trust")
+    lead = step_findings(earlier, later)[0]
+    repeat = dataclasses.replace(lead, proposition="another clause of the same sentences")
+    other_direction = dataclasses.replace(lead, kinds=("evaluation_more_favourable",))
+    elsewhere = dataclasses.replace(lead, later=dataclasses.replace(lead.later, evidence=("Fares rose.",)))
+    assert _without_repeats([lead, repeat, other_direction, elsewhere]) == [lead, other_direction, elsewhere]
