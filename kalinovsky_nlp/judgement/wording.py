@@ -144,6 +144,10 @@ def _narrative_sentence(finding: Finding) -> str:
     if "dropped_judgement" in kinds and a.position is not None:
         return (f"On {a.date} the author judged that {gist}: {CERTAINTY_WORDS.get(a.position.certainty or 'Uu', '')}"
                 f"{quote_a}; by {b.date} the author no longer discusses it.")
+    if kinds == {"position_revised"} and a.quotes and b.quotes:
+        # the same commitment, a different content: say what became what, not "from certain to certain"
+        return (f"On whether {gist}, the author revised the position: “{_short(a.quotes[0])}” on {a.date} "
+                f"became “{_short(b.quotes[0])}” on {b.date}.")
     start = _side_words(a)
     end = _side_words(b)
     return f"On whether {gist}, the author moved from {start}{quote_a} on {a.date} to {end}{quote_b} on {b.date}."

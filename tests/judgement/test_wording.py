@@ -158,6 +158,17 @@ def test_an_opening_and_one_sentence_per_finding():
         "reliable.\u201d) on 2019 to holding it possible (\u201cThe ferry may be reliable.\u201d) on 2020."]
 
 
+def test_a_revised_position_says_what_became_what():
+    revised = finding("The ferry runs hourly", ["position_revised"], side("2019", quotes=["the ferry runs hourly"]),
+                      side("2020", quotes=["the ferry runs every two hours"]))
+    assert narrative([revised], "2019", "2020")[1] == (
+        "On whether the ferry runs hourly, the author revised the position: \u201cthe ferry runs hourly\u201d on 2019 "
+        "became \u201cthe ferry runs every two hours\u201d on 2020.")
+    firmer = finding("The ferry runs hourly", ["certainty_up", "position_revised"],
+                     side("2019", "PS+", quotes=["the ferry may run hourly"]), side("2020", quotes=["it runs hourly"]))
+    assert "moved from holding it possible" in narrative([firmer], "2019", "2020")[1]
+
+
 def test_the_opening_counts_every_finding_but_only_the_first_few_are_told():
     findings = [finding(f"Line {n} is busy", ["certainty_up"], side("2019", "PS+"), side("2020")) for n in range(7)]
     story = narrative(findings, "2019", "2020", limit=3)
