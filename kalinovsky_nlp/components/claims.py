@@ -389,6 +389,8 @@ def _future_supposition(head: "Token") -> str | None:
                                  and c.lower_ in TEMPORAL_SUBORDINATORS), None)
             if subordinator is None:
                 return None
+            if current.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in current.children):
+                return None  # a past tense names a real event: "will reopen after the strike ended last week"
             governor = current.head
             for _ in range(8):
                 if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUXILIARIES for c in governor.children):

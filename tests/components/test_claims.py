@@ -65,6 +65,8 @@ CERTAINTY = [
     ("The city will reopen the bridge once the repairs are finished.", "finished", "Uu", "author"),
     ("The city reopened the bridge once the repairs were finished.", "finished", "CT+", "author"),
     ("The board will raise fares when ridership has recovered.", "recovered", "Uu", "author"),
+    ("The plant will reopen now that the strike ended last week.", "ended", "CT+", "author"),
+    ("The plant will reopen soon after the strike ended last week.", "ended", "CT+", "author"),
     # evidence sought or awaited is not evidence had: its content is not asserted
     ("Investigators found evidence that the mayor took bribes.", "took", "PR+", "author"),
     ("Investigators are seeking evidence that the mayor took bribes.", "took", "Uu", "author"),
