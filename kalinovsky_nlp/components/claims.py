@@ -64,6 +64,11 @@ NEGATIVE_DETERMINERS = frozenset({"no", "neither"})
 FUTURE_MODALS = frozenset({"will", "shall", "'ll", "wo"})
 HYPOTHETICAL_MODALS = frozenset({"would", "'d"})
 CONDITION_MARKS = frozenset({"if", "unless"})
+#: Salience of a pronoun's antecedent candidates, after Lappin & Leass (1994): grammatical role (subject 80, direct
+#: object 50, oblique 40) plus recency (the pronoun's own sentence 100, the one before 50).
+SALIENCE_ROLES = {"nsubj": 80, "nsubjpass": 80, "dobj": 50, "dative": 40, "pobj": 40}
+SALIENCE_THIS_SENTENCE = 100
+SALIENCE_PREVIOUS_SENTENCE = 50
 #: Participles that open a condition like *if* (Quirk et al. 1985, CGEL 14.12: *provided (that)*, *providing
 #: (that)*, *assuming (that)*, *supposing (that)*): what they introduce is supposed, and the main clause depends on it.
 CONDITIONAL_PARTICIPLES = frozenset({"provided", "providing", "assuming", "supposing"})
@@ -403,6 +408,13 @@ def _future_supposition(head: "Token") -> str | None:
             return None
         current = current.head
     return None
+
+
+def _reduced_relative(head: "Token") -> bool:
+    """A bare past participle after a noun, which is what it is said of (*bounties paid by X*: the bounties are
+    paid); not a finite clause the noun introduces (*evidence that the line has cut journey times*)."""
+    return head.dep_ == "acl" and head.tag_ == "VBN" and head.head.pos_ in ("NOUN", "PROPN") and \
+        not any(c.dep_ in ("aux", "auxpass", "mark", "nsubj", "nsubjpass") for c in head.children)
 
 
 def _sought(noun: "Token") -> bool:
@@ -830,9 +842,10 @@ class ClaimReader:
         return token.pos_ == "NOUN" and derivational_base(token.lemma_.lower()) in _verb_lemmas()
 
     def _antecedent(self, pronoun: "Token", allow_author: bool = False) -> "Token | None":
-        """The noun phrase a third-person pronoun stands for: the nearest earlier subject in this sentence or the one
-        before that agrees in number (a subject-preference heuristic after Hobbs 1978, Lappin & Leass 1994), else
-        the nearest earlier object in this sentence."""
+        """The noun phrase a third-person pronoun stands for: the most salient earlier noun phrase of this sentence or
+        the one before that agrees in number, by grammatical role and recency (:data:`SALIENCE_ROLES`, after Lappin &
+        Leass 1994): a subject of this sentence first, then an object of this sentence or a subject of the one
+        before (*I was wrong about the tram line: it is a success*)."""
         lower = pronoun.lower_
         if lower not in ("they", "them", "their", "it", "its", "theirs"):
             return None
@@ -852,24 +865,23 @@ class ClaimReader:
                     (allow_author or parallel.i not in self.ctx.author_tokens):
                 return parallel
         sentence = bisect.bisect_right(self.sent_starts, pronoun.i) - 1
+        start = self.sent_starts[sentence] if self.sent_starts else 0
         first = self.sent_starts[max(0, sentence - 1)] if self.sent_starts else 0
+        best: tuple[int, int] | None = None
         for i in range(pronoun.i - 1, first - 1, -1):
             token = self.doc[i]
-            if token.dep_ not in ("nsubj", "nsubjpass") or token.pos_ == "PRON":
+            role = SALIENCE_ROLES.get(token.dep_)
+            if role is None or token.pos_ == "PRON" or (role < SALIENCE_ROLES["nsubj"] and
+                                                         token.pos_ not in ("NOUN", "PROPN")):
                 continue
             if token.i in self.ctx.author_tokens and not allow_author:
                 continue
-            if agrees(token):
-                return token
-        # no subject to refer to: the nearest earlier object of this sentence that agrees in number (the next
-        # rank in Lappin & Leass's salience order): "I was wrong about the tram line: it is a success"
-        for i in range(pronoun.i - 1, self.sent_starts[sentence] - 1 if self.sent_starts else -1, -1):
-            token = self.doc[i]
-            if token.dep_ not in ("dobj", "pobj") or token.pos_ not in ("NOUN", "PROPN"):
+            if not agrees(token):
                 continue
-            if (token.tag_ in ("NNS", "NNPS")) == plural:
-                return token
-        return None
+            score = role + (SALIENCE_THIS_SENTENCE if i >= start else SALIENCE_PREVIOUS_SENTENCE)
+            if best is None or score > best[0]:
+                best = (score, i)  # scanning backwards: on a tie the nearest stays
+        return self.doc[best[1]] if best is not None else None
 
     def _np_text(self, token: "Token") -> str:
         mention = self.ctx.mention_at.get(token.i)
@@ -904,7 +916,7 @@ class ClaimReader:
         if head.pos_ == "NOUN":
             args += [pair for pair in self._argument(head, "object") if pair[0].entity]
             args += self._reported_noun_arguments(head)
-        if head.dep_ == "acl" and head.tag_ == "VBN" and head.head.pos_ in ("NOUN", "PROPN"):
+        if _reduced_relative(head):
             args += self._argument(head.head, "object")  # "bounties paid by X": the bounties are what is paid
         unique: dict[str, tuple[Argument, "Token"]] = {}
         for pair in args:
@@ -1328,7 +1340,7 @@ class ClaimReader:
                 parts.append("to " + complement.lemma_.lower() + (" " + self._participant_text(obj) if obj is not None
                                                                   else ""))
             obj = _first(head, ("dobj", "attr"))
-            if obj is None and head.dep_ == "acl" and head.tag_ == "VBN" and head.head.pos_ in ("NOUN", "PROPN"):
+            if obj is None and _reduced_relative(head):
                 obj = head.head
             if obj is not None:
                 parts.append(self._participant_text(obj))

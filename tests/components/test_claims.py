@@ -396,3 +396,24 @@ def test_a_pronoun_standing_for_the_author_frames_its_content(nlp, text, author,
 def test_a_raising_adjective_hedges_its_complement(nlp, text, predicate, certainty, gist):
     claim = next(c for c in claims(nlp, text) if c.predicate == predicate)
     assert (claim.certainty, claim.gist) == (certainty, gist)
+
+
+@pytest.mark.parametrize("text,predicate,subject", [
+    # an object of the pronoun's own sentence is more salient than a subject of the sentence before
+    ("The new line opened in April. I was wrong about the extension: it is a success.", "success", "np:extension"),
+    # a subject of the pronoun's own sentence is more salient still
+    ("The new line opened in April. The extension won an award because it is a success.", "success", "np:extension"),
+    # with nothing in its own sentence, the subject of the sentence before
+    ("The extension opened in April. It is a success.", "success", "np:extension"),
+])
+def test_a_pronoun_stands_for_the_most_salient_earlier_phrase(nlp, text, predicate, subject):
+    claim = next(c for c in claims(nlp, text) if c.predicate == predicate)
+    assert [a.key for a in claim.arguments if a.role == "subject"] == [subject]
+
+
+def test_a_content_clause_of_a_noun_is_not_said_of_the_noun(nlp):
+    content = next(c for c in claims(nlp, "There is solid evidence that the new line has cut journey times.")
+                   if c.predicate == "cut")
+    assert "np:evidence" not in [a.key for a in content.arguments]
+    paid = next(c for c in claims(nlp, "Investigators traced the bounties paid by the agency.") if c.predicate == "pay")
+    assert ("np:bounty", "object") in [(a.key, a.role) for a in paid.arguments]  # a bare participle: said of the noun
