@@ -86,9 +86,11 @@ def _moved(words: list[str], document: str) -> bool:
     return sum(1 for g in grams if g in document) >= MOVED_SHARE * len(grams)
 
 
-def document_words(sentences: Iterable[str]) -> str:
+@functools.lru_cache(maxsize=16)
+def document_words(sentences: tuple[str, ...]) -> str:
     """A document's sentences as one string of lower-case words between spaces, for :func:`sentence_edits` to tell
-    moved text from revised text."""
+    moved text from revised text (remembered for the few documents last asked about: each document takes part in
+    two consecutive comparison steps)."""
     return " " + " ".join(_key(w) for sentence in sentences for w in _tokens(sentence)) + " "
 
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from typing import Literal, Sequence
+from typing import Container, Literal, Sequence
 
 from ..components.attribution import reporting_verbs
 from ..components.claims import derivational_base
@@ -78,7 +78,7 @@ def _plain(text: str) -> str:
 def revised_pair(earlier: Sequence[Claim], later: Sequence[Claim], proposition: Proposition,
                  earlier_year: int, unchanged: tuple[set[str], set[str]] | None = None,
                  restated: dict[tuple[int, int], float] | None = None,
-                 edited: set[tuple[int, int]] | None = None) -> tuple[Claim, Claim] | None:
+                 edited: Container[tuple[int, int]] | None = None) -> tuple[Claim, Claim] | None:
     """A pair of aligned claims in which the author restates a position of its own with a different content: a
     different action on the same thing (*continue purchasing* / *reduce the pace of purchases*; *keep the target
     range* / *raise the target range*), or different quantities (*$40 billion* / *$35 billion*). Only the
@@ -352,17 +352,40 @@ def _explicit(profile: DocumentProfile, members: Sequence[int]) -> bool:
                and abs(profile.claims[i].evaluation_score) >= 1.0 for i in members)
 
 
+class _EditedPairs:
+    """Which restated sentence pairs were edited in content (:func:`kalinovsky_nlp.judgement.edits.substantive`, and
+    an edit left once moved text is set aside), worked out for a pair only when a finding asks about it."""
+
+    def __init__(self, earlier: DocumentProfile, later: DocumentProfile) -> None:
+        self.earlier, self.later = earlier, later
+        self.known: dict[tuple[int, int], bool] = {}
+        self.words: tuple[str, str] | None = None
+
+    def edits(self, i: int, j: int, limit: int = 4) -> tuple[Revision, ...]:
+        """The edits from sentence ``i`` of the earlier document to sentence ``j`` of the later one."""
+        if self.words is None:
+            self.words = (document_words(tuple(s.text for s in self.earlier.sentences)),
+                          document_words(tuple(s.text for s in self.later.sentences)))
+        return sentence_edits(self.earlier.sentences[i].text, self.later.sentences[j].text, limit,
+                              earlier_document=self.words[0], later_document=self.words[1])
+
+    def __contains__(self, pair: object) -> bool:
+        if not (isinstance(pair, tuple) and len(pair) == 2):
+            return False
+        i, j = pair
+        if pair not in self.known:
+            self.known[pair] = substantive(self.earlier.sentences[i].content, self.later.sentences[j].content) \
+                and bool(self.edits(i, j))
+        return self.known[pair]
+
+
 def step_findings(earlier: DocumentProfile, later: DocumentProfile) -> list[Finding]:
     """Every finding between two documents, strongest first (the report shows the confident ones)."""
     findings = []
     restated = restatements([s.content for s in earlier.sentences], [s.content for s in later.sentences])
     links = (earlier.claim_links, later.claim_links)
     unchanged = ({_plain(c.text) for c in earlier.claims}, {_plain(c.text) for c in later.claims})
-    words = (document_words(s.text for s in earlier.sentences), document_words(s.text for s in later.sentences))
-    edited = {(i, j) for i, j in restated
-              if substantive(earlier.sentences[i].content, later.sentences[j].content)
-              and sentence_edits(earlier.sentences[i].text, later.sentences[j].text, earlier_document=words[0],
-                                 later_document=words[1])}
+    edited = _EditedPairs(earlier, later)
     parts: list[Proposition] = []
     one_sided: list[Proposition] = []
     for proposition in find_propositions(earlier.claims, later.claims, earlier.date.year, restated, links):
@@ -375,7 +398,7 @@ def step_findings(earlier: DocumentProfile, later: DocumentProfile) -> list[Find
             one_sided += _one_sided_judgements(proposition, earlier, later)
     parts += _merge_by_sentence(one_sided, earlier, later)
     for part in parts:
-        finding = _finding(part, earlier, later, unchanged, restated, edited, words)
+        finding = _finding(part, earlier, later, unchanged, restated, edited)
         if finding is not None:
             findings.append(finding)
     corrections = _correction_findings(earlier, later)
@@ -548,6 +571,8 @@ def _anchored_positions(proposition: Proposition, earlier: DocumentProfile, late
     something else, and its words do not set the position. An explicit stance on a member keeps its certainty."""
     if not (proposition.anchored_earlier and proposition.anchored_later):
         return position_a, position_b
+    if proposition.anchored_earlier == proposition.earlier and proposition.anchored_later == proposition.later:
+        return position_a, position_b  # every member aligned across: the positions are already theirs
     anchored_a = position_of(earlier.claims, proposition.anchored_earlier)
     anchored_b = position_of(later.claims, proposition.anchored_later)
     assert anchored_a is not None and anchored_b is not None
@@ -560,7 +585,7 @@ def _anchored_positions(proposition: Proposition, earlier: DocumentProfile, late
 
 def _finding(proposition: Proposition, earlier: DocumentProfile, later: DocumentProfile,
              unchanged: tuple[set[str], set[str]], restated: dict[tuple[int, int], float],
-             edited: set[tuple[int, int]], words: tuple[str, str]) -> Finding | None:
+             edited: "_EditedPairs") -> Finding | None:
     position_a = position_of(earlier.claims, proposition.earlier)
     position_b = position_of(later.claims, proposition.later)
     revised = None
@@ -606,9 +631,7 @@ def _finding(proposition: Proposition, earlier: DocumentProfile, later: Document
     label = proposition_label(named_by)
     revisions: tuple[Revision, ...] = ()
     if revised is not None and (revised[0].sentence, revised[1].sentence) in restated:
-        revisions = sentence_edits(earlier.sentences[revised[0].sentence].text,
-                                   later.sentences[revised[1].sentence].text, earlier_document=words[0],
-                                   later_document=words[1])
+        revisions = edited.edits(revised[0].sentence, revised[1].sentence)
     return Finding(
         proposition=label,
         kinds=tuple(kinds),  # type: ignore[arg-type]

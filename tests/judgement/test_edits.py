@@ -67,14 +67,14 @@ def test_text_moved_between_sentences_is_not_an_edit():
     from kalinovsky_nlp.judgement.edits import document_words
 
     before, after = "The board will cut fares.", "The board will review the timetable every month and will cut fares."
-    merged = document_words(["The board will review the timetable every month.", before])
-    assert sentence_edits(before, after, earlier_document=merged, later_document=document_words([after])) == ()
-    alone = document_words([before])  # the review is new in the later text: an edit
-    assert sentence_edits(before, after, earlier_document=alone, later_document=document_words([after])) == \
+    merged = document_words(("The board will review the timetable every month.", before))
+    assert sentence_edits(before, after, earlier_document=merged, later_document=document_words((after,))) == ()
+    alone = document_words((before,))  # the review is new in the later text: an edit
+    assert sentence_edits(before, after, earlier_document=alone, later_document=document_words((after,))) == \
         (Revision("", "will review the timetable every month and"),)
-    short = document_words(["The board will review it.", before])  # too short a run to tell a move from an edit
+    short = document_words(("The board will review it.", before))  # too short a run to tell a move from an edit
     assert sentence_edits("The board will cut fares.", "The board will review it and cut fares.",
-                          earlier_document=short, later_document=document_words(["x"])) != ()
+                          earlier_document=short, later_document=document_words(("x",))) != ()
 
 
 def test_a_verb_of_attention_swapped_for_another_is_not_substantive():
