@@ -48,6 +48,7 @@ from ..results import (
 )
 from .attribution import Attribution, reporting_verbs
 from .evaluation import argument_evaluations, as_frame_of, evaluative_indices, fixed_expression_tokens
+from .rules import NOT_CONDITION_BEFORE_IF
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -77,8 +78,9 @@ CONDITIONAL_PARTICIPLES = frozenset({"provided", "providing", "assuming", "suppo
 TEMPORAL_SUBORDINATORS = frozenset({"when", "whenever", "until", "till", "once", "before", "after"})
 #: Auxiliaries that put a clause in the future or the hypothetical.
 FUTURE_AUXILIARIES = frozenset({"will", "shall", "'ll", "wo", "would"})
-#: Adverbs before *if* that leave the main clause unconditional (*even if*, *as if*, *especially if*).
-NOT_CONDITION_FOCUS = frozenset({"even", "as", "especially", "particularly"})
+#: Adverbs before *if* that leave the main clause unconditional: those that open no condition at all (*even if*,
+#: *as if*; :data:`kalinovsky_nlp.components.rules.NOT_CONDITION_BEFORE_IF`) and *especially* / *particularly if*.
+NOT_CONDITION_FOCUS = NOT_CONDITION_BEFORE_IF | {"especially", "particularly"}
 FREQUENCY_ADVERBS = read_word_list("frequency_adverbs.tsv")
 #: Verbs that link a subject to a predicative adjective or noun (*remains appropriate*, *became clear*).
 COPULAS = read_word_list("copular_verbs.tsv")
@@ -1155,14 +1157,7 @@ class ClaimReader:
         """A holder that is the author: a first-person pronoun, the author's name, or a pronoun standing for it
         (*its view that X* in a text where the Committee speaks of itself)."""
         start, end = attribution.holder_start, attribution.holder_end
-        tokens = self.doc[start:end]
-        root = tokens.root
-        if root.lower_ in FIRST_PERSON or root.i in self.ctx.author_tokens:
-            return True
-        if root.pos_ == "PRON":
-            antecedent = self._antecedent(root, allow_author=True)
-            return antecedent is not None and antecedent.i in self.ctx.author_tokens
-        return False
+        return self._is_author(self.doc[start:end].root)
 
     def _author_certainty(self, head: "Token", frames: list["Token"], scope: list[int],
                           question: bool) -> tuple[str, bool, list[str]]:

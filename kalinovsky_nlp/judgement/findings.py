@@ -30,7 +30,7 @@ from ..results import LEVEL_RANK, Claim, Finding, FindingSide, Position, Revisio
 from .align import align, attention_verbs, light_verbs, participants
 from .corrections import self_corrections
 from .edits import document_words, sentence_edits, substantive
-from .propositions import Proposition, find_propositions, position_of, representative, restatements
+from .propositions import Proposition, find_propositions, position_of, representative, restatements, stances_on
 from .wording import finding_statement, proposition_label
 
 __all__ = ["EVALUATION_STEP", "SHOWN_CONFIDENCE", "evidential_frame", "judged_members", "judgement_kinds",
@@ -202,7 +202,7 @@ def _evidence(profile: DocumentProfile, members: Sequence[int], position: Positi
     stances, then the most committed own claims), then the others, verbatim from the text."""
     claims = profile.claims
     wanted = set(members)
-    stances = [c for c in claims if c.stance is not None and c.stance.target in wanted]
+    stances = stances_on(claims, members)
     own = sorted((claims[i] for i in members),
                  key=lambda c: (c.voice != "author", c.role != "assertion", not c.cues, -c.commitment, c.index))
     reported = [c for c in own if c.voice == "reported"]
@@ -345,8 +345,7 @@ def _quoted(words: Sequence[str]) -> str:
 def _explicit(profile: DocumentProfile, members: Sequence[int]) -> bool:
     """The author states a stance on the proposition: a stance predicate on one of its claims, or an evaluation of a
     participant in one of the author's own assertions."""
-    wanted = set(members)
-    if any(c.stance is not None and c.stance.target in wanted for c in profile.claims):
+    if stances_on(profile.claims, members):
         return True
     return any(profile.claims[i].voice == "author" and profile.claims[i].role == "assertion"
                and abs(profile.claims[i].evaluation_score) >= 1.0 for i in members)
@@ -547,11 +546,6 @@ def _judged_only(proposition: Proposition, claims: Sequence[Claim], side: Litera
     return dataclasses.replace(proposition, earlier=tuple(members))
 
 
-def _stance_on(profile: DocumentProfile, members: Sequence[int]) -> bool:
-    wanted = set(members)
-    return any(c.stance is not None and c.stance.target in wanted for c in profile.claims)
-
-
 def _restated_unchanged(proposition: Proposition, earlier: DocumentProfile, later: DocumentProfile) -> bool:
     """Whether the author restates one of the proposition's claims word for word in the later text, with no stance
     taken on it in either: the position on it is the same, and claims that differ beside it (*the labor market
@@ -560,7 +554,7 @@ def _restated_unchanged(proposition: Proposition, earlier: DocumentProfile, late
     texts_a = {_plain(earlier.claims[i].text) for i in proposition.earlier}
     if not texts_a & {_plain(later.claims[j].text) for j in proposition.later}:
         return False
-    return not (_stance_on(earlier, proposition.earlier) or _stance_on(later, proposition.later))
+    return not (stances_on(earlier.claims, proposition.earlier) or stances_on(later.claims, proposition.later))
 
 
 def _anchored_positions(proposition: Proposition, earlier: DocumentProfile, later: DocumentProfile,
@@ -576,7 +570,7 @@ def _anchored_positions(proposition: Proposition, earlier: DocumentProfile, late
     anchored_a = position_of(earlier.claims, proposition.anchored_earlier)
     anchored_b = position_of(later.claims, proposition.anchored_later)
     assert anchored_a is not None and anchored_b is not None
-    stated = _stance_on(earlier, proposition.earlier) or _stance_on(later, proposition.later)
+    stated = bool(stances_on(earlier.claims, proposition.earlier) or stances_on(later.claims, proposition.later))
     return (dataclasses.replace(position_a, evaluation=anchored_a.evaluation,
                                 certainty=position_a.certainty if stated else anchored_a.certainty),
             dataclasses.replace(position_b, evaluation=anchored_b.evaluation,

@@ -16,7 +16,8 @@ from typing import Literal, Sequence
 from ..results import CERTAINTY_SCORES, Certainty, Claim, Position
 from .align import Alignment, ClaimFeatures, align_features, comparable_times, features, participants
 
-__all__ = ["MAX_CLAIMS_PER_SIDE", "Proposition", "find_propositions", "position_of", "representative"]
+__all__ = ["MAX_CLAIMS_PER_SIDE", "Proposition", "find_propositions", "position_of", "representative",
+           "stances_on"]
 
 #: A proposition holds at most this many claims of each document.
 MAX_CLAIMS_PER_SIDE = 6
@@ -219,7 +220,8 @@ def find_propositions(earlier: Sequence[Claim], later: Sequence[Claim], earlier_
     return found
 
 
-def _stances_on(claims: Sequence[Claim], members: Sequence[int]) -> list[Claim]:
+def stances_on(claims: Sequence[Claim], members: Sequence[int]) -> list[Claim]:
+    """The author's stance claims about any of ``members``."""
     wanted = set(members)
     return [c for c in claims if c.stance is not None and c.stance.target in wanted]
 
@@ -231,7 +233,7 @@ def position_of(claims: Sequence[Claim], members: Sequence[int]) -> Position | N
     if not members:
         return None
     own = [claims[i] for i in members]
-    stances = _stances_on(claims, members)
+    stances = stances_on(claims, members)
     author = [c for c in own if c.voice == "author"]
     reported = [c for c in own if c.voice == "reported"]
     initial: Certainty | None = None
