@@ -39,6 +39,10 @@ FIELD_DESCRIPTIONS: dict[str, dict[str, str]] = {
         "text": "The argument's words as they appear in the clause.",
         "role": "The argument's grammatical role in the clause.",
         "entity": "The canonical entity the argument names (an entity's `name`), or null for a plain noun phrase.",
+        "qualifiers": "For a noun phrase: the lower-cased lemmas of its noun modifiers and hyphenated classifiers, "
+                      "which say which thing of its kind it names (*unemployment* rate, *market-based* measures); "
+                      "two noun phrases with the same head and disjoint qualifiers are different participants. "
+                      "Added in 2.1.",
     },
     "Source": {
         "holder": "Who holds the claim at this level: words of the text naming the holder, or null for the author.",

@@ -161,12 +161,17 @@ class EntityMention(Mention):
 
 @dataclass(frozen=True)
 class Argument:
-    """A participant of a claim: a canonical entity (``key`` ``ent:<name>``) or a noun-phrase head (``np:<lemma>``)."""
+    """A participant of a claim: a canonical entity (``key`` ``ent:<name>``) or a noun-phrase head (``np:<lemma>``).
+
+    ``qualifiers`` are the words that say which thing of its kind a noun phrase names: its noun modifiers and
+    hyphenated classifiers (*unemployment* rate, *federal funds* rate, *market-based* measures), lower-cased lemmas.
+    Two noun phrases with the same head whose qualifiers are disjoint name different things."""
 
     key: str
     text: str
     role: ArgumentRole
     entity: str | None = None
+    qualifiers: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

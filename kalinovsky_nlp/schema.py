@@ -16,7 +16,7 @@ from .results import AS_FROM, AS_TO, JSON_KEY, Claim, Finding, FindingSide, Posi
 __all__ = ["AS_FROM", "AS_TO", "JSON_KEY", "SCHEMA_VERSION", "claim_to_dict", "finding_to_dict", "json_key",
            "keyness_to_dict", "plain"]
 
-SCHEMA_VERSION = "2.0"
+SCHEMA_VERSION = "2.1"
 
 
 def json_key(field: dataclasses.Field[Any]) -> str:

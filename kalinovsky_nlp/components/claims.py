@@ -366,8 +366,57 @@ def _hyphen_first(token: "Token") -> "Token":
     return current
 
 
+def qualifiers_of(noun: "Token") -> tuple[str, ...]:
+    """The words that say which thing of its kind a noun names, as lower-cased lemmas in text order: its noun
+    modifiers with their own modifiers (*unemployment* rate, *federal funds* rate) and its hyphenated classifiers
+    (*market-based* measures, *longer-term* rates). Gradable adjectives (*strong* gains, *low* rates) describe the
+    thing rather than pick it out, and are left out."""
+    pieces = {i for i in range(_hyphen_first(noun).i, noun.i + 1)}
+    found: list[str] = []
+    for child in (c for i in sorted(pieces) for c in noun.doc[i].lefts if c.i not in pieces):
+        hyphenated = any(g.text == "-" and not g.whitespace_ for g in child.subtree)
+        if child.dep_ != "compound" and not (child.dep_ == "amod" and hyphenated):
+            continue
+        word = ""
+        for token in child.subtree:
+            if token.text == "-":
+                word += "-"
+            elif token.pos_ in ("NOUN", "PROPN", "ADJ", "VERB", "NUM", "ADV"):
+                lemma = token.lemma_.lower()
+                word += lemma if not word or word.endswith("-") else " " + lemma
+        found += [w for w in word.split() if w.strip("-")]
+    return tuple(dict.fromkeys(found))
+
+
+def _existent(head: "Token") -> "Token | None":
+    """What an existential clause says exists (*there remains significant slack*: slack), or None."""
+    if not any(c.dep_ == "expl" and c.lower_ == "there" for c in head.children):
+        return None
+    return _first(head, ("attr", "nsubj", "dobj"))
+
+
 def _is_verbal(token: "Token") -> bool:
     return token.pos_ in ("VERB", "AUX")
+
+
+_WH_TAGS = frozenset({"WRB", "WP", "WDT", "WP$"})
+
+
+def _infinitival_question(verb: "Token") -> bool:
+    """An infinitive that a wh-phrase introduces, an embedded question of deliberation (*how long to maintain the
+    rate*, *when to moderate the pace*, *whether to close the library*): it says what is weighed, and nothing of
+    it is claimed, whichever verb governs it."""
+    to = next((c for c in verb.children if c.dep_ == "aux" and c.tag_ == "TO"), None)
+    if to is None:
+        return False
+    doc = verb.doc
+    for i in range(to.i - 1, max(-1, to.i - 4), -1):
+        token = doc[i]
+        if token.tag_ in _WH_TAGS or token.lower_ == "whether":
+            return True
+        if token.is_punct or _is_verbal(token):
+            return False
+    return False
 
 
 def _is_condition(token: "Token") -> bool:
@@ -467,8 +516,8 @@ def _transparent_complement(token: "Token") -> "Token | None":
         # "rents are likely to rise", parsed with the infinitive under the adjective
         raising = next((c for c in token.children if c.dep_ == "acomp" and embedding_class(c) == "raising"), None)
         xcomp = _first(raising, ("xcomp",)) if raising is not None else None
-    if xcomp is None or not _is_verbal(xcomp):
-        return None
+    if xcomp is None or not _is_verbal(xcomp) or _infinitival_question(xcomp):
+        return None  # "has not decided whether to close X": the deciding is the claim, X is only weighed
     kind = embedding_class(token)
     if kind in ("raising", "implicative", "negative"):
         return xcomp
@@ -620,6 +669,9 @@ class ClaimReader:
                 return True  # "it is unlikely that X", "there is evidence that X" (not "I was wrong: it is ...")
             return False
         subject = _first(governor, SUBJECT_DEPS | {"expl"})
+        complement = _transparent_complement(governor.head) if governor.dep_ == "xcomp" else None
+        if subject is None and complement is not None and complement.i == governor.i:
+            subject = _first(governor.head, SUBJECT_DEPS)  # "the Committee continues to expect that X"
         lemma = governor.lemma_.lower()
         if subject is not None and subject.lower_ == "it" and content.i > governor.i and \
                 embedding_class(governor) == "raising":
@@ -632,6 +684,18 @@ class ClaimReader:
         if governor.dep_ == "xcomp" and _framing_adjective(governor) is not None:
             return True  # "hard to imagine that X"
         return False
+
+    def _sentential_antecedent(self, head: "Token") -> "Token | None":
+        """The subject a sentential relative clause speaks of (*the council raised rents, which angered tenants*:
+        the council's raising them, named by the council): the subject of the nearest clause above it."""
+        governor = head.head
+        for _ in range(8):
+            if governor.i == head.i or governor.i == governor.head.i and not _is_verbal(governor):
+                break
+            if _is_verbal(governor) or governor.pos_ == "ADJ":
+                return self._subject_of(governor, self._frames_above(governor))
+            governor = governor.head
+        return None
 
     def _is_author(self, token: "Token") -> bool:
         """A subject that is the author: a first-person pronoun, the author's name or one of its aliases, or a
@@ -665,6 +729,8 @@ class ClaimReader:
                 continue  # *provided that X*, *if X continues to rise*: neither the participle nor X is claimed
             if token.dep_ == "ccomp" and any(c.dep_ == "mark" and c.lower_ == "whether" for c in token.children):
                 continue
+            if _infinitival_question(token):
+                continue  # "in deciding how long to keep the library open": what is weighed is not claimed
             if any(self._is_frame(token, c) for c in token.children if c.dep_ in ("ccomp", "xcomp")):
                 continue
             if token.lemma_ == "be" and any(c.dep_ == "attr" and self._frames_noun(c) for c in token.children):
@@ -713,10 +779,14 @@ class ClaimReader:
         conjunct's, the noun a participle modifies, or the accused of *accused X of providing*."""
         for candidate in [head, *frames]:
             subject = _first(candidate, SUBJECT_DEPS)
+            if candidate is head and _existent(head) is not None:
+                return None  # "there remains slack": what exists is the claim's object, not a frame's subject
             if subject is None or subject.lower_ == "there" or (subject.lower_ == "it" and _extraposing(candidate)):
                 continue
             if subject.lower_ in ("that", "which", "who") and head.dep_ == "relcl":
                 return head.head
+            if subject.lower_ == "which" and subject.tag_ == "WDT" and head.dep_ != "relcl":
+                return self._sentential_antecedent(head)
             return subject
         if head.dep_ == "relcl":
             return head.head
@@ -812,7 +882,7 @@ class ClaimReader:
             lemma = token.lemma_.lower()
             if lemma not in _generic_nouns():
                 found.append((Argument(key="np:" + concept_key(lemma), text=self._np_text(token),
-                                       role=role), token))  # type: ignore[arg-type]
+                                       role=role, qualifiers=qualifiers_of(token)), token))  # type: ignore[arg-type]
         takes_modifiers = modifiers and (role == "subject" or self._is_event_noun(token) or
                                          token.lower_ in read_word_list("agent_nouns.txt"))
         pieces = [self.doc[i] for i in range(_hyphen_first(token).i, token.i + 1)]
@@ -1012,8 +1082,8 @@ class ClaimReader:
                     if child.dep_ in ("relcl", "advcl", "acl", "conj", "parataxis", "ccomp", "csubj") and \
                             not (child.i == head.i or child in frames) and _is_verbal(child) and not _absorbed(child):
                         continue
-                    if child in frames or child.i == head.i:
-                        continue
+                    if child in frames or child.i == head.i or _infinitival_question(child):
+                        continue  # "has not decided whether to close X": the question's words are not cues here
                     stack.append(child)
         return sorted(set(tokens))
 
@@ -1299,7 +1369,15 @@ class ClaimReader:
             parts.append(self._participant_text(subject))
         content = self._content_word(head)
         about = next((c for c in head.children if c.dep_ == "prep"), None) if head.lemma_ == "be" else None
-        if head.lemma_ == "be" and content.i == head.i and about is not None:
+        existent = _existent(head) if subject is None else None
+        if existent is not None:
+            verb = head.lemma_.lower()
+            number = existent.tag_ in ("NNS", "NNPS")
+            parts.append("there " + ((verb if verb != "be" else "are") if number else
+                                     ("is" if verb == "be" else _third_person(verb))))
+            parts.append(self._participant_text(existent))  # "there remains slack", "there are too few ferries"
+            anchor = existent
+        elif head.lemma_ == "be" and content.i == head.i and about is not None:
             parts.append(copula + " " + about.lower_)  # "Russia's engagement is (not) about punishing the U.S."
             complement = _first(about, ("pcomp", "pobj"))
             if complement is not None:

@@ -1,7 +1,8 @@
 """When two claims express the same proposition: shared participants, a related predicate, comparable times.
 
 Two claims align only when they share a participant (a canonical entity, or a noun-phrase head when the claims
-name no entity in common) *and* a predicate word (the predicate's lemma, its object, or the verbal base of either:
+name no entity in common; not when the two noun phrases are qualified apart, *the unemployment rate* / *the federal
+funds rate*) *and* a predicate word (the predicate's lemma, its object, or the verbal base of either:
 *supply* / *supplies* / *supplier*, *arm* / *arms*), and their time frames are comparable. A light verb (*be*, *have*,
 *make*, ``lexicons/light_verbs.txt``) is not a predicate word on its own.
 """
@@ -15,7 +16,7 @@ from ..lexicons import read_word_list
 from ..results import Claim
 
 __all__ = ["Alignment", "ClaimFeatures", "align", "align_features", "attention_verbs", "comparable_times", "features",
-           "light_verbs", "participants", "predicate_words"]
+           "light_verbs", "participants", "predicate_words", "shared_participants"]
 
 #: A claim about the past that names a year more than this many years before the earlier document narrates
 #: history: it is compared only with other claims about the past.
@@ -39,6 +40,34 @@ def participants(claim: Claim) -> frozenset[str]:
     """The claim's participants: entity keys (``ent:<name>``), noun-phrase keys (``np:<lemma>``) and ``author`` when
     the author is a participant (an institution's own decisions: *the Committee decided to reduce the pace*)."""
     return frozenset(a.key for a in claim.arguments)
+
+
+def _qualifiers(claim: Claim) -> dict[str, frozenset[str]]:
+    """The qualifiers of each noun-phrase participant (joined when the claim names the head twice)."""
+    found: dict[str, set[str]] = {}
+    for argument in claim.arguments:
+        if argument.key.startswith("np:"):
+            found.setdefault(argument.key, set()).update(argument.qualifiers)
+    return {key: frozenset(words) for key, words in found.items() if words}
+
+
+def _same_referent(first: frozenset[str] | None, second: frozenset[str] | None) -> bool:
+    """Whether two noun phrases with the same head can name the same thing: unless both are qualified and neither's
+    qualifiers include the other's (*the rate* / *the unemployment rate* can; *the unemployment rate* / *the federal
+    funds rate* cannot)."""
+    return not first or not second or first <= second or second <= first
+
+
+def shared_participants(a: Claim, b: Claim) -> frozenset[str]:
+    """The participants two claims share: their common keys, without noun-phrase heads qualified apart."""
+    return _shared(features(a), features(b))
+
+
+def _shared(fa: "ClaimFeatures", fb: "ClaimFeatures") -> frozenset[str]:
+    common = fa.participants & fb.participants
+    if not fa.qualifiers or not fb.qualifiers:
+        return common
+    return frozenset(k for k in common if _same_referent(fa.qualifiers.get(k), fb.qualifiers.get(k)))
 
 
 def predicate_words(claim: Claim) -> frozenset[str]:
@@ -91,6 +120,7 @@ class ClaimFeatures:
     entity_roles: dict[str, frozenset[str]]
     objects: frozenset[str]
     author_acts: bool
+    qualifiers: dict[str, frozenset[str]]
 
 
 def features(claim: Claim) -> ClaimFeatures:
@@ -104,7 +134,8 @@ def features(claim: Claim) -> ClaimFeatures:
             objects.add(argument.key)
     author_acts = claim.voice == "author" and any(a.key == "author" and a.role == "subject" for a in claim.arguments)
     return ClaimFeatures(claim, participants(claim), predicate_words(claim), frozenset(claim.predicate_keys),
-                         {k: frozenset(v) for k, v in roles.items()}, frozenset(objects), author_acts)
+                         {k: frozenset(v) for k, v in roles.items()}, frozenset(objects), author_acts,
+                         _qualifiers(claim))
 
 
 def _entities_agree(a: ClaimFeatures, b: ClaimFeatures) -> bool:
@@ -127,11 +158,11 @@ def align(a: Claim, b: Claim, earlier_year: int) -> Alignment | None:
 def align_features(fa: ClaimFeatures, fb: ClaimFeatures, earlier_year: int) -> Alignment | None:
     """:func:`align` on precomputed features."""
     a, b = fa.claim, fb.claim
-    if a.gist and a.gist == b.gist and a.time_frame == b.time_frame and fa.participants:
-        return Alignment(tuple(sorted(fa.participants)), tuple(sorted(fa.predicate_keys)), 3.0 + len(fa.participants))
-    shared = fa.participants & fb.participants
+    shared = _shared(fa, fb)
     if not shared:
         return None
+    if a.gist and a.gist == b.gist and a.time_frame == b.time_frame and shared == fa.participants:
+        return Alignment(tuple(sorted(fa.participants)), tuple(sorted(fa.predicate_keys)), 3.0 + len(fa.participants))
     if fa.author_acts and fb.author_acts:
         things = fa.objects & fb.objects
         if things and _entities_agree(fa, fb) and comparable_times(a, b, earlier_year):

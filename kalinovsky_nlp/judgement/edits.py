@@ -13,7 +13,7 @@ from __future__ import annotations
 import difflib
 import functools
 import re
-from typing import Iterable
+from typing import Any, Iterable
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -21,7 +21,7 @@ from ..lexicons import read_table, read_word_list
 from ..results import Revision
 from .align import attention_verbs
 
-__all__ = ["document_words", "sentence_edits", "substantive"]
+__all__ = ["claim_edited", "document_words", "restated_form", "sentence_edits", "substantive"]
 
 _WORD = re.compile(r"\w+(?:[-'\u2019./]\w+)*|[^\w\s]")
 #: Month names: "Beginning in July" restated as "Beginning in August" is the calendar, not a revision.
@@ -62,6 +62,27 @@ def _neutral_only(before: list[str], after: list[str]) -> bool:
 def _function_words() -> frozenset[str]:
     rows = read_table("restatement_neutral.tsv")
     return frozenset(row["lemma"].lower() for row in rows if row["kind"] == "function")
+
+
+#: Coordinators that tie a clause to the one before it: "..., and a range of indicators suggests ...".
+_CLAUSE_LINKS = frozenset({"and", "but", "or", "so", "yet"})
+
+
+def restated_form(text: str) -> str:
+    """A claim's words as they compare across restatements: lower-case words and punctuation without the linking
+    adverbials, coordinators and punctuation that tie it to its neighbours (*However, a range of indicators
+    suggests ...* restates *a range of indicators suggests ...* word for word)."""
+    words = [_key(t) for t in _tokens(text)]
+    while words and (not words[0][:1].isalnum() or words[0] in _CLAUSE_LINKS or words[0] in _linking_words()):
+        words.pop(0)
+    while words and (not words[-1][:1].isalnum() or words[-1] in _CLAUSE_LINKS):
+        words.pop()
+    return " ".join(words)
+
+
+@functools.lru_cache(maxsize=1)
+def _linking_words() -> frozenset[str]:
+    return frozenset(row["lemma"].lower() for row in read_table("restatement_neutral.tsv") if row["kind"] == "linking")
 
 
 #: A run of at least this many words found elsewhere in the other document was moved there, not revised.
@@ -138,6 +159,47 @@ def substantive(before_words: Iterable[str], after_words: Iterable[str]) -> bool
     if (before - after) & attention_verbs() and (after - before) & attention_verbs():
         changed -= attention_verbs()  # *will review* / *will examine*: how the matter is looked at
     return any(not _neutral(w) for w in changed)
+
+
+def claim_edited(before: str, after: str, *, earlier_document: str = "", later_document: str = "") -> bool:
+    """Whether a claim restated in an edited sentence was itself edited: its own words (``before``, ``after``: the
+    two claims' texts) differ beyond the edits :func:`sentence_edits` leaves out and beyond what :func:`substantive`
+    does not count (inflection, verbs of continuation, a stance verb swapped for one of the same commitment). An edit
+    beside it (*Although growth slowed, the Committee continues to expect that activity will expand*) revises
+    another claim of the sentence, not this one."""
+    edits = sentence_edits(before, after, limit=len(before) + len(after), earlier_document=earlier_document,
+                           later_document=later_document)
+    removed = {_stem(w) for e in edits for w in _tokens(e.before) if w[:1].isalnum()}
+    added = {_stem(w) for e in edits for w in _tokens(e.after) if w[:1].isalnum()}
+    stems = _stems()
+    changed = {w for w in removed ^ added if w not in stems["neutral"]}
+    if _stance_swap({stems["stance"].get(w, w) for w in removed - added},
+                    {stems["stance"].get(w, w) for w in added - removed}):
+        changed -= stems["stance"].keys()
+    if (removed - added) & stems["attention"] and (added - removed) & stems["attention"]:
+        changed -= stems["attention"]
+    return bool(changed)
+
+
+def _stem(word: str) -> str:
+    """A word without its inflection, so that a verb's forms compare (*expects* / *expect*, *continues* /
+    *continued* / *continue*): lower-case, a final -ing, -ed, -es, -s or -e removed when three letters remain."""
+    word = word.lower()
+    for suffix in ("ing", "ed", "es", "s", "e"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+@functools.lru_cache(maxsize=1)
+def _stems() -> dict[str, Any]:
+    """The word lists :func:`substantive` reads, as stems: the neutral words, the stance words (stem to lemma) and
+    the verbs of attention."""
+    neutral = {_stem(w) for w in STOP_WORDS | _MONTHS | read_word_list("restatement_neutral.tsv")
+               | read_word_list("aspectual_verbs.txt")}
+    return {"neutral": frozenset(neutral),
+            "stance": {_stem(lemma): lemma for lemma in _stance_levels()},
+            "attention": frozenset(_stem(w) for w in attention_verbs())}
 
 
 @functools.lru_cache(maxsize=1)

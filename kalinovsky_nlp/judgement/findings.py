@@ -27,9 +27,9 @@ from ..components.attribution import reporting_verbs
 from ..components.claims import derivational_base
 from ..profile import DocumentProfile
 from ..results import LEVEL_RANK, Claim, Finding, FindingSide, Position, Revision, certainty_parts
-from .align import align, attention_verbs, light_verbs, participants
+from .align import align, attention_verbs, light_verbs, participants, shared_participants
 from .corrections import self_corrections
-from .edits import document_words, sentence_edits, substantive
+from .edits import claim_edited, document_words, restated_form, sentence_edits, substantive
 from .propositions import Proposition, find_propositions, position_of, representative, restatements, stances_on
 from .wording import finding_statement, proposition_label
 
@@ -71,10 +71,6 @@ def _quantities(text: str) -> frozenset[str]:
     return frozenset(m.group(0).replace(" ", "") for m in QUANTITY.finditer(text))
 
 
-def _plain(text: str) -> str:
-    return " ".join(text.lower().split())
-
-
 def revised_pair(earlier: Sequence[Claim], later: Sequence[Claim], proposition: Proposition,
                  earlier_year: int, unchanged: tuple[set[str], set[str]] | None = None,
                  restated: dict[tuple[int, int], float] | None = None,
@@ -87,19 +83,19 @@ def revised_pair(earlier: Sequence[Claim], later: Sequence[Claim], proposition: 
     :func:`kalinovsky_nlp.judgement.edits.substantive`); a change of wording between claims about others is not a
     revision."""
     kept_earlier, kept_later = unchanged if unchanged is not None else (
-        {_plain(c.text) for c in earlier}, {_plain(c.text) for c in later})
+        {restated_form(c.text) for c in earlier}, {restated_form(c.text) for c in later})
     for a in (earlier[i] for i in proposition.earlier):
-        if _plain(a.text) in kept_later:
+        if restated_form(a.text) in kept_later:
             continue  # restated unchanged in the later text: not what was revised
         for b in (later[j] for j in proposition.later):
-            if _plain(b.text) in kept_earlier:
+            if restated_form(b.text) in kept_earlier:
                 continue
             if a.voice != "author" or b.voice != "author" or a.role == "stance" or b.role == "stance":
                 continue
             if evidential_frame(a) or evidential_frame(b):
                 continue  # *information suggests [that ...]*: what is revised is the content, a claim of its own
             restated_pair = restated is not None and (a.sentence, b.sentence) in restated
-            if align(a, b, earlier_year) is None and not (restated_pair and participants(a) & participants(b)):
+            if align(a, b, earlier_year) is None and not (restated_pair and shared_participants(a, b)):
                 continue
             quantities_a, quantities_b = _quantities(a.text), _quantities(b.text)
             if quantities_a and quantities_b and quantities_a != quantities_b:
@@ -114,6 +110,8 @@ def revised_pair(earlier: Sequence[Claim], later: Sequence[Claim], proposition: 
                     continue  # the plan announced, now decided or done (*will purchase* / *decided to purchase*)
             if restated_pair and edited is not None and (a.sentence, b.sentence) not in edited:
                 continue  # restated with the calendar moved on or a linking word added: the same claim
+            if restated_pair and edited is not None and not claim_edited(a.text, b.text):
+                continue  # the sentence was edited beside the claim: another claim of it was revised
             if restated_pair and edited is not None and \
                     (_author_judgement(a) or _author_judgement(b)):
                 return a, b  # the author's own judgement restated with its content edited
@@ -383,7 +381,7 @@ def step_findings(earlier: DocumentProfile, later: DocumentProfile) -> list[Find
     findings = []
     restated = restatements([s.content for s in earlier.sentences], [s.content for s in later.sentences])
     links = (earlier.claim_links, later.claim_links)
-    unchanged = ({_plain(c.text) for c in earlier.claims}, {_plain(c.text) for c in later.claims})
+    unchanged = ({restated_form(c.text) for c in earlier.claims}, {restated_form(c.text) for c in later.claims})
     edited = _EditedPairs(earlier, later)
     parts: list[Proposition] = []
     one_sided: list[Proposition] = []
@@ -551,8 +549,8 @@ def _restated_unchanged(proposition: Proposition, earlier: DocumentProfile, late
     taken on it in either: the position on it is the same, and claims that differ beside it (*the labor market
     continued to improve, with solid job gains* beside *as the labor market improves further*, kept) were added or
     dropped, which is not a change of certainty or evaluation."""
-    texts_a = {_plain(earlier.claims[i].text) for i in proposition.earlier}
-    if not texts_a & {_plain(later.claims[j].text) for j in proposition.later}:
+    texts_a = {restated_form(earlier.claims[i].text) for i in proposition.earlier}
+    if not texts_a & {restated_form(later.claims[j].text) for j in proposition.later}:
         return False
     return not (stances_on(earlier.claims, proposition.earlier) or stances_on(later.claims, proposition.later))
 

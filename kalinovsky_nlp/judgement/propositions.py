@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from typing import Literal, Sequence
 
 from ..results import CERTAINTY_SCORES, Certainty, Claim, Position
-from .align import Alignment, ClaimFeatures, align_features, comparable_times, features, participants
+from .align import (Alignment, ClaimFeatures, align_features, comparable_times, features, participants,
+                    shared_participants)
 
 __all__ = ["MAX_CLAIMS_PER_SIDE", "Proposition", "find_propositions", "position_of", "representative",
            "stances_on"]
@@ -180,7 +181,7 @@ def find_propositions(earlier: Sequence[Claim], later: Sequence[Claim], earlier_
         for (i, j), similarity in restated.items():
             for a in by_sentence_a.get(i, ()):
                 for b in by_sentence_b.get(j, ()):
-                    shared = set(participants(a) if a.arguments else ()) & set(participants(b))
+                    shared = set(shared_participants(a, b))
                     if shared and comparable_times(a, b, earlier_year):
                         alignment = Alignment(tuple(sorted(shared)), ("(restated sentence)",), 2.0 + 3 * similarity)
                         edges.append((alignment.score, (0, a.index), (1, b.index), alignment))
@@ -205,12 +206,12 @@ def find_propositions(earlier: Sequence[Claim], later: Sequence[Claim], earlier_
     found = []
     for root, members in groups.items():
         cross = list(forest.links.get(root, []))
-        shared_participants = sorted({k for a in cross for k in a.shared_participants})
+        shared_keys = sorted({k for a in cross for k in a.shared_participants})
         shared_predicates = sorted({k for a in cross for k in a.shared_predicates})
         found.append(Proposition(
             earlier=tuple(sorted(i for side, i in members if side == 0)),
             later=tuple(sorted(i for side, i in members if side == 1)),
-            shared_participants=tuple(shared_participants),
+            shared_participants=tuple(shared_keys),
             shared_predicates=tuple(shared_predicates),
             score=max((a.score for a in cross), default=0.0),
             anchored_earlier=tuple(sorted(i for side, i in members if side == 0 and (side, i) in forest.anchored)),

@@ -276,6 +276,12 @@ CLAIM_RULE_CASES = [
     # "a form of insurance": the noun after a light noun
     ("light_noun", "The deal is a form of insurance.", "form", True),
     ("light_noun", "The deal is a source.", "source", False),
+    # an infinitive a wh-phrase introduces is a question weighed, not a claim
+    ("infinitival_question", "The board has not decided whether to close the library.", "close", True),
+    ("infinitival_question", "In judging when to lift the ban, the league will consult clubs.", "lift", True),
+    ("infinitival_question", "The mayor explained how long to boil the water.", "boil", True),
+    ("infinitival_question", "The board decided to close the library.", "close", False),
+    ("infinitival_question", "Residents asked the board to close the library.", "close", False),
 ]
 
 
@@ -296,6 +302,8 @@ def _claim_rule(name, token):
         return module._framing_adjective(token) is not None
     if name == "light_noun":
         return module._through_light_nouns(token).i != token.i
+    if name == "infinitival_question":
+        return module._infinitival_question(token)
     raise KeyError(name)
 
 
@@ -417,3 +425,71 @@ def test_a_content_clause_of_a_noun_is_not_said_of_the_noun(nlp):
     assert "np:evidence" not in [a.key for a in content.arguments]
     paid = next(c for c in claims(nlp, "Investigators traced the bounties paid by the agency.") if c.predicate == "pay")
     assert ("np:bounty", "object") in [(a.key, a.role) for a in paid.arguments]  # a bare participle: said of the noun
+
+
+@pytest.mark.parametrize("text,absent,present", [
+    # what is weighed is not claimed; the deciding, or the weighing, is
+    ("The board has not decided whether to close the library.", "close", ("decide", "CT-")),
+    ("In deciding how long to keep the library open, the council will consult residents.", "keep",
+     ("consult", "CT+")),
+    # without the wh-phrase the decision is the claim: the library closes
+    ("The board decided to close the library.", None, ("close", "CT+")),
+])
+def test_an_infinitival_question_is_not_claimed(nlp, text, absent, present):
+    found = claims(nlp, text)
+    assert absent is None or not [c for c in found if c.predicate == absent]
+    assert (present[0], present[1]) in [(c.predicate, c.certainty) for c in found]
+
+
+@pytest.mark.parametrize("text,predicate,gist,arguments", [
+    # an existential clause says something exists: no frame's subject is its subject
+    ("A range of surveys suggests that there remains significant demand for housing.", "demand",
+     "There remains significant demand for housing", ["np:demand", "np:house"]),
+    ("The inspectors say there are too few lifeboats.", "lifeboat", "There are too few lifeboats", ["np:lifeboat"]),
+    # an ordinary clause under the same frame keeps its own subject
+    ("A range of surveys suggests that demand for housing remains significant.", "significant",
+     "Demand remains", ["np:demand"]),
+])
+def test_an_existential_clause_has_no_subject(nlp, text, predicate, gist, arguments):
+    claim = next(c for c in claims(nlp, text) if c.predicate == predicate)
+    assert claim.gist == gist
+    assert sorted(a.key for a in claim.arguments) == sorted(arguments)
+
+
+@pytest.mark.parametrize("text,predicate,subject", [
+    # a sentential relative speaks of the clause above it, named by that clause's subject
+    ("The council raised rents again, which angered tenants.", "anger", "np:council"),
+    ("The new timetable should help to make the service more reliable, which in turn should attract riders.",
+     "attract", "np:timetable"),
+    ("The museum closed its doors early, which surprised visitors.", "surprise", "np:museum"),
+    # a relative clause of a noun speaks of the noun
+    ("The council approved a budget which angered tenants.", "anger", "np:budget"),
+])
+def test_the_subject_of_a_sentential_relative(nlp, text, predicate, subject):
+    claim = next(c for c in claims(nlp, text) if c.predicate == predicate)
+    assert [a.key for a in claim.arguments if a.role == "subject"] == [subject]
+
+
+@pytest.mark.parametrize("text,author,certainty,voice", [
+    # "continues to expect / believe": the aspectual verb passes its subject to the frame below it
+    ("The Board continues to expect that rents will fall.", "Federal Reserve Board", "PR+", "author"),
+    ("I continue to believe that the bridge will open in May.", None, "PR+", "author"),
+    ("The Board expects that rents will fall.", "Federal Reserve Board", "PR+", "author"),
+])
+def test_a_frame_under_a_verb_of_continuation_keeps_its_subject(nlp, text, author, certainty, voice):
+    claim = next(c for c in claims(nlp, text, author=author) if c.predicate in ("fall", "open"))
+    assert (claim.certainty, claim.voice) == (certainty, voice)
+    assert claim.text.split()[0] in ("The", "I")  # the frame's words are the claim's
+
+
+@pytest.mark.parametrize("text,noun,qualifiers", [
+    ("The unemployment rate fell.", "rate", ("unemployment",)),
+    ("The federal funds rate rose.", "rate", ("federal", "fund")),
+    ("Market-based measures of inflation fell.", "measure", ("market-base",)),
+    # a gradable adjective describes the thing, it does not pick it out
+    ("Strong job gains continued.", "gain", ("job",)),
+    ("The low rate held.", "rate", ()),
+])
+def test_the_qualifiers_of_a_noun_phrase_argument(nlp, text, noun, qualifiers):
+    argument = next(a for c in claims(nlp, text) for a in c.arguments if a.key == "np:" + noun)
+    assert argument.qualifiers == qualifiers

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from kalinovsky_nlp.judgement.align import align, comparable_times
+from kalinovsky_nlp.judgement.align import align, comparable_times, shared_participants
 from kalinovsky_nlp.results import Argument, Claim
 
 
-def claim(gist, predicate, keys, args, *, frame="present", year=None, voice="author", index=0):
+def claim(gist, predicate, keys, args, *, frame="present", year=None, voice="author", index=0, qualifiers=None):
+    qualifiers = qualifiers or {}
     arguments = tuple(Argument(key=key, text=key.split(":")[-1], role=role,
-                               entity=key[4:] if key.startswith("ent:") else None) for key, role in args)
+                               entity=key[4:] if key.startswith("ent:") else None,
+                               qualifiers=qualifiers.get(key, ())) for key, role in args)
     return Claim(index=index, sentence=0, paragraph=0, start=0, end=len(gist), text=gist, predicate=predicate,
                  predicate_keys=tuple(keys), arguments=arguments, polarity="positive", time_frame=frame,
                  certainty="CT+", voice=voice, role="assertion", anchor_year=year, gist=gist)
@@ -85,3 +87,15 @@ def test_the_same_predicate_noun_of_two_copulas_aligns_but_a_shared_subject_noun
     assert align(rises, falls, 2020) is None
     failure = claim("The ferry is a failure", "failure", ["failure"], [("np:ferry", "subject"), ("np:failure", "object")])
     assert align(success, failure, 2020) is None
+
+
+def test_noun_phrases_qualified_apart_are_different_participants():
+    """*the unemployment rate remains high* is not *the interest rate remains high*; *the rate* may be either."""
+    def remains(qualifiers):
+        return claim("Rate remains high", "high", ["high", "remain"], [("np:rate", "subject")],
+                     qualifiers={"np:rate": qualifiers})
+    unemployment, interest, bare = remains(("unemployment",)), remains(("interest",)), remains(())
+    assert align(unemployment, interest, 2017) is None
+    assert shared_participants(unemployment, interest) == frozenset()
+    assert align(unemployment, bare, 2017) is not None
+    assert align(unemployment, remains(("youth", "unemployment")), 2017) is not None  # one names a kind of the other

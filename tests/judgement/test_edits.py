@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kalinovsky_nlp.judgement.edits import sentence_edits, substantive
+from kalinovsky_nlp.judgement.edits import claim_edited, restated_form, sentence_edits, substantive
 from kalinovsky_nlp.results import Revision
 
 
@@ -80,3 +80,20 @@ def test_text_moved_between_sentences_is_not_an_edit():
 def test_a_verb_of_attention_swapped_for_another_is_not_substantive():
     assert substantive({"board", "review", "proposal"}, {"board", "examine", "proposal"}) is False
     assert substantive({"board", "review", "proposal"}, {"board", "reject", "proposal"}) is True
+
+
+def test_a_claim_restated_in_an_edited_sentence_is_edited_only_in_its_own_words():
+    # the clause beside it was added: the claim's own words are the same, up to inflection and continuation
+    assert claim_edited("The board expects that fares will fall", "the board continues to expect that fares will fall") \
+        is False
+    assert claim_edited("the clinic expects that demand will grow", "the clinic anticipates that demand will grow") \
+        is False  # a stance verb of the same commitment
+    assert claim_edited("The board expects that fares will fall", "the board expects that fares will rise") is True
+    assert claim_edited("the board will review the plan", "the board will reject the plan") is True
+    assert claim_edited("the board will review the plan", "the board will examine the plan") is False
+
+
+def test_the_restated_form_of_a_claim_leaves_out_the_words_that_tie_it_to_its_neighbours():
+    assert restated_form("However, a range of surveys suggests that demand remains high.") == \
+        restated_form("and a range of surveys suggests that demand remains high")
+    assert restated_form("Demand remains high.") != restated_form("Demand remains very high.")

@@ -83,7 +83,7 @@ def step(earlier: str, later: str, findings=(), entities: dict | None = None, ke
 def report(documents: list[dict], *, steps=(), first_to_last: dict | None = None, findings=(), narrative=(),
            summary=(), warnings=()) -> dict[str, Any]:
     return copy.deepcopy({
-        "schema_version": "2.0", "generator": {"name": "kalinovsky-nlp", "version": "9.9.9"},
+        "schema_version": "2.1", "generator": {"name": "kalinovsky-nlp", "version": "9.9.9"},
         "model": {"name": "en_test_model", "version": "1.2.3"}, "documents": documents,
         "comparison": {"steps": list(steps), "first_to_last": first_to_last}, "narrative": list(narrative),
         "certainty_legend": "Certainty tags: CT certain.", "findings": list(findings), "summary": list(summary),
