@@ -201,6 +201,21 @@ def _boilerplate(value: Any, source: str | Path, **where: int | None) -> tuple[B
     return tuple(out)
 
 
+#: Values of a record's ``format`` field: how its text is read.
+TEXT_FORMATS = {"text": False, "markdown": True, "md": True}
+
+
+def _reads_markdown(value: Any, default: bool, source: str | Path, **where: int | None) -> bool:
+    """Whether a record's text is read as Markdown: its ``format`` field (``markdown`` or ``text``) when it has one,
+    else ``default`` (the file's kind: a ``.md`` file is Markdown, a ``.txt`` file or a JSONL or CSV record is not)."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return default
+    if not isinstance(value, str) or value.strip().lower() not in TEXT_FORMATS:
+        raise CorpusError(source, f"field 'format' is {value!r}: give \"markdown\" to read the text as Markdown (links "
+                                  "and emphasis reduced to their words) or \"text\" to read it as it is", **where)
+    return TEXT_FORMATS[value.strip().lower()]
+
+
 def document_from_record(
     record: dict[str, Any],
     source: str | Path,
@@ -210,7 +225,8 @@ def document_from_record(
     markdown: bool = False,
     **where: int | None,
 ) -> Document:
-    """Build a :class:`Document` from a mapping; unknown fields go to ``metadata``."""
+    """Build a :class:`Document` from a mapping; unknown fields go to ``metadata``. The text is read as Markdown
+    when ``markdown`` is true or the record's ``format`` field says ``markdown`` (the field wins)."""
     if text_field not in record:
         raise CorpusError(source, f"no {text_field!r} field: every record needs the document text (pass "
                                   "--text-field / text_field= for another field)", **where)
@@ -222,6 +238,7 @@ def document_from_record(
         raise CorpusError(source, f"field {text_field!r} holds a lone surrogate (U+{ord(raw_text[surrogate]):04X}) at "
                                   f"character {surrogate}, which is not a character: fix the source's encoding",
                           **where)
+    markdown = _reads_markdown(record.get("format"), markdown, source, **where)
     text = normalise_whitespace(strip_markdown(raw_text) if markdown else raw_text)
     if not has_visible_text(text):
         raise CorpusError(source, "empty text: the document has no body to analyse (only whitespace or invisible "
@@ -237,7 +254,7 @@ def document_from_record(
             raise CorpusError(source, str(err), **where) from None
     doc_id = _optional_str(record.get("id")) or default_id
     boilerplate = _boilerplate(record.get("boilerplate"), source, **where)
-    known = set(DOCUMENT_FIELDS) | {text_field}
+    known = set(DOCUMENT_FIELDS) | {text_field, "format"}
     metadata = {k: v for k, v in record.items() if k not in known}
     for name, value in metadata.items():
         if not isinstance(name, str):

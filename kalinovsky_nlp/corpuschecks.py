@@ -3,6 +3,9 @@
 * one document: nothing to compare;
 * two or more documents on the same date: their order (by id) is arbitrary, and so are the steps between them;
 * a document with no words (only punctuation, numbers or symbols): its measures are empty;
+* documents with Markdown links read as plain text (``[text](https://...)``): their addresses are read as words
+  and glued to the link text (an entity named *Securities](http*); the record's ``format`` field reads it as
+  Markdown;
 * a document that is probably not English: the pipeline is English, so its parses, markers and entities are not
   to be trusted. The check is offline and cheap: a text is taken for English when most of its letters are Latin
   and at least :data:`MIN_ENGLISH_STOP_WORD_SHARE` of its words are English function words (spaCy's English stop
@@ -28,6 +31,8 @@ MIN_ENGLISH_STOP_WORD_SHARE = 0.2
 MIN_WORDS_FOR_LANGUAGE = 20
 
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
+#: An inline Markdown link or image: ``[text](address)`` with a web, mail, root-relative or fragment address.
+_MARKDOWN_LINK = re.compile(r"\[[^\]\n]+\]\((?:https?://|www\.|mailto:|/|#)[^)\s]*(?:\s+\"[^\"]*\")?\)")
 
 
 @functools.lru_cache(maxsize=1)
@@ -71,6 +76,13 @@ def corpus_warnings(documents: Sequence[Document]) -> list[str]:
         if len(ids) > 1:
             out.append(f"{len(ids)} documents dated {date} ({', '.join(sorted(ids))}): they are ordered by id, and "
                        "the comparison steps between them say nothing about time; give each text its own date")
+    linked = [document.id for document in documents if _MARKDOWN_LINK.search(document.text)]
+    if linked:
+        which = ", ".join(linked[:5]) + (f" and {len(linked) - 5} more" if len(linked) > 5 else "")
+        out.append(f"{len(linked)} document{'s' if len(linked) > 1 else ''} ({which}) "
+                   f"{'have' if len(linked) > 1 else 'has'} Markdown links ([text](address)) read as plain text: the "
+                   "addresses are read as words and can end up in entity names; give the records \"format\": "
+                   "\"markdown\" (or name the files .md) to read the Markdown")
     for document in documents:
         if not _WORD.search(document.text):
             out.append(f"document {_name(document)} has no words (only punctuation, numbers or symbols): its "

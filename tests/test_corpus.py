@@ -318,6 +318,28 @@ def test_user_jsonl_corpus(tmp_path):
     assert docs[1].metadata == {"desk": "opinion"}
 
 
+def test_a_records_format_field_says_how_its_text_is_read(tmp_path):
+    path = tmp_path / "c.jsonl"
+    text = "The **board** met. See [the statement](https://example.org/s.html)."
+    rows = [{"id": "md", "date": "2020-01-01", "text": text, "format": "Markdown"},
+            {"id": "plain", "date": "2021-01-01", "text": text},
+            {"id": "said-plain", "date": "2022-01-01", "text": text, "format": "text"}]
+    write(path, "\n".join(json.dumps(r) for r in rows) + "\n")
+    docs = {d.id: d for d in load_corpus(path)}
+    assert docs["md"].text == "The board met. See the statement."
+    assert docs["plain"].text == docs["said-plain"].text == text  # a record is plain text unless it says otherwise
+    assert all("format" not in d.metadata for d in docs.values())
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    write(folder / "a.txt", f"---\ndate: 2020-01-01\nformat: markdown\n---\n{text}\n")
+    assert load_corpus(folder)[0].text == "The board met. See the statement."  # front matter can say so too
+
+
+def test_error_unknown_text_format(tmp_path):
+    path = write(tmp_path / "c.jsonl", json.dumps({"date": "2020-01-01", "text": "x", "format": "html"}) + "\n")
+    expect_error(path, str(path), "line 1", "field 'format' is 'html'", '"markdown"')
+
+
 def test_user_csv_corpus(tmp_path):
     path = tmp_path / "c.csv"
     with path.open("w", encoding="utf-8", newline="") as handle:

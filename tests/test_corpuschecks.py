@@ -81,3 +81,29 @@ def test_warnings_in_order():
     assert corpus_warnings([doc("x", "2020-01-01")]) == [
         "nothing to compare: give two or more dated texts (one document, x (2020-01-01))"]
     assert corpus_warnings([doc("x", "2020-01-01"), doc("y", "2021-01-01")]) == []
+
+
+@pytest.mark.parametrize("text,warned", [
+    ("The board met. See [the statement](https://example.org/statement.html) for details.", True),
+    ("The board met; see the ![chart](/img/chart.png) and [notes](#notes).", True),
+    # brackets in prose, and a link read as Markdown already, are not Markdown links left in the text
+    ("The board [of governors] met (twice) in May.", False),
+    ("The board met. See the statement for details.", False),
+])
+def test_markdown_links_read_as_plain_text_are_warned_about(text, warned):
+    documents = [doc("a", "2020-01-01", SAMPLES["en"] + " " + text), doc("b", "2021-01-01")]
+    found = [w for w in corpus_warnings(documents) if "Markdown links" in w]
+    assert found == ([
+        '1 document (a) has Markdown links ([text](address)) read as plain text: the addresses are read as words and '
+        'can end up in entity names; give the records "format": "markdown" (or name the files .md) to read the '
+        'Markdown'] if warned else [])
+
+
+def test_a_record_read_as_markdown_has_no_links_left():
+    from kalinovsky_nlp.corpus import document_from_record
+
+    record = {"date": "2020-01-01", "text": SAMPLES["en"] + " See [the plan](https://example.org/plan).",
+              "format": "markdown"}
+    document = document_from_record(record, "x.jsonl", default_id="a")
+    assert document.text.endswith("See the plan.") and "format" not in document.metadata
+    assert [w for w in corpus_warnings([document, doc("b", "2021-01-01")]) if "Markdown" in w] == []
