@@ -268,7 +268,8 @@ def position_of(claims: Sequence[Claim], members: Sequence[int]) -> Position | N
 def representative(claims: Sequence[Claim], members: Sequence[int]) -> Claim | None:
     """The claim that best names a proposition: one the author's stance is about, else the author's own claim that
     carries a judgement (an epistemic cue, a rejection, an evaluation), else the author's most committed claim with
-    the most participants, else the first reported one."""
+    the most participants, else the first reported one; among them, one about something besides the author (*the
+    Committee judges* names nothing the author judges)."""
     own = [claims[i] for i in members]
     if not own:
         return None
@@ -277,5 +278,9 @@ def representative(claims: Sequence[Claim], members: Sequence[int]) -> Claim | N
     def judged(c: Claim) -> bool:
         return bool(c.evaluations) or c.polarity == "negative" or c.certainty[:2] in ("PR", "PS")
 
-    return max(own, key=lambda c: (c.index in targeted, c.voice == "author", judged(c), c.role != "presupposition",
+    def about_something(c: Claim) -> bool:
+        return any(a.key != "author" for a in c.arguments)
+
+    return max(own, key=lambda c: (c.index in targeted, about_something(c), c.voice == "author", judged(c),
+                                   c.role != "presupposition",
                                    len(participants(c)), abs(CERTAINTY_SCORES[c.certainty]), -c.index))

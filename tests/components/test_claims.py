@@ -493,3 +493,9 @@ def test_a_frame_under_a_verb_of_continuation_keeps_its_subject(nlp, text, autho
 def test_the_qualifiers_of_a_noun_phrase_argument(nlp, text, noun, qualifiers):
     argument = next(a for c in claims(nlp, text) for a in c.arguments if a.key == "np:" + noun)
     assert argument.qualifiers == qualifiers
+
+
+def test_a_measure_of_something_is_about_what_it_measures(nlp):
+    claim = next(c for c in claims(nlp, "Survey-based measures of household confidence remained stable.")
+                 if c.predicate == "stable")
+    assert {"np:measure", "np:confidence"} <= {a.key for a in claim.arguments}

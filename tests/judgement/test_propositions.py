@@ -305,6 +305,14 @@ def test_the_claim_a_stance_is_about_names_the_proposition():
     assert representative(without, [0, 1]).index == 0  # a hedged judgement before a plain certain claim
 
 
+def test_a_claim_about_something_names_the_proposition_before_the_authors_bare_verb():
+    judges = claim("Board judges", "judge", ["judge"], [("author", "subject")], index=0, certainty="PR+")
+    keeps = claim("Board keeps the fare", "keep", ["keep", "fare"], [("author", "subject"), ("np:fare", "object")],
+                  index=1)
+    assert representative([judges, keeps], [0, 1]).index == 1
+    assert representative([judges], [0]).index == 0  # with nothing else, the bare verb still names it
+
+
 def test_the_authors_own_claim_before_a_reported_one():
     claims = [hires(0, voice="reported", certainty="PR+"), recruits(1)]
     assert representative(claims, [0, 1]).index == 1
