@@ -13,15 +13,16 @@ from __future__ import annotations
 import difflib
 import functools
 import re
-from typing import Any, Iterable
+from typing import Any, Iterable, Sequence
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..lexicons import read_table, read_word_list
-from ..results import Revision
+from ..results import Claim, Revision, Sentence
 from .align import attention_verbs
 
-__all__ = ["claim_edited", "document_words", "restated_form", "sentence_edits", "substantive"]
+__all__ = ["SAME_CLAUSE", "ClauseCorrespondence", "carried_over", "claim_edited", "document_words", "restated_form",
+           "sentence_edits", "substantive"]
 
 _WORD = re.compile(r"\w+(?:[-'\u2019./]\w+)*|[^\w\s]")
 #: Month names: "Beginning in July" restated as "Beginning in August" is the calendar, not a revision.
@@ -159,6 +160,56 @@ def substantive(before_words: Iterable[str], after_words: Iterable[str]) -> bool
     if (before - after) & attention_verbs() and (after - before) & attention_verbs():
         changed -= attention_verbs()  # *will review* / *will examine*: how the matter is looked at
     return any(not _neutral(w) for w in changed)
+
+
+#: Two claims of restated sentences are one clause restated when at least this share of the shorter claim's words
+#: were carried over into the other (matched in order between the two sentences).
+SAME_CLAUSE = 0.5
+
+
+def _word_spans(text: str) -> list[tuple[str, int, int]]:
+    normal = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
+    return [(_key(m.group()), m.start(), m.end()) for m in _WORD.finditer(normal)]
+
+
+def carried_over(before_sentence: str, before_span: tuple[int, int], after_sentence: str,
+                 after_span: tuple[int, int]) -> float:
+    """The share of the shorter of two claims' words that the sentence restating it carried over into the other
+    claim: the two sentences' words matched in order, counting the pairs that fall inside both claims' spans
+    (character offsets into their sentences)."""
+    words_a, words_b = _word_spans(before_sentence), _word_spans(after_sentence)
+    inside_a = {i for i, (w, start, end) in enumerate(words_a)
+                if before_span[0] <= start and end <= before_span[1] and w[:1].isalnum()}
+    inside_b = {j for j, (w, start, end) in enumerate(words_b)
+                if after_span[0] <= start and end <= after_span[1] and w[:1].isalnum()}
+    if not inside_a or not inside_b:
+        return 0.0
+    matcher = difflib.SequenceMatcher(a=[w for w, _, _ in words_a], b=[w for w, _, _ in words_b], autojunk=False)
+    carried = sum(1 for i, j, n in matcher.get_matching_blocks() for k in range(n)
+                  if i + k in inside_a and j + k in inside_b)
+    return carried / min(len(inside_a), len(inside_b))
+
+
+class ClauseCorrespondence:
+    """Which claims of two restated sentences are one clause restated (:data:`SAME_CLAUSE`), rather than two clauses
+    of the sentences (*to help ensure that inflation ...* / *the Committee decided to continue purchasing ...*): only
+    those can align as restatements or revise one another. Given the two documents' sentences, a claim is placed in
+    its sentence; without them, each claim's text stands for its sentence."""
+
+    def __init__(self, earlier: Sequence[Sentence] = (), later: Sequence[Sentence] = ()) -> None:
+        self.earlier, self.later = earlier, later
+
+    def _placed(self, claim: Claim, sentences: Sequence[Sentence]) -> tuple[str, tuple[int, int]]:
+        if claim.sentence < len(sentences):
+            sentence = sentences[claim.sentence]
+            if sentence.start <= claim.start and claim.end <= sentence.end:
+                return sentence.text, (claim.start - sentence.start, claim.end - sentence.start)
+        return claim.text, (0, len(claim.text))
+
+    def __call__(self, earlier: Claim, later: Claim) -> bool:
+        text_a, span_a = self._placed(earlier, self.earlier)
+        text_b, span_b = self._placed(later, self.later)
+        return carried_over(text_a, span_a, text_b, span_b) >= SAME_CLAUSE
 
 
 def claim_edited(before: str, after: str, *, earlier_document: str = "", later_document: str = "") -> bool:

@@ -29,7 +29,7 @@ from ..profile import DocumentProfile
 from ..results import LEVEL_RANK, Claim, Finding, FindingSide, Position, Revision, certainty_parts
 from .align import align, attention_verbs, light_verbs, participants, shared_participants
 from .corrections import self_corrections
-from .edits import claim_edited, document_words, restated_form, sentence_edits, substantive
+from .edits import ClauseCorrespondence, claim_edited, document_words, restated_form, sentence_edits, substantive
 from .propositions import Proposition, find_propositions, position_of, representative, restatements, stances_on
 from .wording import finding_statement, proposition_label
 
@@ -74,7 +74,8 @@ def _quantities(text: str) -> frozenset[str]:
 def revised_pair(earlier: Sequence[Claim], later: Sequence[Claim], proposition: Proposition,
                  earlier_year: int, unchanged: tuple[set[str], set[str]] | None = None,
                  restated: dict[tuple[int, int], float] | None = None,
-                 edited: Container[tuple[int, int]] | None = None) -> tuple[Claim, Claim] | None:
+                 edited: Container[tuple[int, int]] | None = None,
+                 clauses: ClauseCorrespondence | None = None) -> tuple[Claim, Claim] | None:
     """A pair of aligned claims in which the author restates a position of its own with a different content: a
     different action on the same thing (*continue purchasing* / *reduce the pace of purchases*; *keep the target
     range* / *raise the target range*), or different quantities (*$40 billion* / *$35 billion*). Only the
@@ -82,6 +83,7 @@ def revised_pair(earlier: Sequence[Claim], later: Sequence[Claim], proposition: 
     in a sentence restated with its content words edited (``edited``: pairs of restated sentences, see
     :func:`kalinovsky_nlp.judgement.edits.substantive`); a change of wording between claims about others is not a
     revision."""
+    same_clause = clauses if clauses is not None else ClauseCorrespondence()
     kept_earlier, kept_later = unchanged if unchanged is not None else (
         {restated_form(c.text) for c in earlier}, {restated_form(c.text) for c in later})
     for a in (earlier[i] for i in proposition.earlier):
@@ -110,8 +112,9 @@ def revised_pair(earlier: Sequence[Claim], later: Sequence[Claim], proposition: 
                     continue  # the plan announced, now decided or done (*will purchase* / *decided to purchase*)
             if restated_pair and edited is not None and (a.sentence, b.sentence) not in edited:
                 continue  # restated with the calendar moved on or a linking word added: the same claim
-            if restated_pair and edited is not None and not claim_edited(a.text, b.text):
-                continue  # the sentence was edited beside the claim: another claim of it was revised
+            if restated_pair and edited is not None and same_clause(a, b) and \
+                    not claim_edited(a.text, b.text):
+                continue  # the same clause restated, the sentence edited beside it: another claim was revised
             if restated_pair and edited is not None and \
                     (_author_judgement(a) or _author_judgement(b)):
                 return a, b  # the author's own judgement restated with its content edited
@@ -358,13 +361,24 @@ class _EditedPairs:
         self.known: dict[tuple[int, int], bool] = {}
         self.words: tuple[str, str] | None = None
 
-    def edits(self, i: int, j: int, limit: int = 4) -> tuple[Revision, ...]:
-        """The edits from sentence ``i`` of the earlier document to sentence ``j`` of the later one."""
+    def _documents(self) -> tuple[str, str]:
         if self.words is None:
             self.words = (document_words(tuple(s.text for s in self.earlier.sentences)),
                           document_words(tuple(s.text for s in self.later.sentences)))
+        return self.words
+
+    def edits(self, i: int, j: int, limit: int = 4) -> tuple[Revision, ...]:
+        """The edits from sentence ``i`` of the earlier document to sentence ``j`` of the later one."""
+        earlier_words, later_words = self._documents()
         return sentence_edits(self.earlier.sentences[i].text, self.later.sentences[j].text, limit,
-                              earlier_document=self.words[0], later_document=self.words[1])
+                              earlier_document=earlier_words, later_document=later_words)
+
+    def claim_edits(self, earlier: Claim, later: Claim, limit: int = 4) -> tuple[Revision, ...]:
+        """The edits within two restated claims' own words (a clause of a longer sentence: what was revised in it,
+        not in the clauses beside it)."""
+        earlier_words, later_words = self._documents()
+        return sentence_edits(earlier.text, later.text, limit, earlier_document=earlier_words,
+                              later_document=later_words)
 
     def __contains__(self, pair: object) -> bool:
         if not (isinstance(pair, tuple) and len(pair) == 2):
@@ -385,7 +399,8 @@ def step_findings(earlier: DocumentProfile, later: DocumentProfile) -> list[Find
     edited = _EditedPairs(earlier, later)
     parts: list[Proposition] = []
     one_sided: list[Proposition] = []
-    for proposition in find_propositions(earlier.claims, later.claims, earlier.date.year, restated, links):
+    clauses = ClauseCorrespondence(earlier.sentences, later.sentences)
+    for proposition in find_propositions(earlier.claims, later.claims, earlier.date.year, restated, links, clauses):
         if proposition.aligned:
             parts.append(proposition)
         else:
@@ -395,7 +410,7 @@ def step_findings(earlier: DocumentProfile, later: DocumentProfile) -> list[Find
             one_sided += _one_sided_judgements(proposition, earlier, later)
     parts += _merge_by_sentence(one_sided, earlier, later)
     for part in parts:
-        finding = _finding(part, earlier, later, unchanged, restated, edited)
+        finding = _finding(part, earlier, later, unchanged, restated, edited, clauses)
         if finding is not None:
             findings.append(finding)
     corrections = _correction_findings(earlier, later)
@@ -577,7 +592,7 @@ def _anchored_positions(proposition: Proposition, earlier: DocumentProfile, late
 
 def _finding(proposition: Proposition, earlier: DocumentProfile, later: DocumentProfile,
              unchanged: tuple[set[str], set[str]], restated: dict[tuple[int, int], float],
-             edited: "_EditedPairs") -> Finding | None:
+             edited: "_EditedPairs", clauses: ClauseCorrespondence) -> Finding | None:
     position_a = position_of(earlier.claims, proposition.earlier)
     position_b = position_of(later.claims, proposition.later)
     revised = None
@@ -585,7 +600,7 @@ def _finding(proposition: Proposition, earlier: DocumentProfile, later: Document
         position_a, position_b = _anchored_positions(proposition, earlier, later, position_a, position_b)
         kinds = [] if _restated_unchanged(proposition, earlier, later) else judgement_kinds(position_a, position_b)
         revised = revised_pair(earlier.claims, later.claims, proposition, earlier.date.year, unchanged, restated,
-                               edited)
+                               edited, clauses)
         if revised is not None:
             kinds.append("position_revised")
     elif position_b is not None and judged_members(later.claims, proposition.later):
@@ -623,7 +638,8 @@ def _finding(proposition: Proposition, earlier: DocumentProfile, later: Document
     label = proposition_label(named_by)
     revisions: tuple[Revision, ...] = ()
     if revised is not None and (revised[0].sentence, revised[1].sentence) in restated:
-        revisions = edited.edits(revised[0].sentence, revised[1].sentence)
+        revisions = (edited.claim_edits(*revised) if clauses(*revised) else ()) \
+            or edited.edits(revised[0].sentence, revised[1].sentence)
     return Finding(
         proposition=label,
         kinds=tuple(kinds),  # type: ignore[arg-type]

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Literal, Sequence
 
 from ..results import CERTAINTY_SCORES, Certainty, Claim, Position
+from .edits import ClauseCorrespondence
 from .align import (Alignment, ClaimFeatures, align_features, comparable_times, features, participants,
                     shared_participants)
 
@@ -160,12 +161,13 @@ def restatements(earlier: Sequence[Sequence[str]], later: Sequence[Sequence[str]
 def find_propositions(earlier: Sequence[Claim], later: Sequence[Claim], earlier_year: int,
                       restated: dict[tuple[int, int], float] | None = None,
                       links: tuple[Sequence[tuple[int, int, float]], Sequence[tuple[int, int, float]]] | None = None,
-                      ) -> list[Proposition]:
+                      clauses: ClauseCorrespondence | None = None) -> list[Proposition]:
     """The propositions of two documents' claims (stance claims excluded: they follow their targets).
 
-    ``restated``: sentence pairs that restate each other (:func:`restatements`): their claims align when they share
-    a participant and their times compare, even with a different predicate (*keep the target range* / *raise the
-    target range*)."""
+    ``restated``: sentence pairs that restate each other (:func:`restatements`): their claims align when they are
+    one clause restated (``clauses``, placing each claim in its sentence), share a participant and their times
+    compare, even with a different predicate (*keep the target range* / *raise the target range*)."""
+    same_clause = clauses if clauses is not None else ClauseCorrespondence()
     nodes = [((0, c.index), features(c)) for c in earlier if c.stance is None] + \
         [((1, c.index), features(c)) for c in later if c.stance is None]
     edges: list[tuple[float, tuple[int, int], tuple[int, int], Alignment]] = []
@@ -182,7 +184,7 @@ def find_propositions(earlier: Sequence[Claim], later: Sequence[Claim], earlier_
             for a in by_sentence_a.get(i, ()):
                 for b in by_sentence_b.get(j, ()):
                     shared = set(shared_participants(a, b))
-                    if shared and comparable_times(a, b, earlier_year):
+                    if shared and comparable_times(a, b, earlier_year) and same_clause(a, b):
                         alignment = Alignment(tuple(sorted(shared)), ("(restated sentence)",), 2.0 + 3 * similarity)
                         edges.append((alignment.score, (0, a.index), (1, b.index), alignment))
     for i, j in _candidate_pairs(nodes, cross_only=links is not None):

@@ -97,3 +97,15 @@ def test_the_restated_form_of_a_claim_leaves_out_the_words_that_tie_it_to_its_ne
     assert restated_form("However, a range of surveys suggests that demand remains high.") == \
         restated_form("and a range of surveys suggests that demand remains high")
     assert restated_form("Demand remains high.") != restated_form("Demand remains very high.")
+
+
+def test_two_claims_are_one_clause_restated_when_the_sentence_carried_most_of_their_words_over():
+    from kalinovsky_nlp.judgement.edits import carried_over
+
+    before = "To keep fares low, the board decided to keep the subsidy at two million."
+    after = "Accordingly, the board decided to keep the subsidy at three million."
+    clause_a = (before.index("the board"), len(before) - 1)
+    clause_b = (after.index("the board"), len(after) - 1)
+    assert carried_over(before, clause_a, after, clause_b) >= 0.8  # the decision restated, its amount edited
+    purpose = (0, before.index(","))  # "To keep fares low": the clause the later sentence dropped
+    assert carried_over(before, purpose, after, clause_b) == 0.0

@@ -216,3 +216,20 @@ def test_a_finding_that_repeats_a_stronger_one_is_left_out(nlp):
     other_direction = dataclasses.replace(lead, kinds=("evaluation_more_favourable",))
     elsewhere = dataclasses.replace(lead, later=dataclasses.replace(lead.later, evidence=("Fares rose.",)))
     assert _without_repeats([lead, repeat, other_direction, elsewhere]) == [lead, other_direction, elsewhere]
+
+
+@pytest.mark.parametrize("before, after, revised", [
+    # a clause added beside the author's expectation revises nothing the expectation says
+    ("The Board expects that ridership will grow at a moderate pace.",
+     "Although ridership fell in the winter, the Board continues to expect that ridership will grow at a moderate "
+     "pace.", False),
+    ("The Board expects that ridership will grow at a moderate pace.",
+     "Although ridership fell in the winter, the Board expects that ridership will grow at a slow pace.", True),
+])
+def test_a_claim_is_revised_in_its_own_words_not_beside_them(nlp, before, after, revised):
+    earlier = profile(nlp, 1, "Fares rose in May. " + before, author="Harbour Transit Board")
+    later = profile(nlp, 2, "Fares rose in May. " + after, author="Harbour Transit Board")
+    found = [f for f in step_findings(earlier, later) if "position_revised" in f.kinds]
+    assert bool(found) is revised
+    if revised:  # the edits shown are the claim's own
+        assert [(r.before, r.after) for r in found[0].revisions] == [("moderate", "slow")]

@@ -341,3 +341,12 @@ def test_among_plain_claims_more_participants_then_the_first():
 def test_an_asserted_claim_before_a_presupposed_one():
     claims = [hires(0, role="presupposition"), recruits(1)]
     assert representative(claims, [0, 1]).index == 1
+
+
+def test_a_restated_sentence_aligns_only_the_same_clause_restated():
+    """*Although the council cut the budget, the mayor praises the council* restates *the mayor praises the
+    council*: its new clause about the council is not the praise restated."""
+    cut = claim("Although the council cut the budget", "cut", ["cut", "budget"],
+                [("ent:Council", "subject"), ("np:budget", "object")])
+    found = find_propositions([praises(0)], [cut], 2019, restated={(0, 0): 0.7})
+    assert not any(p.aligned for p in found)
