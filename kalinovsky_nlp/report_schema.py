@@ -133,7 +133,7 @@ FIELD_DESCRIPTIONS: dict[str, dict[str, str]] = {
                       "each side and whether the author's stance is explicit.",
         "confidence_reason": "Why the finding has its confidence, in words.",
         "strength": "Size of the change (the certainty or evaluation moved, weighted by the claims behind it), "
-                    "rounded to 3 decimals; findings of equal confidence are ranked by it.",
+                    "rounded to 3 decimals; findings are ranked by it, weighed by confidence (high 1, medium 0.8, low 0.5).",
         "shared_arguments": "Argument keys (`ent:...`, `np:...`) that the aligned claims of the two dates share.",
         "shared_predicates": "Predicate keys that the aligned claims of the two dates share.",
         "earlier": "The earlier document's side: its position and evidence.",
@@ -556,8 +556,9 @@ def _comparison_parts(build: _SchemaBuilder, categories: tuple[str, ...], readab
         "readability": (readability_changes, "Readability of the two documents."),
         "markers": (markers, "Metadiscourse markers of the two documents, per 1,000 words."),
         "entities": (entities, "Entities of the two documents."),
-        "findings": (_array(finding), "Every judgement finding of the step, low confidence included: by confidence "
-                                      "(high first), then strength, then proposition."),
+        "findings": (_array(finding), "Every judgement finding of the step, low confidence included: by strength "
+                                      "weighed by confidence (high 1, medium 0.8, low 0.5), then confidence, then "
+                                      "proposition."),
         "keyness": (_nullable(keyness), "Words that distinguish the two texts; null only in a comparison made "
                                         "without the judgement analysis (`compare_profiles` alone)."),
     }))
@@ -651,7 +652,8 @@ def report_json_schema() -> dict[str, Any]:
             "certainty_legend": (_STRING, "What the FactBank certainty tags of the findings mean, in one sentence."),
             "findings": (_array(finding), "The findings the report leads with: the high- and medium-confidence "
                                           "findings of the comparison that spans the whole period (`first_to_last`, "
-                                          "or the one step), at most 6, by confidence, then strength."),
+                                          "or the one step), at most 6, in the step's order (strength weighed by "
+                                          "confidence)."),
             "summary": (_array(_STRING), "Plain sentences on the measures, markers and entities across the whole "
                                          "period (one sentence for a single document)."),
             "warnings": (_array(_STRING), "What the reader must know before trusting the report: skipped files, one "

@@ -33,8 +33,8 @@ from .edits import ClauseCorrespondence, claim_edited, document_words, restated_
 from .propositions import Proposition, find_propositions, position_of, representative, restatements, stances_on
 from .wording import finding_statement, proposition_label
 
-__all__ = ["EVALUATION_STEP", "SHOWN_CONFIDENCE", "evidential_frame", "judged_members", "judgement_kinds",
-           "participant_name", "shown_findings", "step_findings"]
+__all__ = ["CONFIDENCE_WEIGHT", "EVALUATION_STEP", "SHOWN_CONFIDENCE", "evidential_frame", "judged_members",
+           "judgement_kinds", "participant_name", "ranked", "shown_findings", "step_findings"]
 
 EVALUATION_STEP = 0.5
 #: Confidence levels a report shows; the JSON report keeps every finding with its confidence.
@@ -391,7 +391,8 @@ class _EditedPairs:
 
 
 def step_findings(earlier: DocumentProfile, later: DocumentProfile) -> list[Finding]:
-    """Every finding between two documents, strongest first (the report shows the confident ones)."""
+    """Every finding between two documents, strongest first, strength weighed by confidence
+    (:data:`CONFIDENCE_WEIGHT`; the report shows the confident ones)."""
     findings = []
     restated = restatements([s.content for s in earlier.sentences], [s.content for s in later.sentences])
     links = (earlier.claim_links, later.claim_links)
@@ -419,8 +420,14 @@ def step_findings(earlier: DocumentProfile, later: DocumentProfile) -> list[Find
         used_b = {i for f in corrections for i in f.later.claims}
         findings = [f for f in findings if not (set(f.earlier.claims) <= used_a and set(f.later.claims) <= used_b)]
         findings += corrections
-    findings.sort(key=lambda f: (-_CONFIDENCE_RANK[f.confidence], -f.strength, f.proposition))
-    return _without_repeats(findings)
+    return _without_repeats(ranked(findings))
+
+
+def ranked(findings: Sequence[Finding]) -> list[Finding]:
+    """Findings strongest first, strength weighed by confidence (:data:`CONFIDENCE_WEIGHT`), then by confidence and
+    proposition."""
+    return sorted(findings, key=lambda f: (-f.strength * CONFIDENCE_WEIGHT[f.confidence],
+                                           -_CONFIDENCE_RANK[f.confidence], f.proposition))
 
 
 def _without_repeats(findings: Sequence[Finding]) -> list[Finding]:
@@ -489,6 +496,9 @@ def _correction_findings(earlier: DocumentProfile, later: DocumentProfile) -> li
 
 
 _CONFIDENCE_RANK = {"high": 2, "medium": 1, "low": 0}
+#: Findings are ranked by their strength weighed by their confidence: a large change read with medium confidence
+#: comes before a small one read with high confidence (a single evaluative word gone), a small one after it.
+CONFIDENCE_WEIGHT = {"high": 1.0, "medium": 0.8, "low": 0.5}
 
 
 #: Within one document, claims joined by a link at least this strong make one judgement.

@@ -233,3 +233,15 @@ def test_a_claim_is_revised_in_its_own_words_not_beside_them(nlp, before, after,
     assert bool(found) is revised
     if revised:  # the edits shown are the claim's own
         assert [(r.before, r.after) for r in found[0].revisions] == [("moderate", "slow")]
+
+
+def test_findings_are_ranked_by_strength_weighed_by_confidence():
+    import dataclasses
+
+    from kalinovsky_nlp.judgement.findings import ranked
+
+    base = _new_finding("Fares rise", "Fares will probably rise.")
+    small_sure = dataclasses.replace(base, proposition="a", confidence="high", strength=0.25)
+    large_medium = dataclasses.replace(base, proposition="b", confidence="medium", strength=0.6)
+    small_medium = dataclasses.replace(base, proposition="c", confidence="medium", strength=0.25)
+    assert [f.proposition for f in ranked([small_medium, small_sure, large_medium])] == ["b", "a", "c"]
