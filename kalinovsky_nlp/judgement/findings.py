@@ -307,6 +307,27 @@ def _confidence(proposition: Proposition, earlier: FindingSide, later: FindingSi
     return level, reason
 
 
+_LOWER = {"high": "medium", "medium": "low", "low": "low"}
+
+
+def _spoken_of(other: Sequence[Claim], members: Sequence[Claim]) -> tuple[str, ...]:
+    """The noun-phrase subjects of a one-sided judgement that the other text's own claims have as their subject too,
+    at the same time frame (an entity such as a country is the subject of many different claims; a noun phrase such as
+    *job gains* names a topic): the topic is still spoken of there, in words that did not align (*economic
+    activity has been expanding at a solid pace* / *economic growth has moderated*: not the same subject; *job gains
+    were strong* / *the pace of job gains moderated*: the same), so that *no longer discussed* may not hold."""
+    found: set[str] = set()
+    for claim in members:
+        subjects = {a.key for a in claim.arguments if a.role == "subject" and a.key.startswith("np:")}
+        for candidate in other:
+            if candidate.voice != "author" or candidate.time_frame != claim.time_frame:
+                continue
+            shared = shared_participants(claim, candidate) & subjects
+            if shared & {a.key for a in candidate.arguments if a.role == "subject"}:
+                found |= shared
+    return tuple(sorted(found))
+
+
 def _marked(kinds: Sequence[str], earlier: FindingSide, later: FindingSide, revised: bool) -> bool:
     """Whether the words of the decisive claims carry the change: the author's own position restated differently,
     different certainty cues on the two sides for a certainty change, or evaluative cues for an evaluation change."""
@@ -635,6 +656,13 @@ def _finding(proposition: Proposition, earlier: DocumentProfile, later: Document
     edit_only = revised is not None and kinds == ["position_revised"] and revision_is_edit(*revised)
     if edit_only and confidence == "high":
         confidence = "medium"  # a restated sentence edited: worth reading, weaker than a changed action or amount
+    if kinds in (["new_judgement"], ["dropped_judgement"]):
+        spoken = _spoken_of(later.claims if kinds == ["dropped_judgement"] else earlier.claims,
+                            [c for side, profile in ((proposition.earlier, earlier), (proposition.later, later))
+                             for c in (profile.claims[i] for i in side)])
+        if spoken:
+            confidence = _LOWER[confidence]
+            reason += f"; the other text speaks of {_names(spoken)} in other words"
     support = min(1.0, (len(side_a.claims) + len(side_b.claims)) / 4)
     strength = _magnitude(kinds, position_a, position_b) * (0.5 + 0.5 * support) * (0.75 if edit_only else 1.0)
     if "new_judgement" in kinds or "dropped_judgement" in kinds:

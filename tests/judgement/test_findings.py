@@ -245,3 +245,31 @@ def test_findings_are_ranked_by_strength_weighed_by_confidence():
     large_medium = dataclasses.replace(base, proposition="b", confidence="medium", strength=0.6)
     small_medium = dataclasses.replace(base, proposition="c", confidence="medium", strength=0.25)
     assert [f.proposition for f in ranked([small_medium, small_sure, large_medium])] == ["b", "a", "c"]
+
+
+def _claim(text, predicate, args, *, frame="present", voice="author"):
+    from kalinovsky_nlp.results import Argument, Claim
+
+    arguments = tuple(Argument(key=key, text=key[3:], role=role, qualifiers=tuple(qualifiers))
+                      for key, role, qualifiers in args)
+    return Claim(index=0, sentence=0, paragraph=0, start=0, end=len(text), text=text, predicate=predicate,
+                 predicate_keys=(predicate,), arguments=arguments, polarity="positive", time_frame=frame,
+                 certainty="CT+", voice=voice, role="assertion", gist=text)
+
+
+def test_a_one_sided_judgement_whose_subject_the_other_text_still_speaks_of():
+    from kalinovsky_nlp.judgement.findings import _spoken_of
+
+    strong = _claim("Job gains were strong", "strong", [("np:gain", "subject", ["job"])])
+    slowed = _claim("The pace of job gains slowed", "slow", [("np:gain", "subject", ["job"])])
+    assert _spoken_of([slowed], [strong]) == ("np:gain",)
+    # another kind of gain, another time, someone else's claim, an object rather than a subject: not the topic
+    assert _spoken_of([_claim("Price gains slowed", "slow", [("np:gain", "subject", ["price"])])], [strong]) == ()
+    assert _spoken_of([_claim("Job gains will slow", "slow", [("np:gain", "subject", ["job"])], frame="future")],
+                      [strong]) == ()
+    assert _spoken_of([_claim("Job gains slowed", "slow", [("np:gain", "subject", ["job"])], voice="reported")],
+                      [strong]) == ()
+    assert _spoken_of([_claim("We counted job gains", "count", [("np:gain", "object", ["job"])])], [strong]) == ()
+    # an entity is the subject of many different claims: it does not make a topic
+    russia = _claim("Russia arms the rebels", "arm", [("ent:Russia", "subject", [])])
+    assert _spoken_of([_claim("Russia hosts talks", "host", [("ent:Russia", "subject", [])])], [russia]) == ()
