@@ -9,6 +9,7 @@ and the entities, shown under the title).
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
@@ -47,7 +48,10 @@ def main() -> None:
         page.write_text(kn.render(kn.analyze(), "html"), encoding="utf-8")
         screenshot(page, HERE / "report-builtin.png", 1500)
         if FOMC.is_file():
-            html = kn.render(kn.analyze(kn.load_corpus(FOMC)), "html")
+            # the statements carry Markdown links: each record is read as Markdown (its "format" field)
+            records = [dict(json.loads(line), format="markdown")
+                       for line in FOMC.read_text(encoding="utf-8").splitlines() if line.strip()]
+            html = kn.render(kn.analyze(records), "html")
             # the timelines under the title (a headless screenshot shows the top of the page only)
             hide = "<style>#kn-judgement, .kn-figure-target { display: none; }</style></head>"
             page.write_text(html.replace("</head>", hide, 1), encoding="utf-8")

@@ -419,10 +419,27 @@ def _infinitival_question(verb: "Token") -> bool:
     return False
 
 
+def _correlative_negation(verb: "Token") -> str | None:
+    """The word (*nor*, *neither*) that negates a clause, or None: a clause that opens with *Nor* (*Nor is Russia in Afghanistan to extract
+    payback*), one that *neither* introduces (*the council neither approved ...*), or the conjunct after *nor*
+    (*... did not act, nor did the mayor*; *neither approved nor rejected the plan*)."""
+    children = list(verb.children)
+    sentence_start = verb.sent.start if verb.doc.has_annotation("SENT_START") else 0
+    if any(c.lower_ == "nor" and c.dep_ in ("cc", "advmod", "preconj") and c.i == sentence_start for c in children):
+        return "nor"
+    if any(c.lower_ == "neither" and c.dep_ in ("preconj", "advmod", "cc") and c.i < verb.i for c in children):
+        return "neither"
+    if verb.dep_ == "conj" and any(c.lower_ == "nor" and c.dep_ == "cc" and c.i < verb.i for c in verb.head.children):
+        return "nor"
+    return None
+
+
 def _is_condition(token: "Token") -> bool:
     """An adverbial clause that states an open condition (*if X*, *unless X*) or an embedded question: what it
     supposes is not claimed."""
     marks = {c.lower_ for c in token.children if c.dep_ == "mark"}
+    if token.lower_ == "anything" and "if" in marks:
+        return False  # "if anything": a corrective downtoner (lexicons/metadiscourse.tsv), not a condition
     return bool(marks & CONDITION_MARKS) or "whether" in marks
 
 
@@ -940,7 +957,11 @@ class ClaimReader:
         start = self.sent_starts[sentence] if self.sent_starts else 0
         first = self.sent_starts[max(0, sentence - 1)] if self.sent_starts else 0
         best: tuple[int, int] | None = None
+        co_arguments = {c.i for c in pronoun.head.children if c.dep_ in SUBJECT_DEPS} \
+            if pronoun.dep_ in ("dobj", "dative", "attr") else set()
         for i in range(pronoun.i - 1, first - 1, -1):
+            if i in co_arguments:
+                continue  # "the mayor rejected it": an object pronoun is not its own clause's subject (Chomsky 1981)
             token = self.doc[i]
             role = SALIENCE_ROLES.get(token.dep_)
             if role is None or token.pos_ == "PRON" or (role < SALIENCE_ROLES["nsubj"] and
@@ -1243,12 +1264,16 @@ class ClaimReader:
             if any(c.dep_ == "neg" for c in t.children):
                 negative = not negative
                 cues.append("not")
+            correlative = _correlative_negation(t)
+            if correlative is not None:
+                negative = not negative
+                cues.append(correlative)
             if embedding_class(t) == "negative" and t.i != head.i:
                 negative = not negative
                 cues.append(t.lower_)
         subject = _first(head, SUBJECT_DEPS) or next((_first(f, SUBJECT_DEPS) for f in frames
                                                       if _first(f, SUBJECT_DEPS) is not None), None)
-        if subject is not None and (any(c.dep_ == "det" and c.lower_ in NEGATIVE_DETERMINERS
+        if subject is not None and (any(c.dep_ in ("det", "preconj") and c.lower_ in NEGATIVE_DETERMINERS
                                         for c in subject.children) or subject.lower_ in ("nobody", "nothing",
                                                                                           "none", "noone")):
             negative = not negative

@@ -43,6 +43,14 @@ CERTAINTY = [
     ("No one has offered any proof.", "offered", "CT-", "author"),
     ("The city failed to repair the bridge.", "repair", "CT-", "author"),
     ("The city managed to repair the bridge.", "repair", "CT+", "author"),
+    # "nor" and "neither" negate the clause they introduce; "if anything" is no condition
+    ("Nor is the ferry a success.", "ferry", "CT-", "author"),
+    ("And the ferry is a success.", "ferry", "CT+", "author"),
+    ("The council neither approved nor rejected the plan.", "rejected", "CT-", "author"),
+    ("The council approved and rejected the plan.", "rejected", "CT+", "author"),
+    ("Neither the mayor nor the council approved the plan.", "approved", "CT-", "author"),
+    ("If anything, the ferry is a success.", "success", "CT+", "author"),
+    ("If the weather holds, the ferry is a success.", "ferry is", "PS+", "author"),
     # approximators do not lower certainty
     ("About 200 workers joined the union.", "joined", "CT+", "author"),
     # conditions and questions
@@ -499,3 +507,11 @@ def test_a_measure_of_something_is_about_what_it_measures(nlp):
     claim = next(c for c in claims(nlp, "Survey-based measures of household confidence remained stable.")
                  if c.predicate == "stable")
     assert {"np:measure", "np:confidence"} <= {a.key for a in claim.arguments}
+
+
+def test_an_object_pronoun_does_not_stand_for_its_own_clauses_subject(nlp):
+    # "the mayor rejected it": it is not the mayor (binding: a pronoun is free in its clause)
+    claim = next(c for c in claims(nlp, "The council drafted the plan, and the mayor rejected it.")
+                 if c.predicate == "reject")
+    assert "np:mayor" not in [a.key for a in claim.arguments if a.role == "object"]
+    assert [a.key for a in claim.arguments if a.role == "subject"] == ["np:mayor"]
