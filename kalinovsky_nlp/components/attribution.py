@@ -48,8 +48,14 @@ def attribution_nouns() -> dict[str, tuple[VerbClass, CueKind]]:
     return {row["lemma"]: _cue_entry(row, "attribution_nouns.tsv") for row in read_table("attribution_nouns.tsv")}
 
 
+@functools.lru_cache(maxsize=1)
 def human_nouns() -> frozenset[str]:
-    return read_word_list("human_nouns.txt")
+    """Nouns of people and groups (``lexicons/human_nouns.txt``) and the titles of people's offices
+    (``lexicons/person_titles.txt``: *the mayor*, *the governor* said ...), without abbreviations and without the
+    words that qualify a title (``lexicons/title_qualifiers.tsv``: *former*, *foreign*)."""
+    qualifiers = read_word_list("title_qualifiers.tsv")
+    titles = {w for w in read_word_list("person_titles.txt") if not w.endswith(".") and w not in qualifiers}
+    return read_word_list("human_nouns.txt") | frozenset(titles)
 
 
 def lexicon_lemma(token: "Token", lexicon: Container[str]) -> str | None:

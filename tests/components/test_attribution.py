@@ -113,3 +113,19 @@ def test_cue_candidates_change_nothing(nlp):
     found = find_attributions(doc)
     assert found == sorted(scanned, key=lambda a: (a.content_start, a.cue_start))
     assert {a.kind for a in found} >= {"according_to", "reporting_verb", "noun_complement", "for_source", "quotation"}
+
+
+@pytest.mark.parametrize("text,holder", [
+    # the holder of an office is a person: titles (lexicons/person_titles.txt) hold views as other people do
+    ("The mayor said that the library would reopen in May.", "The mayor"),
+    ("The governor promised that taxes would fall.", "The governor"),
+    ("The ambassador believes that the talks will fail.", "The ambassador"),
+])
+def test_a_title_is_a_person_like_holder(nlp, text, holder):
+    _, found = _attributions(nlp, text)
+    assert [a.holder for a in found] == [holder]
+
+
+def test_an_inanimate_subject_is_not_a_holder(nlp):
+    _, found = _attributions(nlp, "The evidence suggests that the library will reopen in May.")
+    assert found == []  # evidence is not a person: an evidential, not an attribution
