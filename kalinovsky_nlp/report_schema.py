@@ -421,7 +421,8 @@ def _document_parts(build: _SchemaBuilder, categories: tuple[str, ...],
     build.define("Attribution", _object("Content the text attributes to a source, found by the attribution "
                                         "component.", {
         "kind": ({"enum": list(_ATTRIBUTION_KINDS)},
-                 "How the content is attributed: a reporting verb with a holder (*officials accused*), one without "
+                 "How the content is attributed: a reporting verb or belief adjective with a holder (*officials "
+                 "accused*, *the unions are confident that*), a reporting verb without one "
                  "(impersonal), a quotation, *according to*, a sentence-initial *For X,* or a noun with a "
                  "complement clause (*the claim that*)."),
         "cue": (_STRING, "The attributing words as in the text (*accused*, *according to*, *evidence*; `“”` for a "

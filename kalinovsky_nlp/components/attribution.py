@@ -49,6 +49,13 @@ def attribution_nouns() -> dict[str, tuple[VerbClass, CueKind]]:
 
 
 @functools.lru_cache(maxsize=1)
+def belief_adjectives() -> dict[str, str]:
+    """Adjectives that state a holder's belief about a that-clause (``lexicons/belief_adjectives.tsv``), with the
+    holder's commitment: *convinced* CT+, *confident* PR+, *doubtful* PS-."""
+    return {row["lemma"]: row["level"] for row in read_table("belief_adjectives.tsv")}
+
+
+@functools.lru_cache(maxsize=1)
 def human_nouns() -> frozenset[str]:
     """Nouns of people and groups (``lexicons/human_nouns.txt``) and the titles of people's offices
     (``lexicons/person_titles.txt``: *the mayor*, *the governor* said ...), without abbreviations and without the
@@ -342,14 +349,36 @@ def _cue_candidates(doc: "Doc") -> dict[str, list[int]]:
     from spacy.symbols import AUX, NOUN, VERB
 
     if not len(doc):
-        return {"verb": [], "according": [], "noun": []}
+        return {"verb": [], "according": [], "noun": [], "adjective": []}
     columns = doc.to_array([POS, LOWER])
     pos, lower = columns[:, 0], columns[:, 1]
+    beliefs = np.isin(lower, [hash_string(word) for word in belief_adjectives()])
     return {
         "verb": np.flatnonzero((pos == VERB) | (pos == AUX)).tolist(),
         "according": np.flatnonzero(lower == hash_string("according")).tolist(),
         "noun": np.flatnonzero(pos == NOUN).tolist(),
+        "adjective": np.flatnonzero(beliefs).tolist(),
     }
+
+
+def _adjective_attributions(sent: "Span", candidates: Iterable[int]) -> Iterator[Attribution]:
+    """Belief adjectives of a holder other than the author and the clause they hold (*the unions are confident that
+    the strike will end*, *she is convinced that X*): the adjective counterparts of verbs of belief."""
+    table = belief_adjectives()
+    doc = sent.doc
+    for token in (doc[i] for i in candidates):
+        if token.lower_ not in table or token.dep_ != "acomp":
+            continue
+        clause = next((c for c in token.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")), None)
+        subject = subject_of(token.head)
+        if clause is None or clause.i < token.i or subject is None or subject.lower_ in FIRST_PERSON or \
+                not is_person_like(subject):
+            continue
+        holder = _phrase(subject)
+        yield Attribution(kind="reporting_verb", cue=token.text, cue_start=token.i, cue_end=token.i + 1,
+                          verb_class="neutral", content_start=clause.left_edge.i, content_end=clause.right_edge.i + 1,
+                          holder=doc[holder[0] : holder[1]].text, holder_start=holder[0], holder_end=holder[1],
+                          cue_kind="thought")
 
 
 def _within(indices: list[int], start: int, end: int) -> list[int]:
@@ -366,6 +395,7 @@ def find_attributions(doc: "Doc") -> list[Attribution]:
         found.extend(_according_to(sent, _within(candidates["according"], sent.start, sent.end)))
         found.extend(_for_source(sent))
         found.extend(_noun_complements(sent, _within(candidates["noun"], sent.start, sent.end)))
+        found.extend(_adjective_attributions(sent, _within(candidates["adjective"], sent.start, sent.end)))
     return sorted(found, key=lambda a: (a.content_start, a.cue_start))
 
 

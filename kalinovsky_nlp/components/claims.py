@@ -46,7 +46,7 @@ from ..results import (
     certainty_label,
     certainty_parts,
 )
-from .attribution import Attribution, reporting_verbs
+from .attribution import Attribution, belief_adjectives, reporting_verbs
 from .evaluation import argument_evaluations, as_frame_of, evaluative_indices, fixed_expression_tokens
 from .rules import NOT_CONDITION_BEFORE_IF
 
@@ -419,6 +419,13 @@ def _infinitival_question(verb: "Token") -> bool:
     return False
 
 
+def _belief_adjective_frame(adjective: "Token") -> bool:
+    """A belief adjective after a copula with a that-clause of its own (*convinced that X*, *not sure that X*:
+    ``lexicons/belief_adjectives.tsv``)."""
+    return adjective.dep_ == "acomp" and adjective.lower_ in belief_adjectives() and \
+        any(c.dep_ == "ccomp" and _is_verbal(c) for c in adjective.children)
+
+
 def _correlative_negation(verb: "Token") -> str | None:
     """The word (*nor*, *neither*) that negates a clause, or None: a clause that opens with *Nor* (*Nor is Russia in Afghanistan to extract
     payback*), one that *neither* introduces (*the council neither approved ...*), or the conjunct after *nor*
@@ -675,6 +682,9 @@ class ClaimReader:
 
     def _is_frame(self, governor: "Token", content: "Token") -> bool:
         """Whether ``governor`` only frames ``content`` (the content is the claim, the governor lends it cues)."""
+        if content.dep_ == "ccomp" and _belief_adjective_frame(governor):
+            subject = _first(governor.head, SUBJECT_DEPS)
+            return subject is not None and self._is_author(subject)  # "I am not sure that X"
         if content.dep_ == "acl" and governor.pos_ == "NOUN":
             # "evidence that X", "the fact that X": the noun and its clause is one claim about X
             return governor.lemma_.lower() in _frame_nouns() and _is_verbal(content)
@@ -750,6 +760,8 @@ class ClaimReader:
                 continue  # "in deciding how long to keep the library open": what is weighed is not claimed
             if any(self._is_frame(token, c) for c in token.children if c.dep_ in ("ccomp", "xcomp")):
                 continue
+            if any(_belief_adjective_frame(c) for c in token.children if c.dep_ == "acomp"):
+                continue  # "she is convinced that X": the belief frames X, as "she believes that X" does
             if token.lemma_ == "be" and any(c.dep_ == "attr" and self._frames_noun(c) for c in token.children):
                 continue  # "there is plausible evidence that X": the claim is X
             heads.append(token)
@@ -1282,6 +1294,16 @@ class ClaimReader:
             frame_level = _frame_nouns().get(frame.lemma_.lower()) if frame.pos_ == "NOUN" else None
             if frame_level is not None and _sought(frame):
                 frame_level = "Uu"  # "awaiting evidence that X", "monitoring for signs that X": X is not asserted
+            if frame_level is None and _belief_adjective_frame(frame):
+                frame_level = belief_adjectives()[frame.lower_]
+                if any(c.dep_ == "neg" for c in frame.head.children) or any(c.dep_ == "neg" for c in frame.children):
+                    frame_level = "Uu"  # "I am not sure that X": uncommitted, not sure that not X
+                    negative = not negative  # the negation is spent on the belief
+                    if "not" in cues:
+                        cues.remove("not")
+                    cues.append("not " + frame.lower_)
+                    level = "Uu"
+                    continue
             adjective = _framing_adjective(frame) if frame_level is None and frame.dep_ == "xcomp" else None
             if adjective is not None:
                 frame_level = _frame_adjectives()[(adjective.lemma_.lower(), frame.lemma_.lower())]
@@ -1298,7 +1320,10 @@ class ClaimReader:
                 level = frame_degree
             cues.append(frame.lower_)
         seen: set[int] = set()
+        beliefs = {f.i for f in frames if _belief_adjective_frame(f)}
         for i in scope:
+            if i in beliefs:
+                continue  # the belief adjective framing the claim counted once, as its frame
             for marker in self.ctx.marker_at.get(i, ()):
                 if marker.voice != "author" or id(marker) in seen:
                     continue

@@ -43,6 +43,14 @@ CERTAINTY = [
     ("No one has offered any proof.", "offered", "CT-", "author"),
     ("The city failed to repair the bridge.", "repair", "CT-", "author"),
     ("The city managed to repair the bridge.", "repair", "CT+", "author"),
+    # a belief adjective frames its clause: the author's own commitment, or someone else's view reported
+    ("I am sure that the bridge will open in May.", "open", "CT+", "author"),
+    ("I am confident that the bridge will open in May.", "open", "PR+", "author"),
+    ("I am not sure that the bridge will open in May.", "open", "Uu", "author"),
+    ("I am sure that the bridge will not open in May.", "open", "CT-", "author"),
+    ("We are doubtful that the bridge will open in May.", "open", "PS-", "author"),
+    ("The engineers are confident that the bridge will open in May.", "open", "Uu", "reported"),
+    ("The engineers are proud that the bridge will open in May.", "open", "CT+", "author"),
     # "nor" and "neither" negate the clause they introduce; "if anything" is no condition
     ("Nor is the ferry a success.", "ferry", "CT-", "author"),
     ("And the ferry is a success.", "ferry", "CT+", "author"),
@@ -515,3 +523,11 @@ def test_an_object_pronoun_does_not_stand_for_its_own_clauses_subject(nlp):
                  if c.predicate == "reject")
     assert "np:mayor" not in [a.key for a in claim.arguments if a.role == "object"]
     assert [a.key for a in claim.arguments if a.role == "subject"] == ["np:mayor"]
+
+
+def test_a_belief_adjective_is_a_frame_not_a_claim_of_its_own(nlp):
+    found = claims(nlp, "I am not convinced that the tram will reduce traffic.")
+    assert [(c.predicate, c.certainty, c.polarity) for c in found] == [("reduce", "Uu", "positive")]
+    assert found[0].cues == ("not convinced",)
+    reported = claims(nlp, "The mayor is convinced that the tram will reduce traffic.")
+    assert [(c.predicate, c.holder) for c in reported] == [("reduce", "The mayor")]
