@@ -16,7 +16,8 @@ from ..lexicons import read_word_list
 from ..results import Claim
 
 __all__ = ["Alignment", "ClaimFeatures", "align", "align_features", "attention_verbs", "comparable_times", "features",
-           "light_verbs", "participants", "predicate_words", "shared_participants"]
+           "light_verbs", "noun_qualifiers", "participants", "predicate_words", "same_referent", "shared_of",
+           "shared_participants"]
 
 #: A claim about the past that names a year more than this many years before the earlier document narrates
 #: history: it is compared only with other claims about the past.
@@ -42,16 +43,17 @@ def participants(claim: Claim) -> frozenset[str]:
     return frozenset(a.key for a in claim.arguments)
 
 
-def _qualifiers(claim: Claim) -> dict[str, frozenset[str]]:
-    """The qualifiers of each noun-phrase participant (joined when the claim names the head twice)."""
+def noun_qualifiers(claim: Claim) -> dict[str, frozenset[str]]:
+    """The qualifiers of each noun-phrase participant (joined when the claim names the head twice; empty when
+    unqualified)."""
     found: dict[str, set[str]] = {}
     for argument in claim.arguments:
         if argument.key.startswith("np:"):
             found.setdefault(argument.key, set()).update(argument.qualifiers)
-    return {key: frozenset(words) for key, words in found.items() if words}
+    return {key: frozenset(words) for key, words in found.items()}
 
 
-def _same_referent(first: frozenset[str] | None, second: frozenset[str] | None) -> bool:
+def same_referent(first: frozenset[str] | None, second: frozenset[str] | None) -> bool:
     """Whether two noun phrases with the same head can name the same thing: unless both are qualified and neither's
     qualifiers include the other's (*the rate* / *the unemployment rate* can; *the unemployment rate* / *the federal
     funds rate* cannot)."""
@@ -60,14 +62,19 @@ def _same_referent(first: frozenset[str] | None, second: frozenset[str] | None) 
 
 def shared_participants(a: Claim, b: Claim) -> frozenset[str]:
     """The participants two claims share: their common keys, without noun-phrase heads qualified apart."""
-    return _shared(features(a), features(b))
+    common = participants(a) & participants(b)
+    if not any(k.startswith("np:") for k in common):
+        return common
+    qualifiers_a, qualifiers_b = noun_qualifiers(a), noun_qualifiers(b)
+    return frozenset(k for k in common if same_referent(qualifiers_a.get(k), qualifiers_b.get(k)))
 
 
-def _shared(fa: "ClaimFeatures", fb: "ClaimFeatures") -> frozenset[str]:
+def shared_of(fa: "ClaimFeatures", fb: "ClaimFeatures") -> frozenset[str]:
+    """:func:`shared_participants` on precomputed features."""
     common = fa.participants & fb.participants
     if not fa.qualifiers or not fb.qualifiers:
         return common
-    return frozenset(k for k in common if _same_referent(fa.qualifiers.get(k), fb.qualifiers.get(k)))
+    return frozenset(k for k in common if same_referent(fa.qualifiers.get(k), fb.qualifiers.get(k)))
 
 
 def predicate_words(claim: Claim) -> frozenset[str]:
@@ -135,7 +142,7 @@ def features(claim: Claim) -> ClaimFeatures:
     author_acts = claim.voice == "author" and any(a.key == "author" and a.role == "subject" for a in claim.arguments)
     return ClaimFeatures(claim, participants(claim), predicate_words(claim), frozenset(claim.predicate_keys),
                          {k: frozenset(v) for k, v in roles.items()}, frozenset(objects), author_acts,
-                         _qualifiers(claim))
+                         {k: v for k, v in noun_qualifiers(claim).items() if v})
 
 
 def _entities_agree(a: ClaimFeatures, b: ClaimFeatures) -> bool:
@@ -158,7 +165,7 @@ def align(a: Claim, b: Claim, earlier_year: int) -> Alignment | None:
 def align_features(fa: ClaimFeatures, fb: ClaimFeatures, earlier_year: int) -> Alignment | None:
     """:func:`align` on precomputed features."""
     a, b = fa.claim, fb.claim
-    shared = _shared(fa, fb)
+    shared = shared_of(fa, fb)
     if not shared:
         return None
     if a.gist and a.gist == b.gist and a.time_frame == b.time_frame and shared == fa.participants:

@@ -69,6 +69,7 @@ def _function_words() -> frozenset[str]:
 _CLAUSE_LINKS = frozenset({"and", "but", "or", "so", "yet"})
 
 
+@functools.lru_cache(maxsize=8192)
 def restated_form(text: str) -> str:
     """A claim's words as they compare across restatements: lower-case words and punctuation without the linking
     adverbials, coordinators and punctuation that tie it to its neighbours (*However, a range of indicators
@@ -177,17 +178,27 @@ def carried_over(before_sentence: str, before_span: tuple[int, int], after_sente
     """The share of the shorter of two claims' words that the sentence restating it carried over into the other
     claim: the two sentences' words matched in order, counting the pairs that fall inside both claims' spans
     (character offsets into their sentences)."""
-    words_a, words_b = _word_spans(before_sentence), _word_spans(after_sentence)
+    words_a, words_b, matched = _matched_words(before_sentence, after_sentence)
     inside_a = {i for i, (w, start, end) in enumerate(words_a)
                 if before_span[0] <= start and end <= before_span[1] and w[:1].isalnum()}
     inside_b = {j for j, (w, start, end) in enumerate(words_b)
                 if after_span[0] <= start and end <= after_span[1] and w[:1].isalnum()}
     if not inside_a or not inside_b:
         return 0.0
-    matcher = difflib.SequenceMatcher(a=[w for w, _, _ in words_a], b=[w for w, _, _ in words_b], autojunk=False)
-    carried = sum(1 for i, j, n in matcher.get_matching_blocks() for k in range(n)
-                  if i + k in inside_a and j + k in inside_b)
+    carried = sum(1 for i, j in matched if i in inside_a and j in inside_b)
     return carried / min(len(inside_a), len(inside_b))
+
+
+@functools.lru_cache(maxsize=256)
+def _matched_words(before_sentence: str, after_sentence: str) -> tuple[list[tuple[str, int, int]],
+                                                                       list[tuple[str, int, int]],
+                                                                       tuple[tuple[int, int], ...]]:
+    """Two sentences' words (with their offsets) and the pairs of positions matched in order between them,
+    remembered for the claims of one restated sentence pair."""
+    words_a, words_b = _word_spans(before_sentence), _word_spans(after_sentence)
+    matcher = difflib.SequenceMatcher(a=[w for w, _, _ in words_a], b=[w for w, _, _ in words_b], autojunk=False)
+    matched = tuple((i + k, j + k) for i, j, n in matcher.get_matching_blocks() for k in range(n))
+    return words_a, words_b, matched
 
 
 class ClauseCorrespondence:

@@ -21,13 +21,15 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections import defaultdict
 from typing import Container, Literal, Sequence
 
 from ..components.attribution import reporting_verbs
 from ..components.claims import derivational_base
 from ..profile import DocumentProfile
 from ..results import LEVEL_RANK, Claim, Finding, FindingSide, Position, Revision, certainty_parts
-from .align import align, attention_verbs, light_verbs, participants, shared_participants
+from .align import (align, attention_verbs, light_verbs, noun_qualifiers, participants, same_referent,
+                    shared_participants)
 from .corrections import self_corrections
 from .edits import ClauseCorrespondence, claim_edited, document_words, restated_form, sentence_edits, substantive
 from .propositions import Proposition, find_propositions, position_of, representative, restatements, stances_on
@@ -310,21 +312,39 @@ def _confidence(proposition: Proposition, earlier: FindingSide, later: FindingSi
 _LOWER = {"high": "medium", "medium": "low", "low": "low"}
 
 
-def _spoken_of(other: Sequence[Claim], members: Sequence[Claim]) -> tuple[str, ...]:
+#: The noun-phrase subjects of a document's own claims, by time frame and key: the qualifiers of each mention.
+SubjectIndex = dict[tuple[str, str], list[frozenset[str]]]
+
+
+def subject_index(claims: Sequence[Claim]) -> SubjectIndex:
+    """The noun-phrase subjects of the author's own claims, by (time frame, key), for :func:`_spoken_of`."""
+    index: SubjectIndex = defaultdict(list)
+    for claim in claims:
+        if claim.voice != "author":
+            continue
+        qualifiers = noun_qualifiers(claim)
+        for argument in claim.arguments:
+            if argument.role == "subject" and argument.key.startswith("np:"):
+                index[(claim.time_frame, argument.key)].append(qualifiers[argument.key])
+    return index
+
+
+def _spoken_of(other: SubjectIndex, members: Sequence[Claim]) -> tuple[str, ...]:
     """The noun-phrase subjects of a one-sided judgement that the other text's own claims have as their subject too,
-    at the same time frame (an entity such as a country is the subject of many different claims; a noun phrase such as
-    *job gains* names a topic): the topic is still spoken of there, in words that did not align (*economic
-    activity has been expanding at a solid pace* / *economic growth has moderated*: not the same subject; *job gains
-    were strong* / *the pace of job gains moderated*: the same), so that *no longer discussed* may not hold."""
+    at the same time frame (``other``: :func:`subject_index`; an entity such as a country is the subject of many
+    different claims; a noun phrase such as *job gains* names a topic): the topic is still spoken of there, in words
+    that did not align (*economic activity has been expanding at a solid pace* / *economic growth has moderated*: not
+    the same subject; *job gains were strong* / *the pace of job gains moderated*: the same), so that *no longer
+    discussed* may not hold."""
     found: set[str] = set()
     for claim in members:
-        subjects = {a.key for a in claim.arguments if a.role == "subject" and a.key.startswith("np:")}
-        for candidate in other:
-            if candidate.voice != "author" or candidate.time_frame != claim.time_frame:
+        qualifiers = noun_qualifiers(claim)
+        for argument in claim.arguments:
+            if argument.role != "subject" or not argument.key.startswith("np:"):
                 continue
-            shared = shared_participants(claim, candidate) & subjects
-            if shared & {a.key for a in candidate.arguments if a.role == "subject"}:
-                found |= shared
+            mentions = other.get((claim.time_frame, argument.key), ())
+            if any(same_referent(qualifiers[argument.key], words) for words in mentions):
+                found.add(argument.key)
     return tuple(sorted(found))
 
 
@@ -422,6 +442,7 @@ def step_findings(earlier: DocumentProfile, later: DocumentProfile) -> list[Find
     parts: list[Proposition] = []
     one_sided: list[Proposition] = []
     clauses = ClauseCorrespondence(earlier.sentences, later.sentences)
+    subjects = (subject_index(earlier.claims), subject_index(later.claims))
     for proposition in find_propositions(earlier.claims, later.claims, earlier.date.year, restated, links, clauses):
         if proposition.aligned:
             parts.append(proposition)
@@ -432,7 +453,7 @@ def step_findings(earlier: DocumentProfile, later: DocumentProfile) -> list[Find
             one_sided += _one_sided_judgements(proposition, earlier, later)
     parts += _merge_by_sentence(one_sided, earlier, later)
     for part in parts:
-        finding = _finding(part, earlier, later, unchanged, restated, edited, clauses)
+        finding = _finding(part, earlier, later, unchanged, restated, edited, clauses, subjects)
         if finding is not None:
             findings.append(finding)
     corrections = _correction_findings(earlier, later)
@@ -623,7 +644,8 @@ def _anchored_positions(proposition: Proposition, earlier: DocumentProfile, late
 
 def _finding(proposition: Proposition, earlier: DocumentProfile, later: DocumentProfile,
              unchanged: tuple[set[str], set[str]], restated: dict[tuple[int, int], float],
-             edited: "_EditedPairs", clauses: ClauseCorrespondence) -> Finding | None:
+             edited: "_EditedPairs", clauses: ClauseCorrespondence,
+             subjects: tuple[SubjectIndex, SubjectIndex]) -> Finding | None:
     position_a = position_of(earlier.claims, proposition.earlier)
     position_b = position_of(later.claims, proposition.later)
     revised = None
@@ -657,7 +679,7 @@ def _finding(proposition: Proposition, earlier: DocumentProfile, later: Document
     if edit_only and confidence == "high":
         confidence = "medium"  # a restated sentence edited: worth reading, weaker than a changed action or amount
     if kinds in (["new_judgement"], ["dropped_judgement"]):
-        spoken = _spoken_of(later.claims if kinds == ["dropped_judgement"] else earlier.claims,
+        spoken = _spoken_of(subjects[1] if kinds == ["dropped_judgement"] else subjects[0],
                             [c for side, profile in ((proposition.earlier, earlier), (proposition.later, later))
                              for c in (profile.claims[i] for i in side)])
         if spoken:

@@ -15,8 +15,7 @@ from typing import Literal, Sequence
 
 from ..results import CERTAINTY_SCORES, Certainty, Claim, Position
 from .edits import ClauseCorrespondence
-from .align import (Alignment, ClaimFeatures, align_features, comparable_times, features, participants,
-                    shared_participants)
+from .align import Alignment, ClaimFeatures, align_features, comparable_times, features, participants, shared_of
 
 __all__ = ["MAX_CLAIMS_PER_SIDE", "Proposition", "find_propositions", "position_of", "representative",
            "stances_on"]
@@ -171,6 +170,7 @@ def find_propositions(earlier: Sequence[Claim], later: Sequence[Claim], earlier_
     nodes = [((0, c.index), features(c)) for c in earlier if c.stance is None] + \
         [((1, c.index), features(c)) for c in later if c.stance is None]
     edges: list[tuple[float, tuple[int, int], tuple[int, int], Alignment]] = []
+    feature_of = dict(nodes)
     if restated:
         by_sentence_a: dict[int, list[Claim]] = defaultdict(list)
         by_sentence_b: dict[int, list[Claim]] = defaultdict(list)
@@ -183,7 +183,7 @@ def find_propositions(earlier: Sequence[Claim], later: Sequence[Claim], earlier_
         for (i, j), similarity in restated.items():
             for a in by_sentence_a.get(i, ()):
                 for b in by_sentence_b.get(j, ()):
-                    shared = set(shared_participants(a, b))
+                    shared = set(shared_of(feature_of[(0, a.index)], feature_of[(1, b.index)]))
                     if shared and comparable_times(a, b, earlier_year) and same_clause(a, b):
                         alignment = Alignment(tuple(sorted(shared)), ("(restated sentence)",), 2.0 + 3 * similarity)
                         edges.append((alignment.score, (0, a.index), (1, b.index), alignment))

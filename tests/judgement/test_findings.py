@@ -258,18 +258,19 @@ def _claim(text, predicate, args, *, frame="present", voice="author"):
 
 
 def test_a_one_sided_judgement_whose_subject_the_other_text_still_speaks_of():
-    from kalinovsky_nlp.judgement.findings import _spoken_of
+    from kalinovsky_nlp.judgement.findings import _spoken_of, subject_index
+
+    def spoken(other, judgement):
+        return _spoken_of(subject_index([other]), [judgement])
 
     strong = _claim("Job gains were strong", "strong", [("np:gain", "subject", ["job"])])
     slowed = _claim("The pace of job gains slowed", "slow", [("np:gain", "subject", ["job"])])
-    assert _spoken_of([slowed], [strong]) == ("np:gain",)
+    assert spoken(slowed, strong) == ("np:gain",)
     # another kind of gain, another time, someone else's claim, an object rather than a subject: not the topic
-    assert _spoken_of([_claim("Price gains slowed", "slow", [("np:gain", "subject", ["price"])])], [strong]) == ()
-    assert _spoken_of([_claim("Job gains will slow", "slow", [("np:gain", "subject", ["job"])], frame="future")],
-                      [strong]) == ()
-    assert _spoken_of([_claim("Job gains slowed", "slow", [("np:gain", "subject", ["job"])], voice="reported")],
-                      [strong]) == ()
-    assert _spoken_of([_claim("We counted job gains", "count", [("np:gain", "object", ["job"])])], [strong]) == ()
+    assert spoken(_claim("Price gains slowed", "slow", [("np:gain", "subject", ["price"])]), strong) == ()
+    assert spoken(_claim("Job gains will slow", "slow", [("np:gain", "subject", ["job"])], frame="future"), strong) == ()
+    assert spoken(_claim("Job gains slowed", "slow", [("np:gain", "subject", ["job"])], voice="reported"), strong) == ()
+    assert spoken(_claim("We counted job gains", "count", [("np:gain", "object", ["job"])]), strong) == ()
     # an entity is the subject of many different claims: it does not make a topic
     russia = _claim("Russia arms the rebels", "arm", [("ent:Russia", "subject", [])])
-    assert _spoken_of([_claim("Russia hosts talks", "host", [("ent:Russia", "subject", [])])], [russia]) == ()
+    assert spoken(_claim("Russia hosts talks", "host", [("ent:Russia", "subject", [])]), russia) == ()
