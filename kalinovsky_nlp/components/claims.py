@@ -431,8 +431,7 @@ def _correlative_negation(verb: "Token") -> str | None:
     payback*), one that *neither* introduces (*the council neither approved ...*), or the conjunct after *nor*
     (*... did not act, nor did the mayor*; *neither approved nor rejected the plan*)."""
     children = list(verb.children)
-    sentence_start = verb.sent.start if verb.doc.has_annotation("SENT_START") else 0
-    if any(c.lower_ == "nor" and c.dep_ in ("cc", "advmod", "preconj") and c.i == sentence_start for c in children):
+    if any(c.lower_ == "nor" and c.dep_ in ("cc", "advmod", "preconj") and c.is_sent_start for c in children):
         return "nor"
     if any(c.lower_ == "neither" and c.dep_ in ("preconj", "advmod", "cc") and c.i < verb.i for c in children):
         return "neither"
@@ -1115,7 +1114,8 @@ class ClaimReader:
                     if child.dep_ in ("relcl", "advcl", "acl", "conj", "parataxis", "ccomp", "csubj") and \
                             not (child.i == head.i or child in frames) and _is_verbal(child) and not _absorbed(child):
                         continue
-                    if child in frames or child.i == head.i or _infinitival_question(child):
+                    if child in frames or child.i == head.i or \
+                            (child.dep_ in ("xcomp", "ccomp", "advcl") and _infinitival_question(child)):
                         continue  # "has not decided whether to close X": the question's words are not cues here
                     stack.append(child)
         return sorted(set(tokens))
