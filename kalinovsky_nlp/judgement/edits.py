@@ -13,7 +13,8 @@ from __future__ import annotations
 import difflib
 import functools
 import re
-from typing import Any, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Iterable, Sequence
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -234,12 +235,12 @@ def claim_edited(before: str, after: str, *, earlier_document: str = "", later_d
     removed = {_stem(w) for e in edits for w in _tokens(e.before) if w[:1].isalnum()}
     added = {_stem(w) for e in edits for w in _tokens(e.after) if w[:1].isalnum()}
     stems = _stems()
-    changed = {w for w in removed ^ added if w not in stems["neutral"]}
-    if _stance_swap({stems["stance"].get(w, w) for w in removed - added},
-                    {stems["stance"].get(w, w) for w in added - removed}):
-        changed -= stems["stance"].keys()
-    if (removed - added) & stems["attention"] and (added - removed) & stems["attention"]:
-        changed -= stems["attention"]
+    changed = {w for w in removed ^ added if w not in stems.neutral}
+    if _stance_swap({stems.stance.get(w, w) for w in removed - added},
+                    {stems.stance.get(w, w) for w in added - removed}):
+        changed -= stems.stance.keys()
+    if (removed - added) & stems.attention and (added - removed) & stems.attention:
+        changed -= stems.attention
     return bool(changed)
 
 
@@ -253,15 +254,22 @@ def _stem(word: str) -> str:
     return word
 
 
-@functools.lru_cache(maxsize=1)
-def _stems() -> dict[str, Any]:
+@dataclass(frozen=True)
+class _Stems:
     """The word lists :func:`substantive` reads, as stems: the neutral words, the stance words (stem to lemma) and
     the verbs of attention."""
+
+    neutral: frozenset[str]
+    stance: dict[str, str]
+    attention: frozenset[str]
+
+
+@functools.lru_cache(maxsize=1)
+def _stems() -> _Stems:
     neutral = {_stem(w) for w in STOP_WORDS | _MONTHS | read_word_list("restatement_neutral.tsv")
                | read_word_list("aspectual_verbs.txt")}
-    return {"neutral": frozenset(neutral),
-            "stance": {_stem(lemma): lemma for lemma in _stance_levels()},
-            "attention": frozenset(_stem(w) for w in attention_verbs())}
+    return _Stems(neutral=frozenset(neutral), stance={_stem(lemma): lemma for lemma in _stance_levels()},
+                  attention=frozenset(_stem(w) for w in attention_verbs()))
 
 
 @functools.lru_cache(maxsize=1)
