@@ -419,6 +419,19 @@ def _infinitival_question(verb: "Token") -> bool:
     return False
 
 
+def _unfulfilled_obligation(verb: "Token") -> "Token | None":
+    """The *should* of *should have* + past participle (*the city should have built the bridge*), a past obligation
+    that was not met (Quirk et al. 1985, 4.58): what the clause says did not happen, unless the *should* is epistemic
+    (*the parcel should have arrived by now*, a hedge the marker rules find). None for any other clause."""
+    if verb.tag_ != "VBN":
+        return None
+    auxiliaries = [c for c in verb.children if c.dep_ == "aux"]
+    should = next((c for c in auxiliaries if c.lower_ == "should"), None)
+    if should is None or not any(c.lower_ == "have" for c in auxiliaries):
+        return None
+    return should
+
+
 def _belief_adjective_frame(adjective: "Token") -> bool:
     """A belief adjective after a copula with a that-clause of its own (*convinced that X*, *not sure that X*:
     ``lexicons/belief_adjectives.tsv``)."""
@@ -1130,8 +1143,10 @@ class ClaimReader:
         lowers = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass")}
         advcls = [c for c in children if c.dep_ == "advcl"]
         finite = self._finite_verb(head, frames)
-        if lowers & FUTURE_MODALS or any(t.lemma_ == "go" and t.tag_ == "VBG" for t in frames):
-            frame: TimeFrame = "future"
+        if _unfulfilled_obligation(head) is not None:
+            frame: TimeFrame = "past"  # "should have built it decades ago": what was due and did not happen
+        elif lowers & FUTURE_MODALS or any(t.lemma_ == "go" and t.tag_ == "VBG" for t in frames):
+            frame = "future"
         elif lowers & HYPOTHETICAL_MODALS or any(_is_condition(c) for c in advcls):
             frame = "hypothetical"
         elif any(f.lemma_ == "decide" and any(self._is_author(c) for c in f.children if c.dep_ in SUBJECT_DEPS)
@@ -1283,6 +1298,10 @@ class ClaimReader:
             if embedding_class(t) == "negative" and t.i != head.i:
                 negative = not negative
                 cues.append(t.lower_)
+        unfulfilled = _unfulfilled_obligation(head)
+        if unfulfilled is not None and not self.ctx.marker_at.get(unfulfilled.i):
+            negative = not negative  # "the city should have built the bridge": it did not (not an epistemic should)
+            cues.append("should have")
         subject = _first(head, SUBJECT_DEPS) or next((_first(f, SUBJECT_DEPS) for f in frames
                                                       if _first(f, SUBJECT_DEPS) is not None), None)
         if subject is not None and (any(c.dep_ in ("det", "preconj") and c.lower_ in NEGATIVE_DETERMINERS

@@ -51,6 +51,10 @@ CERTAINTY = [
     ("We are doubtful that the bridge will open in May.", "open", "PS-", "author"),
     ("The engineers are confident that the bridge will open in May.", "open", "Uu", "reported"),
     ("The engineers are proud that the bridge will open in May.", "open", "CT+", "author"),
+    # "should have done": an obligation not met, so it did not happen; an epistemic "should have" is a hedge
+    ("The city should have built the bridge decades ago.", "built", "CT-", "author"),
+    ("The city built the bridge decades ago.", "built", "CT+", "author"),
+    ("The parcel should have arrived by now.", "arrived", "PR+", "author"),
     # "nor" and "neither" negate the clause they introduce; "if anything" is no condition
     ("Nor is the ferry a success.", "ferry", "CT-", "author"),
     ("And the ferry is a success.", "ferry", "CT+", "author"),
