@@ -279,7 +279,7 @@ def _magnitude(kinds: Sequence[str], earlier: Position | None, later: Position |
 
 
 def _confidence(proposition: Proposition, earlier: FindingSide, later: FindingSide, explicit: bool,
-                marked: bool) -> tuple[str, str]:
+                marked: bool, heads: dict[str, str] | None = None) -> tuple[str, str]:
     """high, medium or low, with the reason in words. ``explicit``: the author's stance on the proposition is
     stated (a stance predicate on a claim); ``marked``: the change is carried by words that say it (different
     epistemic cues, evaluative words or quantities, or the author's own action restated differently), not only by
@@ -296,7 +296,7 @@ def _confidence(proposition: Proposition, earlier: FindingSide, later: FindingSi
         else:
             level = "low"
         reason = (f"{claims_a} claim{'s' if claims_a != 1 else ''} in {earlier.date} and {claims_b} in {later.date} "
-                  f"share {_names(proposition.shared_participants)}"
+                  f"share {_names(proposition.shared_participants, heads)}"
                   + (f" and {_quoted(proposition.shared_predicates)}" if proposition.shared_predicates else "")
                   + ("; the author's stance is explicit" if explicit else "")
                   + ("; the words that changed say so" if marked and not explicit else ""))
@@ -371,11 +371,24 @@ def participant_name(key: str) -> str:
     return key
 
 
-def _names(keys: Sequence[str]) -> str:
-    names = [participant_name(k) for k in keys]
+def _names(keys: Sequence[str], heads: dict[str, str] | None = None) -> str:
+    """Participants as a reader names them: a noun phrase by its head noun as the texts write it (``heads``,
+    :func:`_head_nouns`: *information*, not the concept key *inform*), else by :func:`participant_name`."""
+    names = [(heads or {}).get(k) or participant_name(k) for k in keys]
     if not names:
         return "no participant"
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _head_nouns(claims: Sequence[Claim]) -> dict[str, str]:
+    """The head noun of each noun-phrase participant of some claims, as the first of them writes it."""
+    heads: dict[str, str] = {}
+    for claim in claims:
+        for argument in claim.arguments:
+            words = re.findall(r"[^\W\d_][\w'\u2019-]*", argument.text)
+            if argument.key.startswith("np:") and argument.key not in heads and words:
+                heads[argument.key] = words[-1].lower()
+    return heads
 
 
 def _quoted(words: Sequence[str]) -> str:
@@ -674,7 +687,9 @@ def _finding(proposition: Proposition, earlier: DocumentProfile, later: Document
     side_b = _evidence(later, proposition.later, position_b, second) if proposition.later else _empty_side(later)
     explicit = _explicit(earlier, proposition.earlier) or _explicit(later, proposition.later)
     marked = _marked(kinds, side_a, side_b, revised is not None)
-    confidence, reason = _confidence(proposition, side_a, side_b, explicit, marked)
+    heads = _head_nouns([earlier.claims[i] for i in proposition.earlier] +
+                        [later.claims[i] for i in proposition.later])
+    confidence, reason = _confidence(proposition, side_a, side_b, explicit, marked, heads)
     edit_only = revised is not None and kinds == ["position_revised"] and revision_is_edit(*revised)
     if edit_only and confidence == "high":
         confidence = "medium"  # a restated sentence edited: worth reading, weaker than a changed action or amount
@@ -684,7 +699,7 @@ def _finding(proposition: Proposition, earlier: DocumentProfile, later: Document
                              for c in (profile.claims[i] for i in side)])
         if spoken:
             confidence = _LOWER[confidence]
-            reason += f"; the other text speaks of {_names(spoken)} in other words"
+            reason += f"; the other text speaks of {_names(spoken, heads)} in other words"
     support = min(1.0, (len(side_a.claims) + len(side_b.claims)) / 4)
     strength = _magnitude(kinds, position_a, position_b) * (0.5 + 0.5 * support) * (0.75 if edit_only else 1.0)
     if "new_judgement" in kinds or "dropped_judgement" in kinds:

@@ -3,6 +3,7 @@ two-document corpus about another subject end to end."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 
 import pytest
@@ -274,3 +275,15 @@ def test_a_one_sided_judgement_whose_subject_the_other_text_still_speaks_of():
     # an entity is the subject of many different claims: it does not make a topic
     russia = _claim("Russia arms the rebels", "arm", [("ent:Russia", "subject", [])])
     assert spoken(_claim("Russia hosts talks", "host", [("ent:Russia", "subject", [])]), russia) == ()
+
+def test_reasons_name_a_noun_phrase_by_its_head_noun_as_written():
+    from kalinovsky_nlp.judgement.findings import _head_nouns, _names
+
+    claim = _claim("Information received suggests growth", "suggest",
+                   [("np:inform", "subject", []), ("ent:Russia", "object", [])])
+    claim = dataclasses.replace(claim, arguments=(
+        dataclasses.replace(claim.arguments[0], text="Information"), claim.arguments[1]))
+    heads = _head_nouns([claim])
+    assert heads == {"np:inform": "information"}
+    assert _names(("np:inform", "ent:Russia"), heads) == "information and Russia"
+    assert _names(("np:inform",)) == "inform"  # without the texts, the concept key
