@@ -728,11 +728,11 @@ class ClaimReader:
         """The subject a sentential relative clause speaks of (*the council raised rents, which angered tenants*:
         the council's raising them, named by the council): the subject of the nearest clause above it."""
         governor = head.head
-        for _ in range(8):
-            if governor.i == head.i or governor.i == governor.head.i and not _is_verbal(governor):
-                break
+        while governor.i != head.i:
             if _is_verbal(governor) or governor.pos_ == "ADJ":
                 return self._subject_of(governor, self._frames_above(governor))
+            if governor.head.i == governor.i:
+                break  # the root, and no clause above
             governor = governor.head
         return None
 

@@ -65,8 +65,7 @@ def shared_participants(a: Claim, b: Claim) -> frozenset[str]:
     common = participants(a) & participants(b)
     if not any(k.startswith("np:") for k in common):
         return common
-    qualifiers_a, qualifiers_b = noun_qualifiers(a), noun_qualifiers(b)
-    return frozenset(k for k in common if same_referent(qualifiers_a.get(k), qualifiers_b.get(k)))
+    return _referring_alike(common, noun_qualifiers(a), noun_qualifiers(b))
 
 
 def shared_of(fa: "ClaimFeatures", fb: "ClaimFeatures") -> frozenset[str]:
@@ -74,7 +73,12 @@ def shared_of(fa: "ClaimFeatures", fb: "ClaimFeatures") -> frozenset[str]:
     common = fa.participants & fb.participants
     if not fa.qualifiers or not fb.qualifiers:
         return common
-    return frozenset(k for k in common if same_referent(fa.qualifiers.get(k), fb.qualifiers.get(k)))
+    return _referring_alike(common, fa.qualifiers, fb.qualifiers)
+
+
+def _referring_alike(keys: frozenset[str], first: dict[str, frozenset[str]],
+                     second: dict[str, frozenset[str]]) -> frozenset[str]:
+    return frozenset(k for k in keys if same_referent(first.get(k), second.get(k)))
 
 
 def predicate_words(claim: Claim) -> frozenset[str]:

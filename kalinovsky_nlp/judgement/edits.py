@@ -14,7 +14,7 @@ import difflib
 import functools
 import re
 from dataclasses import dataclass
-from typing import Iterable, Sequence
+from typing import Callable, Iterable, Mapping, Sequence
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -31,9 +31,12 @@ _MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "ju
                      "october", "november", "december"})
 
 
+#: Curly quotation marks as straight ones, one character for one (offsets into the text stay as they are).
+_STRAIGHT_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
+
+
 def _tokens(text: str) -> list[str]:
-    return _WORD.findall(text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"')
-                         .replace("\u201d", '"').replace("--", " -- "))
+    return _WORD.findall(text.translate(_STRAIGHT_QUOTES).replace("--", " -- "))
 
 
 def _key(token: str) -> str:
@@ -156,12 +159,22 @@ def substantive(before_words: Iterable[str], after_words: Iterable[str]) -> bool
     adverbials, verbs of continuation (*sees* / *continues to see*), lemmas that are function words (the profile
     keeps *sees* but drops *see*), web addresses."""
     before, after = set(before_words), set(after_words)
-    changed = before ^ after
-    if _stance_swap(before - after, after - before):
-        changed -= _stance_levels().keys()
-    if (before - after) & attention_verbs() and (after - before) & attention_verbs():
-        changed -= attention_verbs()  # *will review* / *will examine*: how the matter is looked at
-    return any(not _neutral(w) for w in changed)
+    return _revises(before - after, after - before, neutral=_neutral,
+                    stance={lemma: lemma for lemma in _stance_levels()}, attention=attention_verbs())
+
+
+def _revises(removed: set[str], added: set[str], *, neutral: Callable[[str], bool], stance: Mapping[str, str],
+             attention: frozenset[str]) -> bool:
+    """Whether words removed and added (lemmas, or stems) change what is claimed: some word beyond the ``neutral``
+    ones, once a stance word swapped for one of the same commitment (``stance``: word to its lemma in the stance
+    table) and a verb of attention swapped for another (*will review* / *will examine*: how the matter is looked at)
+    are set aside."""
+    changed = removed | added
+    if _stance_swap({stance.get(w, w) for w in removed}, {stance.get(w, w) for w in added}):
+        changed -= stance.keys()
+    if removed & attention and added & attention:
+        changed -= attention
+    return any(not neutral(w) for w in changed)
 
 
 #: Two claims of restated sentences are one clause restated when at least this share of the shorter claim's words
@@ -170,8 +183,7 @@ SAME_CLAUSE = 0.5
 
 
 def _word_spans(text: str) -> list[tuple[str, int, int]]:
-    normal = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
-    return [(_key(m.group()), m.start(), m.end()) for m in _WORD.finditer(normal)]
+    return [(_key(m.group()), m.start(), m.end()) for m in _WORD.finditer(text.translate(_STRAIGHT_QUOTES))]
 
 
 def carried_over(before_sentence: str, before_span: tuple[int, int], after_sentence: str,
@@ -235,13 +247,8 @@ def claim_edited(before: str, after: str, *, earlier_document: str = "", later_d
     removed = {_stem(w) for e in edits for w in _tokens(e.before) if w[:1].isalnum()}
     added = {_stem(w) for e in edits for w in _tokens(e.after) if w[:1].isalnum()}
     stems = _stems()
-    changed = {w for w in removed ^ added if w not in stems.neutral}
-    if _stance_swap({stems.stance.get(w, w) for w in removed - added},
-                    {stems.stance.get(w, w) for w in added - removed}):
-        changed -= stems.stance.keys()
-    if (removed - added) & stems.attention and (added - removed) & stems.attention:
-        changed -= stems.attention
-    return bool(changed)
+    return _revises(removed - added, added - removed, neutral=stems.neutral.__contains__, stance=stems.stance,
+                    attention=stems.attention)
 
 
 def _stem(word: str) -> str:

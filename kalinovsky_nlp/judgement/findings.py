@@ -687,16 +687,14 @@ def _finding(proposition: Proposition, earlier: DocumentProfile, later: Document
     side_b = _evidence(later, proposition.later, position_b, second) if proposition.later else _empty_side(later)
     explicit = _explicit(earlier, proposition.earlier) or _explicit(later, proposition.later)
     marked = _marked(kinds, side_a, side_b, revised is not None)
-    heads = _head_nouns([earlier.claims[i] for i in proposition.earlier] +
-                        [later.claims[i] for i in proposition.later])
+    members = [earlier.claims[i] for i in proposition.earlier] + [later.claims[i] for i in proposition.later]
+    heads = _head_nouns(members)
     confidence, reason = _confidence(proposition, side_a, side_b, explicit, marked, heads)
     edit_only = revised is not None and kinds == ["position_revised"] and revision_is_edit(*revised)
     if edit_only and confidence == "high":
         confidence = "medium"  # a restated sentence edited: worth reading, weaker than a changed action or amount
     if kinds in (["new_judgement"], ["dropped_judgement"]):
-        spoken = _spoken_of(subjects[1] if kinds == ["dropped_judgement"] else subjects[0],
-                            [c for side, profile in ((proposition.earlier, earlier), (proposition.later, later))
-                             for c in (profile.claims[i] for i in side)])
+        spoken = _spoken_of(subjects[1] if kinds == ["dropped_judgement"] else subjects[0], members)
         if spoken:
             confidence = _LOWER[confidence]
             reason += f"; the other text speaks of {_names(spoken, heads)} in other words"
