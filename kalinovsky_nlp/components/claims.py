@@ -432,6 +432,14 @@ def _unfulfilled_obligation(verb: "Token") -> "Token | None":
     return should
 
 
+def _prospective_infinitive(verb: "Token") -> bool:
+    """An infinitive complement of a verb of expectation or intention (*the council expects rents to fall*, *growth
+    is projected to slow*: ``lexicons/prospective_verbs.txt``), which speaks of a time after its governor's: a
+    prediction or a plan, whatever the governor's tense."""
+    return verb.dep_ in ("xcomp", "ccomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and \
+        verb.head.lemma_.lower() in read_word_list("prospective_verbs.txt")
+
+
 def _belief_adjective_frame(adjective: "Token") -> bool:
     """A belief adjective after a copula with a that-clause of its own (*convinced that X*, *not sure that X*:
     ``lexicons/belief_adjectives.tsv``)."""
@@ -1145,7 +1153,8 @@ class ClaimReader:
         finite = self._finite_verb(head, frames)
         if _unfulfilled_obligation(head) is not None:
             frame: TimeFrame = "past"  # "should have built it decades ago": what was due and did not happen
-        elif lowers & FUTURE_MODALS or any(t.lemma_ == "go" and t.tag_ == "VBG" for t in frames):
+        elif lowers & FUTURE_MODALS or any(t.lemma_ == "go" and t.tag_ == "VBG" for t in frames) or \
+                _prospective_infinitive(head):
             frame = "future"
         elif lowers & HYPOTHETICAL_MODALS or any(_is_condition(c) for c in advcls):
             frame = "hypothetical"

@@ -655,6 +655,31 @@ def _anchored_positions(proposition: Proposition, earlier: DocumentProfile, late
                                 certainty=position_b.certainty if stated else anchored_b.certainty))
 
 
+def _frame(claim: Claim) -> str:
+    return "present" if claim.time_frame == "generic" else claim.time_frame
+
+
+def _same_time_positions(proposition: Proposition, earlier: DocumentProfile, later: DocumentProfile,
+                         position_a: Position, position_b: Position) -> tuple[Position, Position]:
+    """The two positions with their certainty and evaluation read from the claims of the time frames both documents
+    speak in: when both predict (*activity will expand*), the later text's account of the present (*activity has
+    been expanding*) does not make the prediction firmer. A plan and what became of it (*will raise* / *decided to
+    raise*) share no frame and are compared as they are. An explicit stance on a member keeps its certainty."""
+    members_a = proposition.anchored_earlier or proposition.earlier
+    members_b = proposition.anchored_later or proposition.later
+    shared = {_frame(earlier.claims[i]) for i in members_a} & {_frame(later.claims[j]) for j in members_b}
+    timed_a = tuple(i for i in members_a if _frame(earlier.claims[i]) in shared)
+    timed_b = tuple(j for j in members_b if _frame(later.claims[j]) in shared)
+    if not shared or (timed_a == members_a and timed_b == members_b):
+        return position_a, position_b
+    if stances_on(earlier.claims, proposition.earlier) or stances_on(later.claims, proposition.later):
+        return position_a, position_b
+    timed = position_of(earlier.claims, timed_a), position_of(later.claims, timed_b)
+    assert timed[0] is not None and timed[1] is not None
+    return (dataclasses.replace(position_a, evaluation=timed[0].evaluation, certainty=timed[0].certainty),
+            dataclasses.replace(position_b, evaluation=timed[1].evaluation, certainty=timed[1].certainty))
+
+
 def _finding(proposition: Proposition, earlier: DocumentProfile, later: DocumentProfile,
              unchanged: tuple[set[str], set[str]], restated: dict[tuple[int, int], float],
              edited: "_EditedPairs", clauses: ClauseCorrespondence,
@@ -664,6 +689,7 @@ def _finding(proposition: Proposition, earlier: DocumentProfile, later: Document
     revised = None
     if position_a is not None and position_b is not None:
         position_a, position_b = _anchored_positions(proposition, earlier, later, position_a, position_b)
+        position_a, position_b = _same_time_positions(proposition, earlier, later, position_a, position_b)
         kinds = [] if _restated_unchanged(proposition, earlier, later) else judgement_kinds(position_a, position_b)
         revised = revised_pair(earlier.claims, later.claims, proposition, earlier.date.year, unchanged, restated,
                                edited, clauses)

@@ -153,6 +153,12 @@ def test_the_authors_own_decisions_are_present_commitments(nlp):
         ("The factory will produce steel.", "produce", "future"),
         ("The factory would produce steel.", "produce", "hypothetical"),
         ("As often happens with new plants, the factory produces little steel.", "produces", "generic"),
+        # an infinitive after a verb of expectation speaks of a later time; a that-clause keeps its tense
+        ("The council expects rents to fall.", "fall", "future"),
+        ("Ticket sales are projected to slow.", "slow", "future"),
+        ("The council expects that rents fell.", "fell", "past"),
+        ("The council wants rents to fall.", "fall", "present"),
+        ("The ferry seems to run late.", "run", "present"),
     ],
 )
 def test_time_frames(nlp, text, word, frame):

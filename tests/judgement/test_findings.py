@@ -287,3 +287,18 @@ def test_reasons_name_a_noun_phrase_by_its_head_noun_as_written():
     assert heads == {"np:inform": "information"}
     assert _names(("np:inform", "ent:Russia"), heads) == "information and Russia"
     assert _names(("np:inform",)) == "inform"  # without the texts, the concept key
+
+
+@pytest.mark.parametrize("later, firmer", [
+    # both texts predict; the later one also reports the present: the prediction is not held more firmly
+    ("This year ridership has been growing strongly. The Board expects that ridership will grow at a moderate pace.",
+     False),
+    # the prediction itself is now stated without a hedge
+    ("This year ridership has been growing strongly. Ridership will certainly grow at a moderate pace.", True),
+])
+def test_certainty_is_compared_within_the_time_frame_both_texts_speak_in(nlp, later, firmer):
+    earlier = profile(nlp, 1, "Fares rose in May. Although fares rose, the Board continues to expect that ridership "
+                              "will grow at a moderate pace.", author="Harbour Transit Board")
+    found = [f for f in step_findings(earlier, profile(nlp, 2, later, author="Harbour Transit Board"))
+             if "certainty_up" in f.kinds]
+    assert bool(found) is firmer
