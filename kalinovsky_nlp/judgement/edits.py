@@ -23,7 +23,7 @@ from ..results import Claim, Revision, Sentence
 from .align import attention_verbs
 
 __all__ = ["SAME_CLAUSE", "ClauseCorrespondence", "carried_over", "claim_edited", "document_words", "restated_form",
-           "sentence_edits", "substantive"]
+           "sentence_edits", "substantive", "without_opening_subject", "without_shared_subject"]
 
 _WORD = re.compile(r"\w+(?:[-'\u2019./]\w+)*|[^\w\s]")
 #: Month names: "Beginning in July" restated as "Beginning in August" is the calendar, not a revision.
@@ -236,12 +236,16 @@ class ClauseCorrespondence:
         return carried_over(text_a, span_a, text_b, span_b) >= SAME_CLAUSE
 
 
-def claim_edited(before: str, after: str, *, earlier_document: str = "", later_document: str = "") -> bool:
+def claim_edited(before: str, after: str, *, earlier_document: str = "", later_document: str = "",
+                 subject: Iterable[str] = ()) -> bool:
     """Whether a claim restated in an edited sentence was itself edited: its own words (``before``, ``after``: the
     two claims' texts) differ beyond the edits :func:`sentence_edits` leaves out and beyond what :func:`substantive`
     does not count (inflection, verbs of continuation, a stance verb swapped for one of the same commitment). An edit
     beside it (*Although growth slowed, the Committee continues to expect that activity will expand*) revises
-    another claim of the sentence, not this one."""
+    another claim of the sentence, not this one. The words of a ``subject`` both claims have are not edits when one
+    of them names it and the other shares it with the clause before (*the board will monitor demand and will
+    continue its subsidies*)."""
+    before, after = without_shared_subject(before, after, subject)
     edits = sentence_edits(before, after, limit=len(before) + len(after), earlier_document=earlier_document,
                            later_document=later_document)
     removed = {_stem(w) for e in edits for w in _tokens(e.before) if w[:1].isalnum()}
@@ -249,6 +253,30 @@ def claim_edited(before: str, after: str, *, earlier_document: str = "", later_d
     stems = _stems()
     return _revises(removed - added, added - removed, neutral=stems.neutral.__contains__, stance=stems.stance,
                     attention=stems.attention)
+
+
+#: A subject named at a claim's start is found within this many words.
+SUBJECT_REACH = 6
+
+
+def without_shared_subject(before: str, after: str, subject: Iterable[str]) -> tuple[str, str]:
+    """Two restated claims' texts without the subject phrase one of them opens with, when the other does not name the
+    subject (it shares it with the clause before): *The board will continue its subsidies* compared with *will
+    continue its subsidies*. ``subject``: the words naming the subject both claims have."""
+    words = {w.lower() for w in subject}
+    names = (any(t.lower() in words for t in _tokens(before)), any(t.lower() in words for t in _tokens(after)))
+    if names[0] == names[1]:
+        return before, after
+    return (without_opening_subject(before, words), after) if names[0] else (before, without_opening_subject(after, words))
+
+
+def without_opening_subject(text: str, subject: Iterable[str]) -> str:
+    """``text`` without the subject phrase it opens with (ending in one of the ``subject`` words within
+    :data:`SUBJECT_REACH` words), or as it is."""
+    words = {w.lower() for w in subject}
+    tokens = _tokens(text)
+    ends = [k for k, t in enumerate(tokens[:SUBJECT_REACH]) if t.lower() in words]
+    return _join(tokens[ends[-1] + 1 :]) if ends else text
 
 
 def _stem(word: str) -> str:

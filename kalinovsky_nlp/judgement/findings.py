@@ -24,6 +24,8 @@ import re
 from collections import defaultdict
 from typing import Container, Literal, Sequence
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from ..components.attribution import reporting_verbs
 from ..components.claims import derivational_base
 from ..profile import DocumentProfile
@@ -31,7 +33,8 @@ from ..results import LEVEL_RANK, Claim, Finding, FindingSide, Position, Revisio
 from .align import (align, attention_verbs, light_verbs, noun_qualifiers, participants, same_referent,
                     shared_participants)
 from .corrections import self_corrections
-from .edits import ClauseCorrespondence, claim_edited, document_words, restated_form, sentence_edits, substantive
+from .edits import (ClauseCorrespondence, claim_edited, document_words, restated_form, sentence_edits, substantive,
+                    without_opening_subject, without_shared_subject)
 from .propositions import Proposition, find_propositions, position_of, representative, restatements, stances_on
 from .wording import finding_statement, proposition_label
 
@@ -66,6 +69,7 @@ def judgement_kinds(earlier: Position, later: Position) -> list[str]:
     return kinds
 
 
+_WORDS = re.compile(r"\w+(?:[-'\u2019./]\w+)*")
 QUANTITY = re.compile(r"\$?\d+(?:[.,/-]\d+)*(?:\s*(?:percent|billion|million|thousand|%))?")
 
 
@@ -88,19 +92,28 @@ def revised_pair(earlier: Sequence[Claim], later: Sequence[Claim], proposition: 
     same_clause = clauses if clauses is not None else ClauseCorrespondence()
     kept_earlier, kept_later = unchanged if unchanged is not None else (
         {restated_form(c.text) for c in earlier}, {restated_form(c.text) for c in later})
+    said_earlier, said_later = defaultdict(set), defaultdict(set)
+    for i in proposition.earlier:
+        said_earlier[_said(earlier[i])].add(i)
+    for j in proposition.later:
+        said_later[_said(later[j])].add(j)
     for a in (earlier[i] for i in proposition.earlier):
         if restated_form(a.text) in kept_later:
             continue  # restated unchanged in the later text: not what was revised
-        for b in (later[j] for j in proposition.later):
+        # the claims aligned with it first: a clause of the restated sentence beside it only when none is revised
+        for b in sorted((later[j] for j in proposition.later), key=lambda b: align(a, b, earlier_year) is None):
             if restated_form(b.text) in kept_earlier:
                 continue
+            if said_later[_said(a)] - {b.index} or said_earlier[_said(b)] - {a.index}:
+                continue  # either claim is said the same way by another claim of the other text: restated there
             if a.voice != "author" or b.voice != "author" or a.role == "stance" or b.role == "stance":
                 continue
             if evidential_frame(a) or evidential_frame(b):
                 continue  # *information suggests [that ...]*: what is revised is the content, a claim of its own
             restated_pair = restated is not None and (a.sentence, b.sentence) in restated
-            if align(a, b, earlier_year) is None and not (restated_pair and shared_participants(a, b)):
-                continue
+            if align(a, b, earlier_year) is None and not (
+                    restated_pair and (shared_participants(a, b) - {"author"} or same_clause(a, b))):
+                continue  # two claims of restated sentences about the author alone: unrelated acts unless one clause
             quantities_a, quantities_b = _quantities(a.text), _quantities(b.text)
             if quantities_a and quantities_b and quantities_a != quantities_b:
                 return a, b
@@ -115,7 +128,7 @@ def revised_pair(earlier: Sequence[Claim], later: Sequence[Claim], proposition: 
             if restated_pair and edited is not None and (a.sentence, b.sentence) not in edited:
                 continue  # restated with the calendar moved on or a linking word added: the same claim
             if restated_pair and edited is not None and same_clause(a, b) and \
-                    not claim_edited(a.text, b.text):
+                    not claim_edited(a.text, b.text, subject=_shared_subject_words(a, b)):
                 continue  # the same clause restated, the sentence edited beside it: another claim was revised
             if restated_pair and edited is not None and \
                     (_author_judgement(a) or _author_judgement(b)):
@@ -125,6 +138,25 @@ def revised_pair(earlier: Sequence[Claim], later: Sequence[Claim], proposition: 
                 return a, b
     return None
 
+
+
+def _shared_subject_words(a: Claim, b: Claim) -> frozenset[str]:
+    """The words naming a subject two claims share (the same participant key)."""
+    keys = {x.key for x in a.arguments if x.role == "subject"} & {x.key for x in b.arguments if x.role == "subject"}
+    return frozenset(w for x in a.arguments + b.arguments if x.role == "subject" and x.key in keys
+                     for w in _WORDS.findall(x.text))
+
+
+def _said(claim: Claim) -> tuple[object, ...]:
+    """What a claim says, whatever sentence carries it: its proposition, participants (with their qualifiers),
+    predicate words, time frame, polarity, certainty and the content words of its text after the subject it opens
+    with (a clause that shares its subject with the one before it names none). A claim the other text says the same way, in a sentence of another shape
+    (*the Committee will continue its purchases* as a clause of a longer sentence), was restated there, not revised."""
+    arguments = frozenset((a.key, a.role, frozenset(a.qualifiers)) for a in claim.arguments)
+    subject = [w for a in claim.arguments if a.role == "subject" for w in _WORDS.findall(a.text)]
+    words = frozenset(w.lower() for w in _WORDS.findall(without_opening_subject(claim.text, subject))
+                      if w.lower() not in STOP_WORDS)
+    return (claim.gist, arguments, claim.predicate_keys, claim.time_frame, claim.polarity, claim.certainty, words)
 
 
 def evidential_frame(claim: Claim) -> bool:
@@ -431,8 +463,8 @@ class _EditedPairs:
         """The edits within two restated claims' own words (a clause of a longer sentence: what was revised in it,
         not in the clauses beside it)."""
         earlier_words, later_words = self._documents()
-        return sentence_edits(earlier.text, later.text, limit, earlier_document=earlier_words,
-                              later_document=later_words)
+        before, after = without_shared_subject(earlier.text, later.text, _shared_subject_words(earlier, later))
+        return sentence_edits(before, after, limit, earlier_document=earlier_words, later_document=later_words)
 
     def __contains__(self, pair: object) -> bool:
         if not (isinstance(pair, tuple) and len(pair) == 2):
@@ -733,7 +765,8 @@ def _finding(proposition: Proposition, earlier: DocumentProfile, later: Document
         if judged is not None and (judged.certainty or "").endswith("-"):
             strength += 0.05
     strength = round(strength, 3)
-    named_by = representative(later.claims, proposition.later) or representative(earlier.claims, proposition.earlier)
+    named_by = revised[1] if revised is not None else \
+        representative(later.claims, proposition.later) or representative(earlier.claims, proposition.earlier)
     label = proposition_label(named_by)
     revisions: tuple[Revision, ...] = ()
     if revised is not None and (revised[0].sentence, revised[1].sentence) in restated:

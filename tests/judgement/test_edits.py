@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from kalinovsky_nlp.judgement.edits import claim_edited, restated_form, sentence_edits, substantive
 from kalinovsky_nlp.results import Revision
 
@@ -109,3 +111,16 @@ def test_two_claims_are_one_clause_restated_when_the_sentence_carried_most_of_th
     assert carried_over(before, clause_a, after, clause_b) >= 0.8  # the decision restated, its amount edited
     purpose = (0, before.index(","))  # "To keep fares low": the clause the later sentence dropped
     assert carried_over(before, purpose, after, clause_b) == 0.0
+
+
+@pytest.mark.parametrize("before, after, edited", [
+    # the subject shared with the clause before is not an edit ...
+    ("The Harbour Board will continue its subsidies of the ferry", "will continue its subsidies of the ferry", False),
+    # ... what the clause says still is
+    ("The Harbour Board will continue its subsidies of the ferry", "will end its subsidies of the ferry", True),
+    # a subject both name differently is an edit
+    ("The Harbour Board will continue its subsidies of the ferry", "The council will continue its subsidies of the ferry",
+     True),
+])
+def test_a_subject_one_clause_shares_with_the_clause_before_is_not_an_edit(before, after, edited):
+    assert claim_edited(before, after, subject=("Board",)) is edited

@@ -302,3 +302,50 @@ def test_certainty_is_compared_within_the_time_frame_both_texts_speak_in(nlp, la
     found = [f for f in step_findings(earlier, profile(nlp, 2, later, author="Harbour Transit Board"))
              if "certainty_up" in f.kinds]
     assert bool(found) is firmer
+
+
+_FERRY_BEFORE = ("To support tourism, the Harbour Board decided to continue running the night ferry at a fare of 2 "
+                 "dollars. The Harbour Board will continue its subsidies of the night ferry and the tram, until demand "
+                 "has recovered.")
+
+
+@pytest.mark.parametrize("after, revision", [
+    # sentences merged and reworded, every claim said again: nothing revised (the subject the second clause shares
+    # with the first is no edit)
+    ("Accordingly, the Harbour Board decided to continue running the night ferry at a fare of 2 dollars. The Harbour "
+     "Board will closely monitor demand and will continue its subsidies of the night ferry and the tram, until demand "
+     "has recovered.", None),
+    # one of them revised: named by the revised claim, shown in its own words
+    ("Accordingly, the Harbour Board decided to continue running the night ferry at a fare of 2 dollars. The Harbour "
+     "Board will closely monitor demand and will end its subsidies of the night ferry and the tram, until demand has "
+     "recovered.", ("Harbour Board ends its subsidies", ("continue", "end"))),
+])
+def test_a_claim_said_again_in_a_reshaped_sentence_is_not_revised(nlp, after, revision):
+    _check_revisions(nlp, _FERRY_BEFORE, after, revision)
+
+
+@pytest.mark.parametrize("after, revision", [
+    # both of the first text's claims said again, one in a merged sentence: they are not a revision of each other
+    ("Accordingly, the Harbour Board decided to continue purchasing electric buses at a pace of 4 buses per month. "
+     "The Harbour Board will closely monitor ridership and will continue its purchases of buses and trams, until "
+     "ridership has recovered.", None),
+    ("Accordingly, the Harbour Board decided to continue purchasing electric buses at a pace of 2 buses per month. "
+     "The Harbour Board will closely monitor ridership and will continue its purchases of buses and trams, until "
+     "ridership has recovered.", ("Harbour Board purchases electric buses", ("4", "2"))),
+])
+def test_claims_each_said_again_do_not_revise_one_another(nlp, after, revision):
+    before = ("To support tourism, the Harbour Board decided to continue purchasing electric buses at a pace of 4 "
+              "buses per month. The Harbour Board will continue its purchases of buses and trams, until ridership has "
+              "recovered.")
+    _check_revisions(nlp, before, after, revision)
+
+
+def _check_revisions(nlp, before, after, revision):
+    earlier = profile(nlp, 1, before, author="Harbour Board")
+    found = [f for f in step_findings(earlier, profile(nlp, 2, after, author="Harbour Board"))
+             if "position_revised" in f.kinds]
+    if revision is None:
+        assert found == []
+    else:
+        assert [f.proposition for f in found] == [revision[0]]
+        assert revision[1] == [(r.before, r.after) for r in found[0].revisions][-1]
