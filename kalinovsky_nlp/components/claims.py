@@ -1349,12 +1349,16 @@ class ClaimReader:
             cues.append(frame.lower_)
         seen: set[int] = set()
         beliefs = {f.i for f in frames if _belief_adjective_frame(f)}
+        predicate_nouns = {head.i, self._content_word(head).i}
         for i in scope:
             if i in beliefs:
                 continue  # the belief adjective framing the claim counted once, as its frame
+            attributive = self.doc[i].dep_ == "amod" and self.doc[i].head.i not in predicate_nouns
             for marker in self.ctx.marker_at.get(i, ()):
                 if marker.voice != "author" or id(marker) in seen:
                     continue
+                if attributive and marker.category == "hedge":
+                    continue  # "weighs the likely costs": the adjective hedges the costs, not the weighing
                 seen.add(id(marker))
                 effect, negates = cue_effect(marker.category, marker.subcategory, marker.text)
                 if marker.category == "hedge" and marker.epistemic is False:

@@ -63,6 +63,11 @@ CERTAINTY = [
     ("Neither the mayor nor the council approved the plan.", "approved", "CT-", "author"),
     ("If anything, the ferry is a success.", "success", "CT+", "author"),
     ("If the weather holds, the ferry is a success.", "ferry is", "PS+", "author"),
+    # a hedge adjective modifying a participant hedges that noun, not the clause; on the predicate noun it hedges
+    ("The council will weigh the likely costs of the tram line.", "weigh", "CT+", "author"),
+    ("The council approved a possible extension of the tram line.", "approved", "CT+", "author"),
+    ("The tram line is a likely success.", "success", "PR+", "author"),
+    ("The tram line will possibly open in May.", "open", "PS+", "author"),
     # approximators do not lower certainty
     ("About 200 workers joined the union.", "joined", "CT+", "author"),
     # conditions and questions
