@@ -1462,7 +1462,9 @@ class ClaimReader:
         elif head.lemma_ == "be" and content.i == head.i and about is not None:
             parts.append(copula + " " + about.lower_)  # "Russia's engagement is (not) about punishing the U.S."
             complement = _first(about, ("pcomp", "pobj"))
-            if complement is not None:
+            if complement is not None and complement.dep_ == "pobj":
+                parts.append(self._participant_text(complement))  # "purchases are (not) on a preset course"
+            elif complement is not None:
                 obj = _first(complement, ("dobj",))
                 parts.append(complement.lower_ + (" " + self._participant_text(obj) if obj is not None else ""))
             anchor = head
@@ -1500,6 +1502,8 @@ class ClaimReader:
             if obj is not None:
                 parts.append(self._participant_text(obj))
         for child in anchor.children:
+            if about is not None and child.i == about.i and existent is None and content.i == head.i:
+                continue  # named above as the copula's complement
             if child.dep_ in ("prep", "dative") and child.lower_ in ("to", "with", "for", "against", "from", "about",
                                                                      "on", "toward", "towards", "in"):
                 pobj = _first(child, ("pobj",))

@@ -546,3 +546,14 @@ def test_a_belief_adjective_is_a_frame_not_a_claim_of_its_own(nlp):
     assert found[0].cues == ("not convinced",)
     reported = claims(nlp, "The mayor is convinced that the tram will reduce traffic.")
     assert [(c.predicate, c.holder) for c in reported] == [("reduce", "The mayor")]
+
+
+@pytest.mark.parametrize("text,word,gist", [
+    # a copula with a prepositional complement names it once, with its modifiers
+    ("Asset purchases are not on a preset course.", "course", "Asset purchases are on preset course"),
+    ("The dispute is about money.", "money", "Dispute is about money"),
+    # a verb's prepositional participants are still named
+    ("Iran sends arms to Hezbollah.", "sends", "Iran sends arms to Hezbollah"),
+])
+def test_a_proposition_names_a_copulas_complement_once(nlp, text, word, gist):
+    assert claim_with(claims(nlp, text), word).gist == gist
