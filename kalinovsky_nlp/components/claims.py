@@ -243,6 +243,13 @@ def concept_key(lemma: str) -> str:
     return families.get(base, base)
 
 
+@functools.lru_cache(maxsize=1)
+def relational_adjectives() -> dict[str, str]:
+    """Adjectives that name a thing as a noun would, with that noun (``lexicons/relational_adjectives.tsv``:
+    *economic* -> *economy*)."""
+    return {row["adjective"].lower(): row["noun"].lower() for row in read_table("relational_adjectives.tsv")}
+
+
 @functools.lru_cache(maxsize=8192)
 def derivational_base(lemma: str) -> str:
     """The verb a noun is derived from, when ``lexicons/verbs.txt`` knows it (*supplier*, *supplies* -> *supply*;
@@ -368,14 +375,16 @@ def _hyphen_first(token: "Token") -> "Token":
 
 def qualifiers_of(noun: "Token") -> tuple[str, ...]:
     """The words that say which thing of its kind a noun names, as lower-cased lemmas in text order: its noun
-    modifiers with their own modifiers (*unemployment* rate, *federal funds* rate) and its hyphenated classifiers
-    (*market-based* measures, *longer-term* rates). Gradable adjectives (*strong* gains, *low* rates) describe the
+    modifiers with their own modifiers (*unemployment* rate, *federal funds* rate), its hyphenated classifiers
+    (*market-based* measures, *longer-term* rates) and relational adjectives (*economic* / *political* activity,
+    ``lexicons/relational_adjectives.tsv``). Gradable adjectives (*strong* gains, *low* rates) describe the
     thing rather than pick it out, and are left out."""
     pieces = {i for i in range(_hyphen_first(noun).i, noun.i + 1)}
     found: list[str] = []
     for child in (c for i in sorted(pieces) for c in noun.doc[i].lefts if c.i not in pieces):
         hyphenated = any(g.text == "-" and not g.whitespace_ for g in child.subtree)
-        if child.dep_ != "compound" and not (child.dep_ == "amod" and hyphenated):
+        relational = child.dep_ == "amod" and child.lemma_.lower() in relational_adjectives()
+        if child.dep_ != "compound" and not (child.dep_ == "amod" and hyphenated) and not relational:
             continue
         word = ""
         for token in child.subtree:
@@ -932,6 +941,12 @@ class ClaimReader:
             if lemma not in _generic_nouns():
                 found.append((Argument(key="np:" + concept_key(lemma), text=self._np_text(token),
                                        role=role, qualifiers=qualifiers_of(token)), token))  # type: ignore[arg-type]
+        if entity is None and token.pos_ in ("NOUN", "PROPN"):
+            for adjective in (c for c in token.children if c.dep_ == "amod"):
+                noun = relational_adjectives().get(adjective.lemma_.lower())
+                if noun is not None:  # "economic growth": the economy's growth
+                    found.append((Argument(key="np:" + concept_key(noun), text=adjective.text,  # type: ignore[arg-type]
+                                           role="oblique"), adjective))
         takes_modifiers = modifiers and (role == "subject" or self._is_event_noun(token) or
                                          token.lower_ in read_word_list("agent_nouns.txt"))
         pieces = [self.doc[i] for i in range(_hyphen_first(token).i, token.i + 1)]

@@ -12,12 +12,13 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
+from ..components.claims import relational_adjectives
 from ..lexicons import read_word_list
 from ..results import Claim
 
 __all__ = ["Alignment", "ClaimFeatures", "align", "align_features", "attention_verbs", "comparable_times", "features",
-           "light_verbs", "noun_qualifiers", "participants", "predicate_words", "same_referent", "shared_of",
-           "shared_participants"]
+           "light_verbs", "named_participants", "noun_qualifiers", "participants", "predicate_words", "same_referent",
+           "shared_of", "shared_participants"]
 
 #: A claim about the past that names a year more than this many years before the earlier document narrates
 #: history: it is compared only with other claims about the past.
@@ -41,6 +42,12 @@ def participants(claim: Claim) -> frozenset[str]:
     """The claim's participants: entity keys (``ent:<name>``), noun-phrase keys (``np:<lemma>``) and ``author`` when
     the author is a participant (an institution's own decisions: *the Committee decided to reduce the pace*)."""
     return frozenset(a.key for a in claim.arguments)
+
+
+def named_participants(claim: Claim) -> frozenset[str]:
+    """The participants a claim names by a noun or a name, without those only a relational adjective names (*economic*
+    in *economic growth*: the economy takes part, but the claim is not named after it)."""
+    return frozenset(a.key for a in claim.arguments if a.text.lower() not in relational_adjectives())
 
 
 def noun_qualifiers(claim: Claim) -> dict[str, frozenset[str]]:

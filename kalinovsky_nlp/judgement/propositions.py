@@ -15,7 +15,8 @@ from typing import Literal, Sequence
 
 from ..results import CERTAINTY_SCORES, Certainty, Claim, Position
 from .edits import ClauseCorrespondence
-from .align import Alignment, ClaimFeatures, align_features, comparable_times, features, participants, shared_of
+from .align import (Alignment, ClaimFeatures, align_features, comparable_times, features, named_participants,
+                    participants, shared_of)
 
 __all__ = ["MAX_CLAIMS_PER_SIDE", "Proposition", "find_propositions", "position_of", "representative",
            "stances_on"]
@@ -285,4 +286,4 @@ def representative(claims: Sequence[Claim], members: Sequence[int]) -> Claim | N
 
     return max(own, key=lambda c: (c.index in targeted, about_something(c), c.voice == "author", judged(c),
                                    c.role != "presupposition",
-                                   len(participants(c)), abs(CERTAINTY_SCORES[c.certainty]), -c.index))
+                                   len(named_participants(c)), abs(CERTAINTY_SCORES[c.certainty]), -c.index))

@@ -557,3 +557,32 @@ def test_a_belief_adjective_is_a_frame_not_a_claim_of_its_own(nlp):
 ])
 def test_a_proposition_names_a_copulas_complement_once(nlp, text, word, gist):
     assert claim_with(claims(nlp, text), word).gist == gist
+
+
+@pytest.mark.parametrize("text,word,present,absent", [
+    # a relational adjective names a participant as its noun would: the growth of the economy
+    ("Economic growth has moderated.", "moderated", {"np:grow", "np:economy"}, set()),
+    ("Industrial output fell in May.", "fell", {"np:output", "np:industry"}, set()),
+    # a qualitative adjective does not
+    ("Strong growth has moderated.", "moderated", {"np:grow"}, {"np:strong"}),
+])
+def test_a_relational_adjective_names_a_participant(nlp, text, word, present, absent):
+    keys = {a.key for a in claim_with(claims(nlp, text), word).arguments}
+    assert present <= keys and not keys & absent
+
+
+@pytest.mark.parametrize("first,second,aligned", [
+    # the economy's growth and the economy's expansion: one proposition in two wordings
+    ("Economic activity has been expanding at a solid pace.", "Economic growth has moderated somewhat.", True),
+    ("Industrial output has been expanding.", "Industrial growth has slowed.", True),
+    # the same relational adjective and no related predicate: two propositions
+    ("Economic conditions have improved.", "The economic outlook is uncertain.", False),
+    # growth of another thing
+    ("Economic activity has been expanding at a solid pace.", "Political activity has been expanding.", False),
+])
+def test_claims_about_the_thing_a_relational_adjective_names_align(nlp, first, second, aligned):
+    from kalinovsky_nlp.judgement.align import align
+
+    a = max(claims(nlp, first), key=lambda c: len(c.arguments))
+    b = max(claims(nlp, second), key=lambda c: len(c.arguments))
+    assert (align(a, b, 2020) is not None) is aligned
