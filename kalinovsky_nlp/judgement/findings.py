@@ -128,7 +128,7 @@ def revised_pair(earlier: Sequence[Claim], later: Sequence[Claim], proposition: 
             if restated_pair and edited is not None and (a.sentence, b.sentence) not in edited:
                 continue  # restated with the calendar moved on or a linking word added: the same claim
             if restated_pair and edited is not None and same_clause(a, b) and \
-                    not claim_edited(a.text, b.text, subject=_shared_subject_words(a, b)):
+                    not claim_edited(content_text(a), content_text(b), subject=_shared_subject_words(a, b)):
                 continue  # the same clause restated, the sentence edited beside it: another claim was revised
             if restated_pair and edited is not None and \
                     (_author_judgement(a) or _author_judgement(b)):
@@ -138,6 +138,17 @@ def revised_pair(earlier: Sequence[Claim], later: Sequence[Claim], proposition: 
                 return a, b
     return None
 
+
+
+def content_text(claim: Claim) -> str:
+    """A claim's text without the frame that introduces it (*On balance, a range of indicators suggests that X*: X).
+    The frame's words set the claim's certainty and are compared as certainty; an edit of them alone (*On balance*
+    dropped) does not revise what is claimed."""
+    for cue in claim.cues:
+        found = re.search(r"\b" + re.escape(cue) + r"\s+that\b\W*", claim.text, flags=re.IGNORECASE)
+        if found is not None and found.end() < len(claim.text):
+            return claim.text[found.end():]
+    return claim.text
 
 
 def _shared_subject_words(a: Claim, b: Claim) -> frozenset[str]:
@@ -463,7 +474,8 @@ class _EditedPairs:
         """The edits within two restated claims' own words (a clause of a longer sentence: what was revised in it,
         not in the clauses beside it)."""
         earlier_words, later_words = self._documents()
-        before, after = without_shared_subject(earlier.text, later.text, _shared_subject_words(earlier, later))
+        before, after = without_shared_subject(content_text(earlier), content_text(later),
+                                               _shared_subject_words(earlier, later))
         return sentence_edits(before, after, limit, earlier_document=earlier_words, later_document=later_words)
 
     def __contains__(self, pair: object) -> bool:

@@ -349,3 +349,20 @@ def _check_revisions(nlp, before, after, revision):
     else:
         assert [f.proposition for f in found] == [revision[0]]
         assert revision[1] == [(r.before, r.after) for r in found[0].revisions][-1]
+
+
+@pytest.mark.parametrize("after, revised", [
+    # the frame's words edited alone: the claim it introduces is not revised
+    ("Rents rose in May. A range of housing indicators suggests that demand for social housing is gradually rising.",
+     None),
+    # the claim's own words edited: the edit shown is the claim's
+    ("Rents rose in May. On balance, a range of housing indicators suggests that demand for social housing is rising "
+     "sharply.", ("gradually rising", "rising sharply")),
+])
+def test_an_edit_of_the_frame_alone_does_not_revise_the_claim_it_introduces(nlp, after, revised):
+    before = ("Rents rose in May. On balance, a range of housing indicators suggests that demand for social housing is "
+              "gradually rising.")
+    earlier = profile(nlp, 1, before, author="Housing Board")
+    found = [f for f in step_findings(earlier, profile(nlp, 2, after, author="Housing Board"))
+             if "position_revised" in f.kinds]
+    assert [(r.before, r.after) for f in found for r in f.revisions] == ([revised] if revised else [])
