@@ -945,7 +945,7 @@ class ClaimReader:
             for adjective in (c for c in token.children if c.dep_ == "amod"):
                 noun = relational_adjectives().get(adjective.lemma_.lower())
                 if noun is not None:  # "economic growth": the economy's growth
-                    found.append((Argument(key="np:" + concept_key(noun), text=adjective.text,  # type: ignore[arg-type]
+                    found.append((Argument(key="np:" + concept_key(noun), text=adjective.text,
                                            role="oblique"), adjective))
         takes_modifiers = modifiers and (role == "subject" or self._is_event_noun(token) or
                                          token.lower_ in read_word_list("agent_nouns.txt"))
