@@ -6,6 +6,7 @@ re-rendered without re-running the analysis.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any, Iterator, Union
 
@@ -108,6 +109,14 @@ def _quote(text: str, limit: int = 300) -> str:
     return "\u201c" + (text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026") + "\u201d"
 
 
+def _cues_in(sentence: str, cues: list[str]) -> list[str]:
+    """The side's cues that this evidence sentence contains (as whole words, in any case): each sentence is annotated
+    with its own cues, not with every cue of the side."""
+    lowered = " ".join(sentence.lower().replace("\u2019", "'").split())
+    return [cue for cue in cues
+            if re.search(r"(?<!\w)" + re.escape(" ".join(cue.lower().split())) + r"(?!\w)", lowered)]
+
+
 def _finding_blocks(number: int | None, finding: dict[str, Any]) -> Iterator[Block]:
     head = f"{number}. " if number is not None else ""
     yield Paragraph(f"{head}{finding['statement']}")
@@ -120,8 +129,9 @@ def _finding_blocks(number: int | None, finding: dict[str, Any]) -> Iterator[Blo
             notes = []
             if position.get("certainty"):
                 notes.append(f"author {position['certainty']}, {position.get('voice')}")
-            if part.get("cues"):
-                notes.append("cues: " + ", ".join(part["cues"][:8]))
+            cues = _cues_in(sentence, part.get("cues") or [])
+            if cues:
+                notes.append("cues: " + ", ".join(cues[:8]))
             evidence.append(f"{part.get('date')}: {_quote(sentence)}" + (f" [{'; '.join(notes)}]" if notes else ""))
             notes = []
     if evidence:

@@ -325,3 +325,13 @@ def test_text_measures():
                                  "12.0"]
     assert blocks[2] == Paragraph("Entity mentions by label:")
     assert blocks[3] == Table(["Label", "2019-03-01", "2020-03-01"], [["GPE", "2", "0"], ["ORG", "1", "0"]])
+
+
+def test_each_evidence_sentence_names_only_the_cues_it_contains():
+    earlier = side("2019-03-01", "PS+", evidence=["Fares may rise.", "Officials think so, in my view."],
+                   cues=["may", "think", "in my view", "hard"])
+    blocks = report_blocks(two_documents(findings=[finding("Fares: changed", earlier, side("2020-03-01", None))]))
+    evidence = [b for b in blocks if isinstance(b, Bullets)][0].items
+    assert evidence == ["2019-03-01: \u201cFares may rise.\u201d [author PS+, author; cues: may]",
+                        "2019-03-01: \u201cOfficials think so, in my view.\u201d [author PS+, author; cues: think, in my "
+                        "view]"]
