@@ -139,8 +139,11 @@ def sentence_edits(before: str, after: str, limit: int = 4, *, earlier_document:
             spans[-1][1], spans[-1][3] = i2, j2  # one word kept between two edits: one edit (*how long to keep*)
         else:
             spans.append([i1, i2, j1, j2])
+    back_references = _back_references(spans, words_a, words_b, later_document)
     edits = []
-    for i1, i2, j1, j2 in spans:
+    for k, (i1, i2, j1, j2) in enumerate(spans):
+        if k in back_references:
+            continue
         removed, added = words_a[i1:i2], words_b[j1:j2]
         if not any(t.isalnum() or t[:1].isalnum() for t in removed + added):
             continue  # punctuation only
@@ -151,6 +154,45 @@ def sentence_edits(before: str, after: str, limit: int = 4, *, earlier_document:
             continue  # moved between sentences, not revised
         edits.append(Revision(_join(removed), _join(added)))
     return tuple(edits[:limit])
+
+
+#: Demonstratives that refer back to a noun phrase named before (*this target range*).
+_DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
+_DETERMINERS = frozenset({"the", "its", "their", "his", "her", "our", "a", "an"})
+#: Modifiers that point to the thing as the demonstrative does (*the current range* / *this range*).
+_DEICTIC = frozenset({"current", "present", "existing", "same"})
+#: A back reference keeps at most this many words of the noun phrase it shortens (its head: *target range*).
+_KEPT_HEAD = 3
+
+
+def _back_references(spans: list[list[int]], words_a: list[str], words_b: list[str], later_document: str) -> set[int]:
+    """The edits (indices into ``spans``) that shorten a noun phrase to a demonstrative and its head, the later text
+    naming the thing elsewhere (*the current 0 to 1/4 percent target range for the federal funds rate* restated as
+    *this target range*): the determiner and modifiers replaced by *this*, and a prepositional phrase after the head
+    dropped. The same thing referred to, not a revision."""
+    found: set[int] = set()
+    for k, (i1, i2, j1, j2) in enumerate(spans):
+        removed, added = [_key(w) for w in words_a[i1:i2]], [_key(w) for w in words_b[j1:j2]]
+        if not (len(added) == 1 and added[0] in _DEMONSTRATIVES and removed and removed[0] in _DETERMINERS):
+            continue
+        named = _stems_of(later_document)
+        content = [w for w in removed[1:] if w[:1].isalpha() and w not in STOP_WORDS and w not in _DEICTIC]
+        if not all(_stem(w) in named for w in content):
+            continue  # modifiers the later text never uses: the phrase was changed, not shortened
+        found.add(k)
+        if k + 1 < len(spans):
+            n1, n2, m1, m2 = spans[k + 1]
+            dropped = [_key(w) for w in words_a[n1:n2]]
+            if m1 == m2 and 0 < n1 - i2 <= _KEPT_HEAD and dropped and dropped[0] in ("for", "of", "on", "in") and \
+                    all(_stem(w) in named for w in dropped if w[:1].isalpha() and w not in STOP_WORDS):
+                found.add(k + 1)  # "... target range for the federal funds rate" -> "this target range"
+    return found
+
+
+@functools.lru_cache(maxsize=16)
+def _stems_of(document: str) -> frozenset[str]:
+    """The stems of a document's words (:func:`document_words`), remembered for the few documents last asked about."""
+    return frozenset(_stem(w) for w in document.split())
 
 
 def substantive(before_words: Iterable[str], after_words: Iterable[str]) -> bool:

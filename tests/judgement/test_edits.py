@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kalinovsky_nlp.judgement.edits import claim_edited, restated_form, sentence_edits, substantive
+from kalinovsky_nlp.judgement.edits import claim_edited, document_words, restated_form, sentence_edits, substantive
 from kalinovsky_nlp.results import Revision
 
 
@@ -124,3 +124,17 @@ def test_two_claims_are_one_clause_restated_when_the_sentence_carried_most_of_th
 ])
 def test_a_subject_one_clause_shares_with_the_clause_before_is_not_an_edit(before, after, edited):
     assert claim_edited(before, after, subject=("Board",)) is edited
+
+
+@pytest.mark.parametrize("after, edits", [
+    # the noun phrase shortened to a demonstrative and its head, the later text naming the thing elsewhere
+    ("Until demand recovers, the board will keep this fare level.", ()),
+    # a modifier the later text never uses: changed, not shortened
+    ("Until demand recovers, the board will keep this higher fare level.",
+     (("the current 2 dollar", "this higher"), ("for the night ferry", ""))),
+])
+def test_a_noun_phrase_shortened_to_refer_back_is_not_an_edit(after, edits):
+    before = "Until demand recovers, the board will keep the current 2 dollar fare level for the night ferry."
+    later = document_words(("The board set the fare level for the night ferry at 2 dollars.", after))
+    found = sentence_edits(before, after, later_document=later)
+    assert tuple((e.before, e.after) for e in found) == edits
