@@ -373,22 +373,29 @@ def subject_index(claims: Sequence[Claim]) -> SubjectIndex:
 
 
 def _spoken_of(other: SubjectIndex, members: Sequence[Claim]) -> tuple[str, ...]:
-    """The noun-phrase subjects of a one-sided judgement that the other text's own claims have as their subject too,
-    at the same time frame (``other``: :func:`subject_index`; an entity such as a country is the subject of many
-    different claims; a noun phrase such as *job gains* names a topic): the topic is still spoken of there, in words
-    that did not align (*economic activity has been expanding at a solid pace* / *economic growth has moderated*: not
-    the same subject; *job gains were strong* / *the pace of job gains moderated*: the same), so that *no longer
-    discussed* may not hold."""
+    """The noun phrases a one-sided judgement is about (its subjects and the participants it evaluates: *conditions
+    improved, with strong job gains*) that the other text's own claims have as their subject, in a time frame that
+    tells the same topic (:func:`_told_alike`; ``other``: :func:`subject_index`; an entity such as a country is the
+    subject of many different claims; a noun phrase such as *job gains* names a topic): the topic is still spoken of
+    there, in words that did not align (*job gains were strong* / *the pace of job gains moderated*), so that *no
+    longer discussed* may not hold."""
     found: set[str] = set()
     for claim in members:
         qualifiers = noun_qualifiers(claim)
+        evaluated = {e.target for e in claim.evaluations}
         for argument in claim.arguments:
-            if argument.role != "subject" or not argument.key.startswith("np:"):
-                continue
-            mentions = other.get((claim.time_frame, argument.key), ())
+            if not argument.key.startswith("np:") or not (argument.role == "subject" or argument.key in evaluated):
+                continue  # what the claim is about: its subject, or a participant it evaluates (*with strong gains*)
+            mentions = [words for frame in _told_alike(claim.time_frame) for words in other.get((frame, argument.key), ())]
             if any(same_referent(qualifiers[argument.key], words) for words in mentions):
                 found.add(argument.key)
     return tuple(sorted(found))
+
+
+def _told_alike(frame: str) -> tuple[str, ...]:
+    """The time frames in which a topic told in ``frame`` is still the same topic: the present, a recent past and the
+    generic together (*job gains have been strong* / *job gains moderated*); a prediction or a hypothetical apart."""
+    return ("present", "past", "generic") if frame in ("present", "past", "generic") else ("future", "hypothetical")
 
 
 def _marked(kinds: Sequence[str], earlier: FindingSide, later: FindingSide, revised: bool) -> bool:

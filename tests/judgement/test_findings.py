@@ -275,6 +275,21 @@ def test_a_one_sided_judgement_whose_subject_the_other_text_still_speaks_of():
     # an entity is the subject of many different claims: it does not make a topic
     russia = _claim("Russia arms the rebels", "arm", [("ent:Russia", "subject", [])])
     assert spoken(_claim("Russia hosts talks", "host", [("ent:Russia", "subject", [])]), russia) == ()
+    # a participant the judgement evaluates is what it is about too, and a recent past tells the same topic as the
+    # present
+    import dataclasses
+
+    from kalinovsky_nlp.results import Evaluation
+
+    improving = dataclasses.replace(
+        _claim("Conditions have improved, with strong job gains", "improve",
+               [("np:condition", "subject", []), ("np:gain", "oblique", ["job"])]),
+        evaluations=(Evaluation("np:gain", 1.5, ("strong",)),))
+    assert spoken(_claim("The pace of job gains slowed", "slow", [("np:gain", "subject", ["job"])], frame="past"),
+                  improving) == ("np:gain",)
+    unevaluated = dataclasses.replace(improving, evaluations=())
+    assert spoken(_claim("The pace of job gains slowed", "slow", [("np:gain", "subject", ["job"])], frame="past"),
+                  unevaluated) == ()
 
 def test_reasons_name_a_noun_phrase_by_its_head_noun_as_written():
     from kalinovsky_nlp.judgement.findings import _head_nouns, _names
