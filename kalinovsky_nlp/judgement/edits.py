@@ -309,7 +309,9 @@ def without_shared_subject(before: str, after: str, subject: Iterable[str]) -> t
     names = (any(t.lower() in words for t in _tokens(before)), any(t.lower() in words for t in _tokens(after)))
     if names[0] == names[1]:
         return before, after
-    return (without_opening_subject(before, words), after) if names[0] else (before, without_opening_subject(after, words))
+    if names[0]:
+        return without_opening_subject(before, words), after
+    return before, without_opening_subject(after, words)
 
 
 def without_opening_subject(text: str, subject: Iterable[str]) -> str:

@@ -92,24 +92,22 @@ def revised_pair(earlier: Sequence[Claim], later: Sequence[Claim], proposition: 
     same_clause = clauses if clauses is not None else ClauseCorrespondence()
     kept_earlier, kept_later = unchanged if unchanged is not None else (
         {restated_form(c.text) for c in earlier}, {restated_form(c.text) for c in later})
-    said_earlier, said_later = defaultdict(set), defaultdict(set)
-    for i in proposition.earlier:
-        said_earlier[_said(earlier[i])].add(i)
-    for j in proposition.later:
-        said_later[_said(later[j])].add(j)
+    twins = _Twins(earlier, later, proposition)
     for a in (earlier[i] for i in proposition.earlier):
         if restated_form(a.text) in kept_later:
             continue  # restated unchanged in the later text: not what was revised
-        # the claims aligned with it first: a clause of the restated sentence beside it only when none is revised
-        for b in sorted((later[j] for j in proposition.later), key=lambda b: align(a, b, earlier_year) is None):
+        if a.voice != "author" or a.role == "stance" or evidential_frame(a):
+            continue  # *information suggests [that ...]*: what is revised is the content, a claim of its own
+        candidates = [later[j] for j in proposition.later]
+        if len(candidates) > 1:  # the claims aligned with it first: a clause beside it only when none is revised
+            candidates.sort(key=lambda b: align(a, b, earlier_year) is None)
+        for b in candidates:
             if restated_form(b.text) in kept_earlier:
                 continue
-            if said_later[_said(a)] - {b.index} or said_earlier[_said(b)] - {a.index}:
-                continue  # either claim is said the same way by another claim of the other text: restated there
-            if a.voice != "author" or b.voice != "author" or a.role == "stance" or b.role == "stance":
+            if b.voice != "author" or b.role == "stance" or evidential_frame(b):
                 continue
-            if evidential_frame(a) or evidential_frame(b):
-                continue  # *information suggests [that ...]*: what is revised is the content, a claim of its own
+            if twins.said_elsewhere(a, b):
+                continue  # either claim is said the same way by another claim of the other text: restated there
             restated_pair = restated is not None and (a.sentence, b.sentence) in restated
             if align(a, b, earlier_year) is None and not (
                     restated_pair and (shared_participants(a, b) - {"author"} or same_clause(a, b))):
@@ -158,11 +156,34 @@ def _shared_subject_words(a: Claim, b: Claim) -> frozenset[str]:
                      for w in _WORDS.findall(x.text))
 
 
+class _Twins:
+    """Which members of a proposition say the same as another claim of the other text (:func:`_said`), worked out
+    when first asked."""
+
+    def __init__(self, earlier: Sequence[Claim], later: Sequence[Claim], proposition: Proposition) -> None:
+        self.sides = ((earlier, proposition.earlier), (later, proposition.later))
+        self.said: tuple[dict[tuple[object, ...], set[int]], dict[tuple[object, ...], set[int]]] | None = None
+
+    def said_elsewhere(self, a: Claim, b: Claim) -> bool:
+        """Whether ``a`` (earlier) is said by a later claim other than ``b``, or ``b`` by an earlier one other than
+        ``a``."""
+        if self.said is None:
+            found: list[dict[tuple[object, ...], set[int]]] = []
+            for claims, members in self.sides:
+                said: dict[tuple[object, ...], set[int]] = defaultdict(set)
+                for i in members:
+                    said[_said(claims[i])].add(i)
+                found.append(said)
+            self.said = (found[0], found[1])
+        return bool(self.said[1].get(_said(a), set()) - {b.index} or self.said[0].get(_said(b), set()) - {a.index})
+
+
 def _said(claim: Claim) -> tuple[object, ...]:
     """What a claim says, whatever sentence carries it: its proposition, participants (with their qualifiers),
     predicate words, time frame, polarity, certainty and the content words of its text after the subject it opens
-    with (a clause that shares its subject with the one before it names none). A claim the other text says the same way, in a sentence of another shape
-    (*the Committee will continue its purchases* as a clause of a longer sentence), was restated there, not revised."""
+    with (a clause that shares its subject with the one before it names none). A claim the other text says the same
+    way, in a sentence of another shape (*the Committee will continue its purchases* as a clause of a longer
+    sentence), was restated there, not revised."""
     arguments = frozenset((a.key, a.role, frozenset(a.qualifiers)) for a in claim.arguments)
     subject = [w for a in claim.arguments if a.role == "subject" for w in _WORDS.findall(a.text)]
     words = frozenset(w.lower() for w in _WORDS.findall(without_opening_subject(claim.text, subject))
@@ -386,7 +407,8 @@ def _spoken_of(other: SubjectIndex, members: Sequence[Claim]) -> tuple[str, ...]
         for argument in claim.arguments:
             if not argument.key.startswith("np:") or not (argument.role == "subject" or argument.key in evaluated):
                 continue  # what the claim is about: its subject, or a participant it evaluates (*with strong gains*)
-            mentions = [words for frame in _told_alike(claim.time_frame) for words in other.get((frame, argument.key), ())]
+            mentions = [words for frame in _told_alike(claim.time_frame)
+                        for words in other.get((frame, argument.key), ())]
             if any(same_referent(qualifiers[argument.key], words) for words in mentions):
                 found.add(argument.key)
     return tuple(sorted(found))
