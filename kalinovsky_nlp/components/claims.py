@@ -63,6 +63,8 @@ NEGATIVE_WORDS = frozenset({"not", "n't", "never", "no", "nor", "neither", "nobo
                             "nowhere"})
 NEGATIVE_DETERMINERS = frozenset({"no", "neither"})
 FUTURE_MODALS = frozenset({"will", "shall", "'ll", "wo"})
+#: Adverbs of direction that complete a verb's meaning (*go back*, *move ahead*) and belong in its proposition's name.
+DIRECTIONAL_ADVERBS = frozenset({"back", "up", "down", "out", "away", "off", "forward", "ahead", "apart"})
 HYPOTHETICAL_MODALS = frozenset({"would", "'d"})
 CONDITION_MARKS = frozenset({"if", "unless"})
 #: Salience of a pronoun's antecedent candidates, after Lappin & Leass (1994): grammatical role (subject 80, direct
@@ -1505,6 +1507,16 @@ class ClaimReader:
             particle = _first(head, ("prt",))
             parts.append((verb if plural and verb != "be" else "are" if plural else _third_person(verb))
                          + (" " + particle.lower_ if particle is not None else ""))
+            direction = next((c for c in head.children if c.dep_ == "advmod" and c.i > head.i and
+                              any(t.lower_ in DIRECTIONAL_ADVERBS for t in c.subtree)), None)
+            if direction is not None:  # "political ties go back further", "inflation moves back toward its objective"
+                adverbs = [t for t in direction.subtree if t.pos_ == "ADV"]
+                parts.append(" ".join(t.lower_ for t in adverbs))
+                goal = next((c for t in adverbs for c in t.children
+                             if c.dep_ == "prep" and c.lower_ in ("to", "toward", "towards")), None)
+                point = _first(goal, ("pobj",)) if goal is not None else None
+                if goal is not None and point is not None:
+                    parts.append(goal.lower_ + " " + self._participant_text(point))
             anchor = head
             complement = _first(head, ("xcomp",))
             if complement is not None and _absorbed(complement):
@@ -1516,6 +1528,10 @@ class ClaimReader:
                 obj = head.head
             if obj is not None:
                 parts.append(self._participant_text(obj))
+            small = _first(head, ("ccomp",)) if obj is None else None
+            if small is not None and small.pos_ in ("ADJ", "NOUN") and _first(small, SUBJECT_DEPS) is not None:
+                # "antagonism makes such cooperation improbable": the small clause is what is made so
+                parts.append(self._participant_text(_first(small, SUBJECT_DEPS)) + " " + small.lower_)
         for child in anchor.children:
             if about is not None and child.i == about.i and existent is None and content.i == head.i:
                 continue  # named above as the copula's complement
@@ -1561,7 +1577,12 @@ class ClaimReader:
                                   if c.dep_ in ("amod", "compound", "nummod", "nmod", "det", "poss")])
         words = [t for t in self.doc[left : token.i + 1] if t.lower_ not in ("a", "an", "the", "this", "these", "that",
                                                                              "those", "such")]
-        return "".join(t.text_with_ws for t in words[:-1]) + words[-1].text if words else token.text
+        if not words:
+            return token.text
+        text = "".join(t.text_with_ws for t in words[:-1]) + words[-1].text
+        if words[0].is_sent_start and words[0].pos_ != "PROPN" and not words[0].text.isupper():
+            text = text[:1].lower() + text[1:]  # "Whatever schadenfreude ...": capitalised only as the sentence opens
+        return text
 
     def _evaluative_near(self, head: "Token", arguments: Sequence[tuple[Argument, "Token"]]) -> bool:
         """Whether any evaluative word lies in the sentence region of the claim (most claims have none, and then

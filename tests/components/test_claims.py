@@ -554,8 +554,14 @@ def test_a_belief_adjective_is_a_frame_not_a_claim_of_its_own(nlp):
     ("The dispute is about money.", "money", "Dispute is about money"),
     # a verb's prepositional participants are still named
     ("Iran sends arms to Hezbollah.", "sends", "Iran sends arms to Hezbollah"),
+    # an adverb of direction completes the verb, with its goal; other adverbs do not
+    ("Political ties almost certainly go back further.", "go", "Political ties go back further"),
+    ("Ticket sales will move back toward their old level.", "move", "Ticket sales move back toward their old level"),
+    ("The mayor went home early.", "went", "Mayor goes"),
+    # a small clause is what the verb makes so
+    ("The long dispute makes a settlement improbable.", "makes", "Long dispute makes settlement improbable"),
 ])
-def test_a_proposition_names_a_copulas_complement_once(nlp, text, word, gist):
+def test_a_proposition_is_named_by_its_complements(nlp, text, word, gist):
     assert claim_with(claims(nlp, text), word).gist == gist
 
 
