@@ -1529,9 +1529,10 @@ class ClaimReader:
             if obj is not None:
                 parts.append(self._participant_text(obj))
             small = _first(head, ("ccomp",)) if obj is None else None
-            if small is not None and small.pos_ in ("ADJ", "NOUN") and _first(small, SUBJECT_DEPS) is not None:
+            small_subject = _first(small, SUBJECT_DEPS) if small is not None and small.pos_ in ("ADJ", "NOUN") else None
+            if small is not None and small_subject is not None:
                 # "antagonism makes such cooperation improbable": the small clause is what is made so
-                parts.append(self._participant_text(_first(small, SUBJECT_DEPS)) + " " + small.lower_)
+                parts.append(self._participant_text(small_subject) + " " + small.lower_)
         for child in anchor.children:
             if about is not None and child.i == about.i and existent is None and content.i == head.i:
                 continue  # named above as the copula's complement
