@@ -1537,7 +1537,8 @@ class ClaimReader:
             if about is not None and child.i == about.i and existent is None and content.i == head.i:
                 continue  # named above as the copula's complement
             if child.dep_ in ("prep", "dative") and child.lower_ in ("to", "with", "for", "against", "from", "about",
-                                                                     "on", "toward", "towards", "in"):
+                                                                     "on", "toward", "towards", "in", "below",
+                                                                     "above", "near"):
                 pobj = _first(child, ("pobj",))
                 if pobj is None or pobj.ent_type_ in ("DATE", "TIME"):
                     continue

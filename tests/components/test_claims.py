@@ -558,6 +558,8 @@ def test_a_belief_adjective_is_a_frame_not_a_claim_of_its_own(nlp):
     ("Political ties almost certainly go back further.", "go", "Political ties go back further"),
     ("Ticket sales will move back toward their old level.", "move", "Ticket sales move back toward their old level"),
     ("The mayor went home early.", "went", "Mayor goes"),
+    # a level the subject is placed at
+    ("The river rose above the flood mark.", "rose", "River rises above flood mark"),
     # a small clause is what the verb makes so
     ("The long dispute makes a settlement improbable.", "makes", "Long dispute makes settlement improbable"),
 ])
