@@ -43,8 +43,9 @@ def _stop_words() -> frozenset[str]:
 
 
 def _latin_share(words: list[str]) -> float:
-    letters = [ch for word in words for ch in word]
-    latin = sum(1 for ch in letters if "LATIN" in unicodedata.name(ch, ""))
+    letters = "".join(words)
+    # an ASCII character is Latin exactly when it is a letter: look up the Unicode name of the others only
+    latin = sum(1 for ch in letters if (ch.isalpha() if ch.isascii() else "LATIN" in unicodedata.name(ch, "")))
     return latin / len(letters) if letters else 0.0
 
 
