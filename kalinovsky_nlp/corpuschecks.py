@@ -42,10 +42,15 @@ def _stop_words() -> frozenset[str]:
     return frozenset(STOP_WORDS)
 
 
+_ASCII_LETTERS = re.compile(r"[A-Za-z]")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
 def _latin_share(words: list[str]) -> float:
     letters = "".join(words)
     # an ASCII character is Latin exactly when it is a letter: look up the Unicode name of the others only
-    latin = sum(1 for ch in letters if (ch.isalpha() if ch.isascii() else "LATIN" in unicodedata.name(ch, "")))
+    latin = len(_ASCII_LETTERS.findall(letters)) + \
+        sum(1 for ch in _NON_ASCII.findall(letters) if "LATIN" in unicodedata.name(ch, ""))
     return latin / len(letters) if letters else 0.0
 
 

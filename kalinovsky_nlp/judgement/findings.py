@@ -30,8 +30,8 @@ from ..components.attribution import reporting_verbs
 from ..components.claims import derivational_base
 from ..profile import DocumentProfile
 from ..results import LEVEL_RANK, Claim, Finding, FindingSide, Position, Revision, certainty_parts
-from .align import (align, attention_verbs, light_verbs, noun_qualifiers, participants, same_referent,
-                    shared_participants)
+from .align import (Alignment, ClaimFeatures, align_features, attention_verbs, features, light_verbs,
+                    noun_qualifiers, participants, same_referent, shared_participants)
 from .corrections import self_corrections
 from .edits import (ClauseCorrespondence, claim_edited, document_words, restated_form, sentence_edits, substantive,
                     without_opening_subject, without_shared_subject)
@@ -93,15 +93,23 @@ def revised_pair(earlier: Sequence[Claim], later: Sequence[Claim], proposition: 
     kept_earlier, kept_later = unchanged if unchanged is not None else (
         {restated_form(c.text) for c in earlier}, {restated_form(c.text) for c in later})
     twins = _Twins(earlier, later, proposition)
+    later_features: dict[int, ClaimFeatures] = {}
+
+    def aligned(a_features: ClaimFeatures, j: int) -> Alignment | None:
+        if j not in later_features:
+            later_features[j] = features(later[j])
+        return align_features(a_features, later_features[j], earlier_year)
+
     for a in (earlier[i] for i in proposition.earlier):
         if restated_form(a.text) in kept_later:
             continue  # restated unchanged in the later text: not what was revised
         if a.voice != "author" or a.role == "stance" or evidential_frame(a):
             continue  # *information suggests [that ...]*: what is revised is the content, a claim of its own
-        candidates = [later[j] for j in proposition.later]
-        if len(candidates) > 1:  # the claims aligned with it first: a clause beside it only when none is revised
-            candidates.sort(key=lambda b: align(a, b, earlier_year) is None)
-        for b in candidates:
+        a_features = features(a)
+        alignments = {j: aligned(a_features, j) for j in proposition.later}
+        # the claims aligned with it first: a clause beside it only when none is revised
+        for j in sorted(proposition.later, key=lambda j: alignments[j] is None):
+            b = later[j]
             if restated_form(b.text) in kept_earlier:
                 continue
             if b.voice != "author" or b.role == "stance" or evidential_frame(b):
@@ -109,7 +117,7 @@ def revised_pair(earlier: Sequence[Claim], later: Sequence[Claim], proposition: 
             if twins.said_elsewhere(a, b):
                 continue  # either claim is said the same way by another claim of the other text: restated there
             restated_pair = restated is not None and (a.sentence, b.sentence) in restated
-            if align(a, b, earlier_year) is None and not (
+            if alignments[j] is None and not (
                     restated_pair and (shared_participants(a, b) - {"author"} or same_clause(a, b))):
                 continue  # two claims of restated sentences about the author alone: unrelated acts unless one clause
             quantities_a, quantities_b = _quantities(a.text), _quantities(b.text)
