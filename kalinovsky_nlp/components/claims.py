@@ -1366,7 +1366,7 @@ class ClaimReader:
             cues.append(frame.lower_)
         seen: set[int] = set()
         beliefs = {f.i for f in frames if _belief_adjective_frame(f)}
-        predicate_nouns = {head.i, self._content_word(head).i}
+        predicate_nouns = {head.i, self._content_word(head).i} | {f.i for f in frames}
         for i in scope:
             if i in beliefs:
                 continue  # the belief adjective framing the claim counted once, as its frame
@@ -1375,7 +1375,9 @@ class ClaimReader:
                 if marker.voice != "author" or id(marker) in seen:
                     continue
                 if attributive and marker.category == "hedge":
-                    continue  # "weighs the likely costs": the adjective hedges the costs, not the weighing
+                    # "weighs the likely costs": the adjective hedges the costs, not the weighing (but "plausible
+                    # evidence that X" hedges X: the noun is X's frame)
+                    continue
                 seen.add(id(marker))
                 effect, negates = cue_effect(marker.category, marker.subcategory, marker.text)
                 if marker.category == "hedge" and marker.epistemic is False:

@@ -67,6 +67,7 @@ CERTAINTY = [
     ("The council will weigh the likely costs of the tram line.", "weigh", "CT+", "author"),
     ("The council approved a possible extension of the tram line.", "approved", "CT+", "author"),
     ("The tram line is a likely success.", "success", "PR+", "author"),
+    ("There is plausible evidence that the council diverted the funds.", "diverted", "PR+", "author"),
     ("The tram line will possibly open in May.", "open", "PS+", "author"),
     # approximators do not lower certainty
     ("About 200 workers joined the union.", "joined", "CT+", "author"),
