@@ -459,9 +459,9 @@ def _belief_adjective_frame(adjective: "Token") -> bool:
 
 
 def _correlative_negation(verb: "Token") -> str | None:
-    """The word (*nor*, *neither*) that negates a clause, or None: a clause that opens with *Nor* (*Nor is Russia in Afghanistan to extract
-    payback*), one that *neither* introduces (*the council neither approved ...*), or the conjunct after *nor*
-    (*... did not act, nor did the mayor*; *neither approved nor rejected the plan*)."""
+    """The word (*nor*, *neither*) that negates a clause, or None: a clause that opens with *Nor* (*Nor is Russia in
+    Afghanistan to extract payback*), one that *neither* introduces (*the council neither approved ...*), or the
+    conjunct after *nor* (*... did not act, nor did the mayor*; *neither approved nor rejected the plan*)."""
     children = list(verb.children)
     if any(c.lower_ == "nor" and c.dep_ in ("cc", "advmod", "preconj") and c.is_sent_start for c in children):
         return "nor"

@@ -726,14 +726,8 @@ def _anchored_positions(proposition: Proposition, earlier: DocumentProfile, late
         return position_a, position_b
     if proposition.anchored_earlier == proposition.earlier and proposition.anchored_later == proposition.later:
         return position_a, position_b  # every member aligned across: the positions are already theirs
-    anchored_a = position_of(earlier.claims, proposition.anchored_earlier)
-    anchored_b = position_of(later.claims, proposition.anchored_later)
-    assert anchored_a is not None and anchored_b is not None
-    stated = bool(stances_on(earlier.claims, proposition.earlier) or stances_on(later.claims, proposition.later))
-    return (dataclasses.replace(position_a, evaluation=anchored_a.evaluation,
-                                certainty=position_a.certainty if stated else anchored_a.certainty),
-            dataclasses.replace(position_b, evaluation=anchored_b.evaluation,
-                                certainty=position_b.certainty if stated else anchored_b.certainty))
+    return _read_from(earlier, later, proposition.anchored_earlier, proposition.anchored_later, position_a, position_b,
+                      keep_certainty=_stated(proposition, earlier, later))
 
 
 def _frame(claim: Claim) -> str:
@@ -751,14 +745,26 @@ def _same_time_positions(proposition: Proposition, earlier: DocumentProfile, lat
     shared = {_frame(earlier.claims[i]) for i in members_a} & {_frame(later.claims[j]) for j in members_b}
     timed_a = tuple(i for i in members_a if _frame(earlier.claims[i]) in shared)
     timed_b = tuple(j for j in members_b if _frame(later.claims[j]) in shared)
-    if not shared or (timed_a == members_a and timed_b == members_b):
+    if not shared or (timed_a == members_a and timed_b == members_b) or _stated(proposition, earlier, later):
         return position_a, position_b
-    if stances_on(earlier.claims, proposition.earlier) or stances_on(later.claims, proposition.later):
-        return position_a, position_b
-    timed = position_of(earlier.claims, timed_a), position_of(later.claims, timed_b)
-    assert timed[0] is not None and timed[1] is not None
-    return (dataclasses.replace(position_a, evaluation=timed[0].evaluation, certainty=timed[0].certainty),
-            dataclasses.replace(position_b, evaluation=timed[1].evaluation, certainty=timed[1].certainty))
+    return _read_from(earlier, later, timed_a, timed_b, position_a, position_b, keep_certainty=False)
+
+
+def _stated(proposition: Proposition, earlier: DocumentProfile, later: DocumentProfile) -> bool:
+    """Whether the author states a stance on a member of the proposition (its certainty is then the stance's)."""
+    return bool(stances_on(earlier.claims, proposition.earlier) or stances_on(later.claims, proposition.later))
+
+
+def _read_from(earlier: DocumentProfile, later: DocumentProfile, members_a: Sequence[int], members_b: Sequence[int],
+               position_a: Position, position_b: Position, *, keep_certainty: bool) -> tuple[Position, Position]:
+    """The two positions with their evaluation, and unless ``keep_certainty`` their certainty, read from some of the
+    proposition's members only."""
+    read_a, read_b = position_of(earlier.claims, members_a), position_of(later.claims, members_b)
+    assert read_a is not None and read_b is not None
+    return (dataclasses.replace(position_a, evaluation=read_a.evaluation,
+                                certainty=position_a.certainty if keep_certainty else read_a.certainty),
+            dataclasses.replace(position_b, evaluation=read_b.evaluation,
+                                certainty=position_b.certainty if keep_certainty else read_b.certainty))
 
 
 def _finding(proposition: Proposition, earlier: DocumentProfile, later: DocumentProfile,

@@ -6,9 +6,10 @@ re-rendered without re-running the analysis.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any, Iterator, Union
+
+from .highlight import find_phrase
 
 __all__ = ["Heading", "Paragraph", "Bullets", "Table", "Block", "format_value", "report_blocks"]
 
@@ -110,11 +111,10 @@ def _quote(text: str, limit: int = 300) -> str:
 
 
 def _cues_in(sentence: str, cues: list[str]) -> list[str]:
-    """The side's cues that this evidence sentence contains (as whole words, in any case): each sentence is annotated
-    with its own cues, not with every cue of the side."""
-    lowered = " ".join(sentence.lower().replace("\u2019", "'").split())
-    return [cue for cue in cues
-            if re.search(r"(?<!\w)" + re.escape(" ".join(cue.lower().split())) + r"(?!\w)", lowered)]
+    """The side's cues that this evidence sentence contains (:func:`find_phrase`: whole words, in any case): each
+    sentence is annotated with its own cues, not with every cue of the side."""
+    straight = sentence.replace("\u2019", "'")
+    return [cue for cue in cues if find_phrase(straight, cue)]
 
 
 def _finding_blocks(number: int | None, finding: dict[str, Any]) -> Iterator[Block]:
