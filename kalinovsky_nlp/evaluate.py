@@ -12,9 +12,10 @@ import re
 from collections import Counter, defaultdict
 from importlib import resources
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any, Iterable, Mapping, Sequence
 
 from .evaluation.metrics import PRF
+from .results import Claim
 
 __all__ = [
     "PRF",
@@ -175,7 +176,7 @@ def score_entities(predicted: dict[str, list[dict[str, Any]]], gold: dict[str, l
     return result
 
 
-def score_claims(claims: dict[str, list[dict[str, Any]]], gold_sentences: list[dict[str, Any]],
+def score_claims(claims: Mapping[str, Sequence[Claim]], gold_sentences: list[dict[str, Any]],
                  bodies: dict[str, str]) -> dict[str, Any]:
     """Sentence source and certainty against gold: confusion tables, accuracy, mean absolute score error."""
     source: Counter[tuple[Any, Any]] = Counter()
@@ -186,18 +187,18 @@ def score_claims(claims: dict[str, list[dict[str, Any]]], gold_sentences: list[d
         start = _locate(body, g["sentence"])
         end = start + len(g["sentence"])
         best, best_overlap = None, 0
-        for c in claims.get(g["doc"], []):
-            if c.get("role") in ("presupposition",):
+        for c in claims.get(g["doc"], ()):
+            if c.role == "presupposition":
                 continue  # the gold codes each sentence's main assertion
-            overlap = min(end, c["end"]) - max(start, c["start"])
+            overlap = min(end, c.end) - max(start, c.start)
             if overlap > best_overlap:
                 best, best_overlap = c, overlap
         if best is None:
             continue
         n += 1
-        source[(g["source"], best["source"])] += 1
-        certainty[(g["certainty"], best["certainty"])] += 1
-        abs_error += abs(g["score"] - best["score"])
+        source[(g["source"], best.source_kind)] += 1
+        certainty[(g["certainty"], best.certainty)] += 1
+        abs_error += abs(g["score"] - best.score)
     def table(counter: Counter[tuple[Any, Any]]) -> dict[str, dict[str, int]]:
         out: dict[str, dict[str, int]] = defaultdict(dict)
         for (g, p), k in sorted(counter.items(), key=lambda x: (str(x[0][0]), str(x[0][1]))):
@@ -330,12 +331,11 @@ def run(task: str, gold_dir: str | Path | None = None, *, verbose: bool = False,
             _entity_report(out, score_entities(predicted, gold), title, verbose)
     if task in ("stance", "all"):
         from .analysis import analyze
-        from .schema import claim_to_dict
 
         report = analyze(nlp=nlp)
         gold = json.loads((gold_dir / "stance.json").read_text(encoding="utf-8"))
         bodies = {p.id: p.document.text for p in report.documents}
-        claims = {p.id: [claim_to_dict(c) for c in p.claims] for p in report.documents}
+        claims = {p.id: p.claims for p in report.documents}
         result = score_claims(claims, gold["sentences"], bodies)
         out.append("Claims: source and certainty per sentence (gold tests/gold/stance.json)")
         out.append(f"sentences {result['sentences']}; source accuracy {result['source_accuracy']}; certainty accuracy "

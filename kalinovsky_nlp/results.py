@@ -244,6 +244,11 @@ class Claim:
         return CERTAINTY_SCORES[self.certainty]
 
     @property
+    def source_kind(self) -> Literal["author", "attributed"]:
+        """Whose claim it is, coarsely: the author's own, or attributed to others."""
+        return "author" if self.voice == "author" else "attributed"
+
+    @property
     def commitment(self) -> int:
         """How firmly the author commits, whatever the polarity: CT 3, PR 2, PS 1, Uu 0."""
         return abs(CERTAINTY_SCORES[self.certainty])

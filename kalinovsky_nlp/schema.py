@@ -43,7 +43,7 @@ def claim_to_dict(claim: Claim) -> dict[str, Any]:
     data["score"] = claim.score
     data["commitment"] = claim.commitment
     data["entities"] = list(claim.entities)
-    data["source"] = "author" if claim.voice == "author" else "attributed"
+    data["source"] = claim.source_kind
     return data
 
 
