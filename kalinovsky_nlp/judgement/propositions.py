@@ -103,22 +103,49 @@ def within_document_links(claims: Sequence[Claim], year: int) -> list[tuple[int,
 
 def _candidate_pairs(claims: Sequence[tuple[tuple[int, int], ClaimFeatures]],
                      cross_only: bool = False) -> set[tuple[int, int]]:
-    """Pairs of positions in ``claims`` that share a participant other than the author (an inverted index: most
-    pairs share none); with ``cross_only``, only pairs from different documents."""
-    by_participant: dict[str, list[int]] = defaultdict(list)
+    """Pairs of positions in ``claims`` that may align (:func:`kalinovsky_nlp.judgement.align.align_features`): they
+    share a participant other than the author (or the author and one of its actions), and what alignment reads
+    besides, a predicate word, a gist or an object of the author's own actions. Two inverted indexes, since most pairs
+    share neither; with ``cross_only``, only pairs from different documents."""
+    return _pairs(_participant_index(claims), claims, cross_only) & \
+        _pairs(_alignable_index(claims), claims, cross_only)
+
+
+def _participant_index(claims: Sequence[tuple[tuple[int, int], ClaimFeatures]]) -> dict[str, list[int]]:
+    """Positions by participant other than the author, and by action for the author's own claims (*continue its
+    purchases*)."""
+    index: dict[str, list[int]] = defaultdict(list)
     for position, (_, claim) in enumerate(claims):
         for key in claim.participants:
             if key != "author":
-                by_participant[key].append(position)
-    same_action: dict[str, list[int]] = defaultdict(list)
+                index[key].append(position)
     for position, (_, claim) in enumerate(claims):
         if "author" in claim.participants:
             for key in claim.predicate_keys:
-                same_action[key].append(position)  # the author's own actions: *continue its purchases*
-    for key, positions in same_action.items():
-        by_participant["author action:" + key] = positions
+                index["author action:" + key].append(position)
+    return index
+
+
+def _alignable_index(claims: Sequence[tuple[tuple[int, int], ClaimFeatures]]) -> dict[str, list[int]]:
+    """Positions by what two aligned claims have in common besides a participant: a predicate word, the gist, or an
+    object of the author's own action."""
+    index: dict[str, list[int]] = defaultdict(list)
+    for position, (_, claim) in enumerate(claims):
+        for word in claim.predicate_words:
+            index["word:" + word].append(position)
+        if claim.claim.gist:
+            index["gist:" + claim.claim.gist].append(position)
+        if claim.author_acts:
+            for thing in claim.objects:
+                index["object:" + thing].append(position)
+    return index
+
+
+def _pairs(index: dict[str, list[int]], claims: Sequence[tuple[tuple[int, int], ClaimFeatures]],
+           cross_only: bool) -> set[tuple[int, int]]:
+    """The pairs of positions (first, second) that share an entry of ``index``."""
     pairs: set[tuple[int, int]] = set()
-    for positions in by_participant.values():
+    for positions in index.values():
         if cross_only:
             earlier = [p for p in positions if claims[p][0][0] == 0]
             later = [p for p in positions if claims[p][0][0] == 1]

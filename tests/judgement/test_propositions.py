@@ -350,3 +350,39 @@ def test_a_restated_sentence_aligns_only_the_same_clause_restated():
                 [("ent:Council", "subject"), ("np:budget", "object")])
     found = find_propositions([praises(0)], [cut], 2019, restated={(0, 0): 0.7})
     assert not any(p.aligned for p in found)
+
+
+def _assorted_claims():
+    """Claims of many shapes: aligned by a shared predicate word, by a gist, by the author's action on one object,
+    and claims sharing only a participant or only a word."""
+    return [
+        hires(0), recruits(1), closes_wards(2), praises(3), criticises(4),
+        claim("The bank will raise the rate", "raise", ["raise", "rate"], [("author", "subject"), ("np:rate", "object")],
+              index=5, frame="future"),
+        claim("The bank keeps the rate", "keep", ["keep", "rate"], [("author", "subject"), ("np:rate", "object")],
+              index=6),
+        claim("The bank will review its policy", "review", ["review"], [("author", "subject"), ("np:policy", "object")],
+              index=7, frame="future"),
+        claim("Nurses hire lawyers", "hire", ["hire", "lawyer"], [("np:nurse", "subject"), ("np:lawyer", "object")],
+              index=8),
+        claim("The council praises the hospital", "praise", ["praise"],
+              [("ent:Council", "subject"), ("ent:Hospital", "object")], index=9),
+    ]
+
+
+def test_every_pair_that_aligns_is_a_candidate_and_pairs_sharing_only_a_participant_are_not():
+    from kalinovsky_nlp.judgement.align import align_features, features
+    from kalinovsky_nlp.judgement.propositions import _candidate_pairs
+
+    nodes = [((k % 2, c.index), features(c)) for k, c in enumerate(_assorted_claims())]
+    candidates = _candidate_pairs(nodes)
+    aligned = {(i, j) for i in range(len(nodes)) for j in range(i + 1, len(nodes))
+               if align_features(nodes[i][1], nodes[j][1], 2000) is not None}
+    assert aligned and aligned <= candidates
+    assert (0, 1) in candidates  # hires / recruits: the hospital and nurses
+    assert (5, 6) in candidates  # the author's actions on one object: raise / keep the rate
+    assert (5, 7) not in candidates  # the author alone, different actions on different things
+    assert (2, 9) not in candidates  # the hospital, and no word in common
+    cross = _candidate_pairs(nodes, cross_only=True)
+    sides = {(i, j) if nodes[i][0][0] == 0 else (j, i) for i, j in candidates if nodes[i][0][0] != nodes[j][0][0]}
+    assert cross == sides  # (earlier, later)
