@@ -1304,8 +1304,9 @@ class ClaimReader:
         return self._is_author(self.doc[start:end].root)
 
     def _author_certainty(self, head: "Token", frames: list["Token"], scope: list[int],
-                          question: bool) -> tuple[str, bool, list[str]]:
-        """(level, negative, cues) of the author's commitment to a claim of his own."""
+                          question: bool, voices: tuple[str, ...] = ("author",)) -> tuple[str, bool, list[str]]:
+        """(level, negative, cues) of the author's commitment to a claim of his own; with ``voices`` ``("author",
+        "attributed")``, the commitment its content states, whoever holds it (the cues of a reported clause count)."""
         if question:
             return "Uu", False, ["?"]
         supposed = _future_supposition(head)
@@ -1372,7 +1373,7 @@ class ClaimReader:
                 continue  # the belief adjective framing the claim counted once, as its frame
             attributive = self.doc[i].dep_ == "amod" and self.doc[i].head.i not in predicate_nouns
             for marker in self.ctx.marker_at.get(i, ()):
-                if marker.voice != "author" or id(marker) in seen:
+                if marker.voice not in voices or id(marker) in seen:
                     continue
                 if attributive and marker.category == "hedge":
                     # "weighs the likely costs": the adjective hedges the costs, not the weighing (but "plausible
@@ -1404,7 +1405,19 @@ class ClaimReader:
         level, negative, cues = self._author_certainty(head, frames, scope, question)
         found = self._attribution_of(head, set(scope))
         attribution, author_held = found if found is not None else (None, False)
+        stated_level, stated_negative = level, negative
+        if any(m.voice != "author" for i in scope for m in self.ctx.marker_at.get(i, ())):
+            # the cues of content framed as someone's (*officials say the plan could fail*): what its holder commits
+            # to; the author's own commitment when the author holds it (*the Committee recognizes that X could pose
+            # risks*, with no other holder found, or *its view that X*) or vouches for it with a factive verb
+            # (*the council recognizes that the plan could fail*: possible, not certain)
+            stated_level, stated_negative, stated_cues = self._author_certainty(head, frames, scope, question,
+                                                                                ("author", "attributed"))
+            cues += [c for c in stated_cues if c not in cues]
+        if attribution is None:
+            level, negative = stated_level, stated_negative
         if attribution is not None and author_held:
+            level, negative = stated_level, stated_negative
             author_level = _author_level(self.doc[attribution.cue_start]) or "CT"
             degree = author_level.rstrip("-+")
             if author_level.endswith("-"):
@@ -1422,18 +1435,19 @@ class ClaimReader:
                 own = "Uu"
             return own, None, (Source(None, own),), cues, role
         holder = attribution.holder or self._enclosing_holder(attribution) or "unnamed source"
+        stated = certainty_label(stated_level, stated_negative)
         verb_class = attribution.verb_class
         cue_token = self.doc[attribution.cue_start]
         cue_negated = any(c.dep_ == "neg" for c in cue_token.children) or \
             any(c.dep_ == "neg" for c in cue_token.head.children if cue_token.dep_ in ("xcomp",))
         if cue_token.lemma_.lower() == "deny":
-            holder_value = certainty_label(level, not negative)
+            holder_value = certainty_label(stated_level, not stated_negative)
         elif cue_negated:
             holder_value = "Uu"
         else:
-            holder_value = own
+            holder_value = stated
         if verb_class == "factive" and not cue_negated:
-            author_value = own
+            author_value = stated
         elif level != "CT" and attribution.kind == "noun_report":
             author_value = own  # "intelligence about bounties supposedly paid": the author's own hedge
         else:

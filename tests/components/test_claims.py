@@ -106,6 +106,9 @@ CERTAINTY = [
     ("Officials say that the dam is leaking.", "leaking", "Uu", "reported"),
     ("Engineers think that the dam is leaking.", "leaking", "Uu", "reported"),
     ("Officials acknowledged that the dam is leaking.", "leaking", "CT+", "reported"),
+    # a factive report vouches for its content as stated: a modal in it stays
+    ("Officials acknowledged that the dam might be leaking.", "leaking", "PS+", "reported"),
+    ("Officials acknowledged that the dam is probably leaking.", "leaking", "PR+", "reported"),
     # an agentless expectation is the writer's own hedged prediction; an agentless report is others' words
     ("Inflation is expected to rise next year.", "rise", "PR+", "author"),
     ("Ticket prices are projected to fall in the spring.", "fall", "PR+", "author"),
@@ -120,6 +123,18 @@ CERTAINTY = [
 def test_certainty_minimal_pairs(nlp, text, word, certainty, voice):
     claim = claim_with(claims(nlp, text), word)
     assert (claim.certainty, claim.voice) == (certainty, voice)
+
+
+@pytest.mark.parametrize("text,holder_certainty", [
+    # the holder commits to the content as stated: a hedge in the reported clause is the holder's
+    ("Officials say that the dam could be leaking.", "PS+"),
+    ("Officials said the dam is probably leaking.", "PR+"),
+    ("Officials say that the dam is leaking.", "CT+"),
+    ("Officials deny that the dam could be leaking.", "PS-"),
+])
+def test_the_holder_of_reported_content_commits_to_it_as_stated(nlp, text, holder_certainty):
+    claim = claim_with(claims(nlp, text), "leaking")
+    assert [(s.holder, s.certainty) for s in claim.sources] == [(None, "Uu"), ("Officials", holder_certainty)]
 
 
 def test_reported_content_keeps_the_holder_and_nested_sources(nlp):
@@ -142,6 +157,17 @@ def test_an_institution_speaking_of_itself_is_the_author(nlp, author, aliases, v
     found = claims(nlp, "The Board expects that inflation will fall next year.", author=author, aliases=aliases)
     claim = claim_with(found, "fall")
     assert (claim.voice, claim.certainty) == (voice, certainty)
+
+
+@pytest.mark.parametrize("text,certainty", [
+    # the author's own frame keeps the cues of what it frames: the content is the author's, as stated
+    ("The Board recognizes that higher rents could slow hiring.", "PS+"),
+    ("The Board recognizes that higher rents are slowing hiring.", "CT+"),
+    ("The Board expects that higher rents will probably slow hiring.", "PR+"),
+])
+def test_the_authors_own_frame_keeps_the_cues_of_its_content(nlp, text, certainty):
+    claim = claim_with(claims(nlp, text, author="Federal Reserve Board"), "slow")
+    assert (claim.voice, claim.certainty) == ("author", certainty)
 
 
 def test_the_authors_own_decisions_are_present_commitments(nlp):
