@@ -48,6 +48,24 @@ def test_time_and_linking_adverbials_alone_are_not_edits_but_modals_are():
         (Revision("more", "fewer"),)
 
 
+@pytest.mark.parametrize("before, after, edited", [
+    # a downtoner added or dropped alone restates the same change, softer or firmer
+    ("Vacancies are gradually diminishing", "Vacancies continue to diminish", False),
+    ("Ridership diminished somewhat", "Ridership has diminished since early this year", False),
+    ("Rents rose slightly", "Rents rose", False),
+    # in place of an amplifier, or beside a new word, it is an edit
+    ("Rents rose slightly", "Rents rose sharply", True),
+    ("Rents rose slightly", "Rents fell slightly", True),
+])
+def test_a_downtoner_added_or_dropped_alone_is_not_an_edit(before, after, edited):
+    assert claim_edited(before, after) is edited
+
+
+def test_substantive_sets_a_downtoner_aside_but_not_its_replacement():
+    assert substantive({"vacancy", "gradually", "diminish"}, {"vacancy", "continue", "diminish"}) is False
+    assert substantive({"rent", "rise", "slightly"}, {"rent", "rise", "sharply"}) is True
+
+
 def test_substantive_ignores_time_and_linking_words_function_lemmas_and_addresses():
     assert substantive({"enrolment", "grow", "recent", "month"}, {"enrolment", "grow", "early", "year"}) is False
     assert substantive({"clinic", "expect", "demand"}, {"clinic", "expect", "demand", "nonetheless"}) is False
