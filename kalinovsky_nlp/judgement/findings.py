@@ -137,7 +137,7 @@ def revised_pair(earlier: Sequence[Claim], later: Sequence[Claim], proposition: 
                     not claim_edited(content_text(a), content_text(b), subject=_shared_subject_words(a, b)):
                 continue  # the same clause restated, the sentence edited beside it: another claim was revised
             if restated_pair and edited is not None and \
-                    (_author_judgement(a) or _author_judgement(b)):
+                    (_author_judgement(a) or _author_judgement(b)) and not (_background(a) or _background(b)):
                 return a, b  # the author's own judgement restated with its content edited
             if author_acts and base_a != base_b and not {base_a, base_b} & light_verbs() and \
                     not {base_a, base_b} <= attention_verbs():
@@ -233,6 +233,12 @@ def _author_judgement(claim: Claim) -> bool:
     if any(x.key == "author" and x.role == "subject" for x in claim.arguments):
         return True
     return claim.time_frame in ("future", "hypothetical") or certainty_parts(claim.certainty)[0] not in ("CT", "Uu")
+
+
+def _background(claim: Claim) -> bool:
+    """A past event the claim's sentence presupposes (*since it began its purchase program*, *which the city built in
+    2019*): the background of a judgement, not a judgement that can be revised."""
+    return claim.role == "presupposition" and claim.time_frame == "past"
 
 
 def revision_is_edit(earlier: Claim, later: Claim) -> bool:

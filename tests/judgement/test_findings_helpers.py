@@ -135,6 +135,13 @@ def test_an_edited_restatement_of_the_authors_judgement_is_a_revision_only_when_
     narration = [claim("Fares rose in spring", "rise", [("np:fare", "subject")], frame="past")]
     retold = [claim("Fares rose in autumn", "rise", [("np:fare", "subject")], frame="past")]
     assert revised_pair(narration, retold, ONE_TO_ONE, 2019, restated=restated, edited={(0, 0)}) is None
+    # a past event the sentence presupposes is the background of a judgement, not one the judgement revises
+    background = [claim("since fares rose in spring", "rise", [("np:fare", "subject")], frame="past",
+                        role="presupposition")]
+    asserted = [claim("Fares rose in spring", "rise", [("np:fare", "subject")], frame="past")]
+    assert revised_pair(background, later, ONE_TO_ONE, 2019, restated=restated, edited={(0, 0)}) is None
+    assert revised_pair(asserted, later, ONE_TO_ONE, 2019, restated=restated, edited={(0, 0)}) == (asserted[0],
+                                                                                                  later[0])
 
 
 # --- evaluations of aligned claims only -----------------------------------------------------------------------------
