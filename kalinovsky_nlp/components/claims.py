@@ -451,6 +451,23 @@ def _prospective_infinitive(verb: "Token") -> bool:
         verb.head.lemma_.lower() in read_word_list("prospective_verbs.txt")
 
 
+def _participle_governor(verb: "Token") -> "Token | None":
+    """The verb an adverbial participle hangs on (*activity will expand, with prices moving toward the target*;
+    *conditions will improve, moving toward the target*), or None. A participle has no tense of its own: it speaks of
+    the time of the clause it hangs on (Quirk et al. 1985, 14.10)."""
+    if verb.tag_ not in ("VBG", "VBN") or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return None
+    if verb.dep_ == "advcl" and _is_verbal(verb.head):
+        return verb.head
+    if verb.dep_ == "pcomp" and verb.head.lower_ in ("with", "without") and _is_verbal(verb.head.head):
+        return verb.head.head
+    preposition = verb.head.head
+    if verb.dep_ == "acl" and verb.head.dep_ == "pobj" and preposition.lower_ in ("with", "without") and \
+            _is_verbal(preposition.head):
+        return preposition.head  # the same absolute parsed with the participle on its noun
+    return None
+
+
 def _belief_adjective_frame(adjective: "Token") -> bool:
     """A belief adjective after a copula with a that-clause of its own (*convinced that X*, *not sure that X*:
     ``lexicons/belief_adjectives.tsv``)."""
@@ -1164,10 +1181,15 @@ class ClaimReader:
         head_children = list(head.children)
         if head.dep_ == "conj" and _is_verbal(head.head) and not any(c.dep_ in ("aux", "auxpass") for c in head_children):
             chain.append(head.head)  # "would see X and push Y": the conjuncts share their auxiliaries
+        governor = next((g for g in map(_participle_governor, chain) if g is not None), None)
+        if governor is not None:
+            chain.append(governor)  # "will expand, with prices moving toward X": the time of the clause it hangs on
         children = [c for t in chain for c in (head_children if t.i == head.i else t.children)]
         lowers = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass")}
         advcls = [c for c in children if c.dep_ == "advcl"]
         finite = self._finite_verb(head, frames)
+        if finite is None and governor is not None:
+            finite = self._finite_verb(governor, [])
         if _unfulfilled_obligation(head) is not None:
             frame: TimeFrame = "past"  # "should have built it decades ago": what was due and did not happen
         elif lowers & FUTURE_MODALS or any(t.lemma_ == "go" and t.tag_ == "VBG" for t in frames) or \

@@ -191,6 +191,14 @@ def test_the_authors_own_decisions_are_present_commitments(nlp):
         ("The council expects that rents fell.", "fell", "past"),
         ("The council wants rents to fall.", "fall", "present"),
         ("The ferry seems to run late.", "run", "present"),
+        # an adverbial participle speaks of the time of the clause it hangs on
+        ("Rents will rise, pushing families out of the centre.", "pushing", "future"),
+        ("Rents rose, pushing families out of the centre.", "pushing", "past"),
+        ("Rents are rising, pushing families out of the centre.", "pushing", "present"),
+        ("Sales will grow, with exports continuing to expand.", "expand", "future"),
+        ("Sales grew last year, with exports falling.", "falling", "past"),
+        # a participle that modifies a noun keeps its own reading
+        ("The council will study the families leaving the centre.", "leaving", "present"),
     ],
 )
 def test_time_frames(nlp, text, word, frame):
