@@ -81,14 +81,16 @@ def revised_pair(earlier: Sequence[Claim], later: Sequence[Claim], proposition: 
                  earlier_year: int, unchanged: tuple[set[str], set[str]] | None = None,
                  restated: dict[tuple[int, int], float] | None = None,
                  edited: Container[tuple[int, int]] | None = None,
-                 clauses: ClauseCorrespondence | None = None) -> tuple[Claim, Claim] | None:
+                 clauses: ClauseCorrespondence | None = None,
+                 subjects: tuple[SubjectIndex, SubjectIndex] | None = None) -> tuple[Claim, Claim] | None:
     """A pair of aligned claims in which the author restates a position of its own with a different content: a
     different action on the same thing (*continue purchasing* / *reduce the pace of purchases*; *keep the target
     range* / *raise the target range*), or different quantities (*$40 billion* / *$35 billion*). Only the
     author's own actions and the claims that state quantities can be revised this way, and the author's own claims
     in a sentence restated with its content words edited (``edited``: pairs of restated sentences, see
     :func:`kalinovsky_nlp.judgement.edits.substantive`); a change of wording between claims about others is not a
-    revision."""
+    revision. Given each text's subjects (:func:`subject_index`), a subject conjunct that one claim has and the other
+    text tells of in a claim of its own is moved there, not revised (:func:`_conjunct_moved`)."""
     same_clause = clauses if clauses is not None else ClauseCorrespondence()
     kept_earlier, kept_later = unchanged if unchanged is not None else (
         {restated_form(c.text) for c in earlier}, {restated_form(c.text) for c in later})
@@ -136,6 +138,8 @@ def revised_pair(earlier: Sequence[Claim], later: Sequence[Claim], proposition: 
             if restated_pair and edited is not None and same_clause(a, b) and \
                     not claim_edited(content_text(a), content_text(b), subject=_shared_subject_words(a, b)):
                 continue  # the same clause restated, the sentence edited beside it: another claim was revised
+            if restated_pair and subjects is not None and _conjunct_moved(a, b, subjects):
+                continue  # *rents and fares will rise* / *rents will rise*, fares told of in a claim of their own
             if restated_pair and edited is not None and \
                     (_author_judgement(a) or _author_judgement(b)) and not (_background(a) or _background(b)):
                 return a, b  # the author's own judgement restated with its content edited
@@ -144,6 +148,34 @@ def revised_pair(earlier: Sequence[Claim], later: Sequence[Claim], proposition: 
                 return a, b
     return None
 
+
+
+_COORDINATORS = ("and", "or")
+
+
+def _conjunct_moved(a: Claim, b: Claim, subjects: tuple[SubjectIndex, SubjectIndex]) -> bool:
+    """Whether two restated claims differ only by a subject conjunct one of them has (*rents and fares will rise* /
+    *rents will rise*) which the other text tells of as the subject of a claim of its own, in a time frame told alike
+    (*fares are expected to rise*): the conjunct moved there, the claim was not revised."""
+    subjects_a = {x.key: x for x in a.arguments if x.role == "subject"}
+    subjects_b = {x.key: x for x in b.arguments if x.role == "subject"}
+    dropped, added = subjects_a.keys() - subjects_b.keys(), subjects_b.keys() - subjects_a.keys()
+    if not (subjects_a.keys() & subjects_b.keys()) or bool(dropped) == bool(added):
+        return False  # another subject altogether, or one swapped for another
+    fuller, other, moved = (a, subjects[1], dropped) if dropped else (b, subjects[0], added)
+    told = _told_alike(fuller.time_frame)
+    qualifiers = noun_qualifiers(fuller)
+    for key in moved:
+        mentions = [words for frame in told for words in other.get((frame, key), ())]
+        if not any(same_referent(qualifiers.get(key), words) for words in mentions):
+            return False
+    text = content_text(fuller)
+    for key in moved:
+        conjunct = re.escape((subjects_a.get(key) or subjects_b[key]).text)
+        text = re.sub(rf"\s*(?:,\s*)?\b(?:{'|'.join(_COORDINATORS)})\s+{conjunct}\b|\b{conjunct}\s*,?\s+"
+                      rf"(?:{'|'.join(_COORDINATORS)})\b\s*", " ", text, count=1, flags=re.IGNORECASE).strip()
+    before, after = (text, content_text(b)) if dropped else (content_text(a), text)
+    return not claim_edited(before, after, subject=_shared_subject_words(a, b))
 
 
 def content_text(claim: Claim) -> str:
@@ -785,7 +817,7 @@ def _finding(proposition: Proposition, earlier: DocumentProfile, later: Document
         position_a, position_b = _same_time_positions(proposition, earlier, later, position_a, position_b)
         kinds = [] if _restated_unchanged(proposition, earlier, later) else judgement_kinds(position_a, position_b)
         revised = revised_pair(earlier.claims, later.claims, proposition, earlier.date.year, unchanged, restated,
-                               edited, clauses)
+                               edited, clauses, subjects)
         if revised is not None:
             kinds.append("position_revised")
     elif position_b is not None and judged_members(later.claims, proposition.later):

@@ -381,3 +381,17 @@ def test_an_edit_of_the_frame_alone_does_not_revise_the_claim_it_introduces(nlp,
     found = [f for f in step_findings(earlier, profile(nlp, 2, after, author="Housing Board"))
              if "position_revised" in f.kinds]
     assert [(r.before, r.after) for f in found for r in f.revisions] == ([revised] if revised else [])
+
+
+@pytest.mark.parametrize("later, revised", [
+    # the dropped conjunct is told of in a claim of its own: moved, not revised
+    ("The Board expects that rents will rise next year. Fares will rise too after the winter.", False),
+    # dropped and told of nowhere: the claim was revised
+    ("The Board expects that rents will rise next year. Tram lines closed in May.", True),
+])
+def test_a_subject_conjunct_told_of_in_a_claim_of_its_own_was_moved(nlp, later, revised):
+    earlier = profile(nlp, 1, "The Board expects that rents and fares will rise next year. Tram lines closed in May.",
+                      author="Housing Board")
+    found = [f for f in step_findings(earlier, profile(nlp, 2, later, author="Housing Board"))
+             if "position_revised" in f.kinds]
+    assert bool(found) is revised

@@ -190,3 +190,26 @@ def test_only_claims_aligned_across_the_documents_set_the_certainty():
     assert (a.certainty, b.certainty) == ("CT+", "PR+")  # the description joined within its document is certain
     a, b = _anchored_positions(joined, earlier, later, a, b)
     assert (a.certainty, b.certainty) == ("PR+", "PR+")
+
+
+@pytest.mark.parametrize("text", ["Rents and fares will rise", "Fares and rents will rise", "Fares, or rents, will rise"])
+def test_a_subject_conjunct_told_of_elsewhere_is_moved_wherever_it_stands(text):
+    import dataclasses
+
+    from kalinovsky_nlp.judgement.findings import _conjunct_moved, subject_index
+
+    def about(sentence, keys, **kw):
+        made = claim(sentence, "rise", [(key, "subject") for key in keys], **kw)
+        named = tuple(dataclasses.replace(a, text=a.key[3:] + "s") for a in made.arguments)  # rents, fares
+        return dataclasses.replace(made, arguments=named)
+
+    both = about(text, ["np:rent", "np:fare"], frame="future", certainty="PR+")
+    rents = about("Rents will rise", ["np:rent"], frame="future", certainty="PR+")
+    fares_elsewhere = about("Fares are expected to climb", ["np:fare"], index=1, frame="future", certainty="PR+")
+    fares_before = about("Fares climbed", ["np:fare"], index=1, frame="past")
+    told = (subject_index([both]), subject_index([rents, fares_elsewhere]))
+    assert _conjunct_moved(both, rents, told)
+    untold = (subject_index([both]), subject_index([rents, fares_before]))  # a past event: another topic
+    assert not _conjunct_moved(both, rents, untold)
+    slower = about("Rents will rise slowly", ["np:rent"], frame="future", certainty="PR+")
+    assert not _conjunct_moved(both, slower, told)  # the rest edited too: a revision
