@@ -14,7 +14,8 @@ from typing import Sequence
 from ._runtime import paused_gc
 from .compare import Comparison
 from .execution import Executor
-from .judgement.findings import shown_findings, step_findings
+from .judgement.align import ClaimFeatures
+from .judgement.findings import claim_features, shown_findings, step_findings
 from .judgement.targets import Target, finding_targets, load_targets
 from .keyness import keyness
 from .profile import DocumentProfile
@@ -28,10 +29,12 @@ MAX_FINDINGS = 6
 STEPS_PER_TASK = 16
 
 
-def step_stance(earlier: DocumentProfile, later: DocumentProfile, user_targets: Sequence[Target]) -> StepJudgement:
-    """Findings (strongest first, with their targets) and keyness of one comparison step."""
+def step_stance(earlier: DocumentProfile, later: DocumentProfile, user_targets: Sequence[Target],
+                features: tuple[Sequence[ClaimFeatures], Sequence[ClaimFeatures]] | None = None) -> StepJudgement:
+    """Findings (strongest first, with their targets) and keyness of one comparison step (``features``: the two
+    documents' :func:`kalinovsky_nlp.judgement.findings.claim_features`, when computed for a run of steps)."""
     findings = tuple(dataclasses.replace(f, targets=finding_targets(f, user_targets))
-                     for f in step_findings(earlier, later))
+                     for f in step_findings(earlier, later, features))
     return StepJudgement(findings=findings, keyness=keyness(earlier.terms, later.terms))
 
 
@@ -44,7 +47,9 @@ def _consecutive_steps(profiles: Sequence[DocumentProfile], user_targets: Sequen
     """step_stance for every consecutive pair of a run of date-ordered profiles (one task for an executor), with the
     garbage collector paused (:func:`kalinovsky_nlp._runtime.paused_gc`)."""
     with paused_gc():
-        return [step_stance(a, b, user_targets) for a, b in zip(profiles, profiles[1:])]
+        features = [claim_features(p) for p in profiles]  # each document takes part in two steps
+        return [step_stance(a, b, user_targets, (features[i], features[i + 1]))
+                for i, (a, b) in enumerate(zip(profiles, profiles[1:]))]
 
 
 def _for_stance(profile: DocumentProfile) -> DocumentProfile:

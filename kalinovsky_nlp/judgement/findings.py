@@ -38,8 +38,8 @@ from .edits import (ClauseCorrespondence, claim_edited, document_words, restated
 from .propositions import Proposition, find_propositions, position_of, representative, restatements, stances_on
 from .wording import finding_statement, proposition_label
 
-__all__ = ["CONFIDENCE_WEIGHT", "EVALUATION_STEP", "SHOWN_CONFIDENCE", "evidential_frame", "judged_members",
-           "judgement_kinds", "participant_name", "ranked", "shown_findings", "step_findings"]
+__all__ = ["CONFIDENCE_WEIGHT", "EVALUATION_STEP", "SHOWN_CONFIDENCE", "claim_features", "evidential_frame",
+           "judged_members", "judgement_kinds", "participant_name", "ranked", "shown_findings", "step_findings"]
 
 EVALUATION_STEP = 0.5
 #: Confidence levels a report shows; the JSON report keeps every finding with its confidence.
@@ -563,9 +563,12 @@ class _EditedPairs:
         return self.known[pair]
 
 
-def step_findings(earlier: DocumentProfile, later: DocumentProfile) -> list[Finding]:
+def step_findings(earlier: DocumentProfile, later: DocumentProfile,
+                  claim_features: tuple[Sequence[ClaimFeatures], Sequence[ClaimFeatures]] | None = None
+                  ) -> list[Finding]:
     """Every finding between two documents, strongest first, strength weighed by confidence
-    (:data:`CONFIDENCE_WEIGHT`; the report shows the confident ones)."""
+    (:data:`CONFIDENCE_WEIGHT`; the report shows the confident ones). ``claim_features``: each document's alignment
+    features, claim by claim (:func:`claim_features`), when a caller comparing a run of documents computed them."""
     findings = []
     restated = restatements([s.content for s in earlier.sentences], [s.content for s in later.sentences])
     links = (earlier.claim_links, later.claim_links)
@@ -575,7 +578,8 @@ def step_findings(earlier: DocumentProfile, later: DocumentProfile) -> list[Find
     one_sided: list[Proposition] = []
     clauses = ClauseCorrespondence(earlier.sentences, later.sentences)
     subjects = (subject_index(earlier.claims), subject_index(later.claims))
-    for proposition in find_propositions(earlier.claims, later.claims, earlier.date.year, restated, links, clauses):
+    for proposition in find_propositions(earlier.claims, later.claims, earlier.date.year, restated, links, clauses,
+                                         claim_features):
         if proposition.aligned:
             parts.append(proposition)
         else:
@@ -595,6 +599,11 @@ def step_findings(earlier: DocumentProfile, later: DocumentProfile) -> list[Find
         findings = [f for f in findings if not (set(f.earlier.claims) <= used_a and set(f.later.claims) <= used_b)]
         findings += corrections
     return _without_repeats(ranked(findings))
+
+
+def claim_features(profile: DocumentProfile) -> list[ClaimFeatures]:
+    """The alignment features of a document's claims, by claim index, for :func:`step_findings`."""
+    return [features(c) for c in profile.claims]
 
 
 def ranked(findings: Sequence[Finding]) -> list[Finding]:

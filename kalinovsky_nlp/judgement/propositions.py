@@ -104,26 +104,20 @@ def within_document_links(claims: Sequence[Claim], year: int) -> list[tuple[int,
 def _candidate_pairs(claims: Sequence[tuple[tuple[int, int], ClaimFeatures]],
                      cross_only: bool = False) -> set[tuple[int, int]]:
     """Pairs of positions in ``claims`` that may align (:func:`kalinovsky_nlp.judgement.align.align_features`): they
-    share a participant other than the author (or the author and one of its actions), and what alignment reads
-    besides, a predicate word, a gist or an object of the author's own actions. Two inverted indexes, since most pairs
-    share neither; with ``cross_only``, only pairs from different documents."""
-    return _pairs(_participant_index(claims), claims, cross_only) & \
-        _pairs(_alignable_index(claims), claims, cross_only)
+    have in common what alignment reads besides a participant (a predicate word, the gist, or an object of the
+    author's own action; an inverted index, since most pairs share none), and a participant other than the author, or
+    the author and one of its actions (*continue its purchases*). With ``cross_only``, only pairs from different
+    documents."""
+    return {(first, second) for first, second in _pairs(_alignable_index(claims), claims, cross_only)
+            if _share_a_participant(claims[first][1], claims[second][1])}
 
 
-def _participant_index(claims: Sequence[tuple[tuple[int, int], ClaimFeatures]]) -> dict[str, list[int]]:
-    """Positions by participant other than the author, and by action for the author's own claims (*continue its
-    purchases*)."""
-    index: dict[str, list[int]] = defaultdict(list)
-    for position, (_, claim) in enumerate(claims):
-        for key in claim.participants:
-            if key != "author":
-                index[key].append(position)
-    for position, (_, claim) in enumerate(claims):
-        if "author" in claim.participants:
-            for key in claim.predicate_keys:
-                index["author action:" + key].append(position)
-    return index
+def _share_a_participant(a: ClaimFeatures, b: ClaimFeatures) -> bool:
+    """Whether two claims share a participant other than the author, or are both the author's and share an action."""
+    common = a.participants & b.participants
+    if len(common) > 1 or (common and "author" not in common):
+        return True
+    return bool(common) and bool(a.predicate_keys & b.predicate_keys)
 
 
 def _alignable_index(claims: Sequence[tuple[tuple[int, int], ClaimFeatures]]) -> dict[str, list[int]]:
@@ -188,15 +182,21 @@ def restatements(earlier: Sequence[Sequence[str]], later: Sequence[Sequence[str]
 def find_propositions(earlier: Sequence[Claim], later: Sequence[Claim], earlier_year: int,
                       restated: dict[tuple[int, int], float] | None = None,
                       links: tuple[Sequence[tuple[int, int, float]], Sequence[tuple[int, int, float]]] | None = None,
-                      clauses: ClauseCorrespondence | None = None) -> list[Proposition]:
+                      clauses: ClauseCorrespondence | None = None,
+                      claim_features: tuple[Sequence[ClaimFeatures], Sequence[ClaimFeatures]] | None = None
+                      ) -> list[Proposition]:
     """The propositions of two documents' claims (stance claims excluded: they follow their targets).
 
     ``restated``: sentence pairs that restate each other (:func:`restatements`): their claims align when they are
     one clause restated (``clauses``, placing each claim in its sentence), share a participant and their times
-    compare, even with a different predicate (*keep the target range* / *raise the target range*)."""
+    compare, even with a different predicate (*keep the target range* / *raise the target range*).
+    ``claim_features``: each document's :func:`features`, claim by claim, when already computed (a document takes
+    part in two comparison steps)."""
     same_clause = clauses if clauses is not None else ClauseCorrespondence()
-    nodes = [((0, c.index), features(c)) for c in earlier if c.stance is None] + \
-        [((1, c.index), features(c)) for c in later if c.stance is None]
+    features_a, features_b = claim_features if claim_features is not None else (
+        [features(c) for c in earlier], [features(c) for c in later])
+    nodes = [((0, c.index), features_a[c.index]) for c in earlier if c.stance is None] + \
+        [((1, c.index), features_b[c.index]) for c in later if c.stance is None]
     edges: list[tuple[float, tuple[int, int], tuple[int, int], Alignment]] = []
     feature_of = dict(nodes)
     if restated:
