@@ -27,6 +27,7 @@ A claim is read from every clause head (verbs and copulas) and from event nouns 
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import functools
 import re
 from dataclasses import dataclass, field
@@ -1994,5 +1995,81 @@ def extract_claims(doc: "Doc", *, markers: Iterable[tuple[int, Any]], attributio
     canonical-entity components' results, typed (``Attribution.from_dict``, :func:`kalinovsky_nlp.profile.entity_mentions`
     read them from the Doc); ``author_aliases``: the author's name and the names the author uses for
     itself."""
+    repairs = _stranded_subjects(doc)
+    if repairs:
+        doc = coordination_repaired(doc, repairs)
+        sents = [doc[s.start : s.end] for s in sents] if sents is not None else None
+        attributions = [_over_both_clauses(a, repairs, doc) for a in attributions]
     return ClaimReader(doc, markers=markers, attributions=attributions, mentions=mentions,
                        author_aliases=author_aliases, text=text, sents=sents).read()
+
+
+#: A clause whose subject the parser joined to the phrase before it: (verb, noun, coordinator, first conjunct when
+#: the parser made it a modifier of the noun), token indices.
+_StrandedSubject = tuple[int, int, int, "int | None"]
+
+
+def _stranded_subjects(doc: "Doc") -> list[_StrandedSubject]:
+    return [(verb.i, *found) for verb in doc if (found := _stranded_subject(verb)) is not None]
+
+
+def coordination_repaired(doc: "Doc", repairs: Sequence[_StrandedSubject] | None = None) -> "Doc":
+    """The Doc with one parse error mended, on a copy (the Doc itself is left as the pipeline made it; the token
+    indices stay as they are): two clauses coordinated after a complement (*activity will expand at a moderate pace
+    and labor market indicators will continue to strengthen*; *ridership will grow at a steady rate and fares will
+    remain low*), where the parser joins the second clause's subject to the noun phrase before it and leaves the
+    second verb without a subject. The noun phrase becomes the verb's subject, the first conjunct keeps its place.
+    Without such a clause, the Doc itself."""
+    found = _stranded_subjects(doc) if repairs is None else repairs
+    if not found:
+        return doc
+    copy = doc.copy()
+    for verb_index, noun_index, coordinator_index, first_index in found:
+        verb, noun, coordinator = copy[verb_index], copy[noun_index], copy[coordinator_index]
+        if first_index is not None:  # "a moderate pace and labor market conditions" parsed as one phrase
+            first = copy[first_index]
+            first.head, first.dep_ = noun.head, noun.dep_
+            for child in [c for c in noun.lefts if c.i < first.i]:
+                child.head = first  # "a" of "a moderate pace"
+        noun.head, noun.dep_ = verb, "nsubj"
+        coordinator.head = verb
+    return copy
+
+
+def _over_both_clauses(attribution: Attribution, repairs: Sequence[_StrandedSubject], doc: "Doc") -> Attribution:
+    """An attribution whose content ended inside a mended clause (read on the parse that joined its subject to the
+    clause before: *the council expects that ridership will grow at a steady rate and fares | will remain low*),
+    widened to the end of that clause: both clauses are what the cue reports."""
+    for verb_index, _, coordinator_index, _ in repairs:
+        end = doc[verb_index].right_edge.i + 1
+        if attribution.content_start <= coordinator_index < attribution.content_end < end:
+            return dataclasses.replace(attribution, content_end=end)
+    return attribution
+
+
+def _stranded_subject(verb: "Token") -> tuple[int, int, int | None] | None:
+    """For a complement clause with a finite verb and no subject, whose words are preceded by a noun phrase
+    coordinated with the one before it (*at a steady rate and fares | will remain low*): (the noun, the coordinator,
+    the first conjunct when the parser made it a modifier of the noun), token indices, else None. A verb coordinated with another
+    (``conj``) shares that verb's subject and is left alone (*bought apples and pears and will eat them*)."""
+    if verb.dep_ != "ccomp" or not _is_verbal(verb) or any(c.dep_ in SUBJECT_DEPS or c.dep_ == "expl"
+                                                           for c in verb.children):
+        return None
+    if not any(c.dep_ in ("aux", "auxpass") and c.lower_ != "to" for c in verb.children) and \
+            verb.tag_ not in ("VBZ", "VBP", "VBD"):
+        return None
+    start = verb.left_edge.i
+    if start == 0 or verb.doc[start - 1].sent.start != verb.sent.start:
+        return None
+    noun = verb.doc[start - 1]
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.right_edge.i != noun.i:
+        return None
+    if noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN"):
+        coordinator = next((c for c in noun.head.children if c.dep_ == "cc" and noun.head.i < c.i < noun.left_edge.i),
+                           None)
+        return (noun.i, coordinator.i, None) if coordinator is not None else None
+    for child in noun.lefts:
+        coordinator = next((c for c in child.rights if c.dep_ == "cc"), None)
+        if child.pos_ in ("NOUN", "PROPN") and coordinator is not None:
+            return noun.i, coordinator.i, child.i
+    return None

@@ -629,3 +629,37 @@ def test_claims_about_the_thing_a_relational_adjective_names_align(nlp, first, s
     a = max(claims(nlp, first), key=lambda c: len(c.arguments))
     b = max(claims(nlp, second), key=lambda c: len(c.arguments))
     assert (align(a, b, 2020) is not None) is aligned
+
+
+@pytest.mark.parametrize("text,predicate,subject,holder", [
+    # the parser joins the second clause's subject to the phrase before it, as a conjunct ...
+    ("The mayor says that the tram will run at a loss and buses will stay free.", "free", "np:bus", "The mayor"),
+    # ... or as the head of one phrase with the first conjunct as its modifier
+    ("The agency expects that exports will grow at a moderate pace and factory orders will continue to strengthen.",
+     "strengthen", "np:order", "The agency"),
+])
+def test_a_subject_the_parser_joined_to_the_phrase_before_is_the_clauses_subject(nlp, text, predicate, subject,
+                                                                                 holder):
+    found = claims(nlp, text)
+    second = next(c for c in found if c.predicate == predicate)
+    assert [a.key for a in second.arguments if a.role == "subject"] == [subject]
+    assert (second.voice, second.holder) == ("reported", holder)  # reported by the same cue as the first clause
+    first = found[0]
+    assert subject not in {a.key for a in first.arguments}  # no longer a participant of the first clause
+
+
+def test_a_verb_coordinated_with_another_keeps_the_shared_subject(nlp):
+    found = claims(nlp, "The chef bought apples and pears and will bake them.")
+    assert not [c for c in found if any(a.key == "np:pear" and a.role == "subject" for a in c.arguments)]
+
+
+def test_the_parse_is_mended_on_a_copy_and_the_doc_is_left_as_parsed(nlp):
+    from kalinovsky_nlp.components.claims import coordination_repaired
+
+    doc = nlp("The mayor says that the tram will run at a loss and buses will stay free.")
+    repaired = coordination_repaired(doc)
+    assert repaired is not doc and [t.text for t in repaired] == [t.text for t in doc]
+    buses = [t for t in doc if t.text == "buses"][0]
+    assert buses.dep_ == "conj" and repaired[buses.i].dep_ == "nsubj" and repaired[buses.i].head.text == "stay"
+    plain = nlp("The mayor says that the tram will run at a loss.")
+    assert coordination_repaired(plain) is plain
