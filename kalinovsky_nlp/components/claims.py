@@ -27,10 +27,9 @@ A claim is read from every clause head (verbs and copulas) and from event nouns 
 from __future__ import annotations
 
 import bisect
-import dataclasses
 import functools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
 from ..lexicons import read_table, read_word_list
@@ -1437,10 +1436,9 @@ class ClaimReader:
             stated_level, stated_negative, stated_cues = self._author_certainty(head, frames, scope, question,
                                                                                 ("author", "attributed"))
             cues += [c for c in stated_cues if c not in cues]
-        if attribution is None:
-            level, negative = stated_level, stated_negative
+        if attribution is None or author_held:
+            level, negative = stated_level, stated_negative  # the author's own content: its cues are the author's
         if attribution is not None and author_held:
-            level, negative = stated_level, stated_negative
             author_level = _author_level(self.doc[attribution.cue_start]) or "CT"
             degree = author_level.rstrip("-+")
             if author_level.endswith("-"):
@@ -2043,7 +2041,7 @@ def _over_both_clauses(attribution: Attribution, repairs: Sequence[_StrandedSubj
     for verb_index, _, coordinator_index, _ in repairs:
         end = doc[verb_index].right_edge.i + 1
         if attribution.content_start <= coordinator_index < attribution.content_end < end:
-            return dataclasses.replace(attribution, content_end=end)
+            return replace(attribution, content_end=end)
     return attribution
 
 

@@ -149,7 +149,6 @@ def revised_pair(earlier: Sequence[Claim], later: Sequence[Claim], proposition: 
     return None
 
 
-
 _COORDINATORS = ("and", "or")
 
 
@@ -564,10 +563,10 @@ class _EditedPairs:
 
 
 def step_findings(earlier: DocumentProfile, later: DocumentProfile,
-                  claim_features: tuple[Sequence[ClaimFeatures], Sequence[ClaimFeatures]] | None = None
+                  features_of: tuple[Sequence[ClaimFeatures], Sequence[ClaimFeatures]] | None = None
                   ) -> list[Finding]:
     """Every finding between two documents, strongest first, strength weighed by confidence
-    (:data:`CONFIDENCE_WEIGHT`; the report shows the confident ones). ``claim_features``: each document's alignment
+    (:data:`CONFIDENCE_WEIGHT`; the report shows the confident ones). ``features_of``: each document's alignment
     features, claim by claim (:func:`claim_features`), when a caller comparing a run of documents computed them."""
     findings = []
     restated = restatements([s.content for s in earlier.sentences], [s.content for s in later.sentences])
@@ -579,7 +578,7 @@ def step_findings(earlier: DocumentProfile, later: DocumentProfile,
     clauses = ClauseCorrespondence(earlier.sentences, later.sentences)
     subjects = (subject_index(earlier.claims), subject_index(later.claims))
     for proposition in find_propositions(earlier.claims, later.claims, earlier.date.year, restated, links, clauses,
-                                         claim_features):
+                                         features_of):
         if proposition.aligned:
             parts.append(proposition)
         else:

@@ -183,17 +183,17 @@ def find_propositions(earlier: Sequence[Claim], later: Sequence[Claim], earlier_
                       restated: dict[tuple[int, int], float] | None = None,
                       links: tuple[Sequence[tuple[int, int, float]], Sequence[tuple[int, int, float]]] | None = None,
                       clauses: ClauseCorrespondence | None = None,
-                      claim_features: tuple[Sequence[ClaimFeatures], Sequence[ClaimFeatures]] | None = None
+                      features_of: tuple[Sequence[ClaimFeatures], Sequence[ClaimFeatures]] | None = None
                       ) -> list[Proposition]:
     """The propositions of two documents' claims (stance claims excluded: they follow their targets).
 
     ``restated``: sentence pairs that restate each other (:func:`restatements`): their claims align when they are
     one clause restated (``clauses``, placing each claim in its sentence), share a participant and their times
     compare, even with a different predicate (*keep the target range* / *raise the target range*).
-    ``claim_features``: each document's :func:`features`, claim by claim, when already computed (a document takes
+    ``features_of``: each document's :func:`features`, claim by claim, when already computed (a document takes
     part in two comparison steps)."""
     same_clause = clauses if clauses is not None else ClauseCorrespondence()
-    features_a, features_b = claim_features if claim_features is not None else (
+    features_a, features_b = features_of if features_of is not None else (
         [features(c) for c in earlier], [features(c) for c in later])
     nodes = [((0, c.index), features_a[c.index]) for c in earlier if c.stance is None] + \
         [((1, c.index), features_b[c.index]) for c in later if c.stance is None]
