@@ -468,6 +468,17 @@ def _participle_governor(verb: "Token") -> "Token | None":
     return None
 
 
+#: Adverbs of direction that the parser makes the head of the phrase of the goal (*move back to its objective*).
+_DIRECTIONS = frozenset({"back", "down", "up", "out", "away", "forward", "further", "closer"})
+
+
+def _directional_adverb(token: "Token") -> bool:
+    """An adverb of direction heading a goal phrase (*back* in *will move back to its objective*), whose phrase is a
+    participant of the verb as if attached to it."""
+    return token.dep_ in ("advmod", "prt") and token.lower_ in _DIRECTIONS and \
+        any(c.dep_ == "prep" for c in token.children)
+
+
 def _belief_adjective_frame(adjective: "Token") -> bool:
     """A belief adjective after a copula with a that-clause of its own (*convinced that X*, *not sure that X*:
     ``lexicons/belief_adjectives.tsv``)."""
@@ -1059,7 +1070,7 @@ class ClaimReader:
                 args += self._argument(conj, "subject")
         content = self._content_word(head)
         for anchor in ([head] if content.i == head.i else [head, content]):
-            for child in anchor.children:
+            for child in [*anchor.children, *(c for a in anchor.children if _directional_adverb(a) for c in a.children)]:
                 if child.dep_ in OBJECT_DEPS and child.pos_ in ("NOUN", "PROPN", "PRON"):
                     args += self._argument(child, "object")
                     for conj in _children(child, ("conj",)):

@@ -867,7 +867,8 @@ def _finding(proposition: Proposition, earlier: DocumentProfile, later: Document
             strength += 0.05
     strength = round(strength, 3)
     named_by = revised[1] if revised is not None else \
-        representative(later.claims, proposition.later) or representative(earlier.claims, proposition.earlier)
+        representative(later.claims, proposition.later, proposition.shared_participants) or \
+        representative(earlier.claims, proposition.earlier, proposition.shared_participants)
     label = proposition_label(named_by)
     revisions: tuple[Revision, ...] = ()
     if revised is not None and (revised[0].sentence, revised[1].sentence) in restated:

@@ -295,15 +295,22 @@ def position_of(claims: Sequence[Claim], members: Sequence[int]) -> Position | N
                     author_claims=len(author) + len(stances), initial_certainty=initial)
 
 
-def representative(claims: Sequence[Claim], members: Sequence[int]) -> Claim | None:
+def representative(claims: Sequence[Claim], members: Sequence[int], shared: Sequence[str] = ()) -> Claim | None:
     """The claim that best names a proposition: one the author's stance is about, else the author's own claim that
     carries a judgement (an epistemic cue, a rejection, an evaluation), else the author's most committed claim with
     the most participants, else the first reported one; among them, one about something besides the author (*the
-    Committee judges* names nothing the author judges)."""
+    Committee judges* names nothing the author judges) and, given the participants the aligned claims share
+    (``shared``), one whose subjects are all among them (*inflation has moved closer to its objective* names what
+    aligned on *inflation* and *objective*, *labor market indicators and inflation move toward levels* does not)."""
     own = [claims[i] for i in members]
     if not own:
         return None
     targeted = {c.stance.target for c in claims if c.stance is not None}
+    wanted = set(shared)
+
+    def about_shared(c: Claim) -> bool:
+        subjects = {a.key for a in c.arguments if a.role == "subject"}
+        return bool(wanted) and bool(subjects) and subjects <= wanted
 
     def judged(c: Claim) -> bool:
         return bool(c.evaluations) or c.polarity == "negative" or c.certainty[:2] in ("PR", "PS")
@@ -311,6 +318,7 @@ def representative(claims: Sequence[Claim], members: Sequence[int]) -> Claim | N
     def about_something(c: Claim) -> bool:
         return any(a.key != "author" for a in c.arguments)
 
-    return max(own, key=lambda c: (c.index in targeted, about_something(c), c.voice == "author", judged(c),
+    return max(own, key=lambda c: (c.index in targeted, about_something(c), about_shared(c), c.voice == "author",
+                                   judged(c),
                                    c.role != "presupposition",
                                    len(named_participants(c)), abs(CERTAINTY_SCORES[c.certainty]), -c.index))

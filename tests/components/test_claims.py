@@ -663,3 +663,14 @@ def test_the_parse_is_mended_on_a_copy_and_the_doc_is_left_as_parsed(nlp):
     assert buses.dep_ == "conj" and repaired[buses.i].dep_ == "nsubj" and repaired[buses.i].head.text == "stay"
     plain = nlp("The mayor says that the tram will run at a loss.")
     assert coordination_repaired(plain) is plain
+
+
+@pytest.mark.parametrize("text,participants", [
+    # the goal of a motion is a participant when the parser hangs its phrase on an adverb of direction
+    ("The ferry will sail back to the harbour.", ["np:ferry", "np:harbour"]),
+    ("Rents will fall back toward their earlier peak.", ["np:rent", "np:peak"]),
+    # without a goal phrase, the adverb adds nothing
+    ("The ferry will sail back.", ["np:ferry"]),
+])
+def test_the_goal_after_an_adverb_of_direction_is_a_participant(nlp, text, participants):
+    assert [a.key for a in claims(nlp, text)[0].arguments] == participants

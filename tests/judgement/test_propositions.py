@@ -386,3 +386,13 @@ def test_every_pair_that_aligns_is_a_candidate_and_pairs_sharing_only_a_particip
     cross = _candidate_pairs(nodes, cross_only=True)
     sides = {(i, j) if nodes[i][0][0] == 0 else (j, i) for i, j in candidates if nodes[i][0][0] != nodes[j][0][0]}
     assert cross == sides  # (earlier, later)
+
+
+def test_a_proposition_is_named_by_a_claim_about_what_its_claims_share():
+    both = claim("Labor indicators and inflation move toward levels", "move", ["move"],
+                 [("np:indicator", "subject"), ("np:inflation", "subject"), ("np:level", "oblique")], index=0,
+                 certainty="PR+")
+    closer = claim("Inflation has moved closer to the objective", "move", ["move"],
+                   [("np:inflation", "subject"), ("np:objective", "oblique")], index=1)
+    assert representative([both, closer], [0, 1]) is both  # judged, with more participants
+    assert representative([both, closer], [0, 1], shared=("np:inflation", "np:objective")) is closer
