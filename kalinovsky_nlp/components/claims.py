@@ -468,14 +468,16 @@ def _participle_governor(verb: "Token") -> "Token | None":
     return None
 
 
-#: Adverbs of direction that the parser makes the head of the phrase of the goal (*move back to its objective*).
-_DIRECTIONS = frozenset({"back", "down", "up", "out", "away", "forward", "further", "closer"})
+#: Adverbs of direction that the parser makes the head of the phrase of a goal (*move back to its objective*,
+#: *moved closer to the target*). Not all of :data:`DIRECTIONAL_ADVERBS`: *apart from*, *ahead of* and *off* head
+#: phrases of exception or place (*running below its objective, apart from temporary variations*), not goals.
+_GOAL_ADVERBS = frozenset({"back", "down", "up", "out", "away", "forward", "further", "closer"})
 
 
 def _directional_adverb(token: "Token") -> bool:
     """An adverb of direction heading a goal phrase (*back* in *will move back to its objective*), whose phrase is a
     participant of the verb as if attached to it."""
-    return token.dep_ in ("advmod", "prt") and token.lower_ in _DIRECTIONS and \
+    return token.dep_ in ("advmod", "prt") and token.lower_ in _GOAL_ADVERBS and \
         any(c.dep_ == "prep" for c in token.children)
 
 
@@ -2059,8 +2061,9 @@ def _over_both_clauses(attribution: Attribution, repairs: Sequence[_StrandedSubj
 def _stranded_subject(verb: "Token") -> tuple[int, int, int | None] | None:
     """For a complement clause with a finite verb and no subject, whose words are preceded by a noun phrase
     coordinated with the one before it (*at a steady rate and fares | will remain low*): (the noun, the coordinator,
-    the first conjunct when the parser made it a modifier of the noun), token indices, else None. A verb coordinated with another
-    (``conj``) shares that verb's subject and is left alone (*bought apples and pears and will eat them*)."""
+    the first conjunct when the parser made it a modifier of the noun), token indices, else None. A verb coordinated
+    with another (``conj``) shares that verb's subject and is left alone (*bought apples and pears and will eat
+    them*)."""
     if verb.dep_ != "ccomp" or not _is_verbal(verb) or any(c.dep_ in SUBJECT_DEPS or c.dep_ == "expl"
                                                            for c in verb.children):
         return None

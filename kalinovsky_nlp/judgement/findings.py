@@ -82,7 +82,9 @@ def revised_pair(earlier: Sequence[Claim], later: Sequence[Claim], proposition: 
                  restated: dict[tuple[int, int], float] | None = None,
                  edited: Container[tuple[int, int]] | None = None,
                  clauses: ClauseCorrespondence | None = None,
-                 subjects: tuple[SubjectIndex, SubjectIndex] | None = None) -> tuple[Claim, Claim] | None:
+                 subjects: tuple[SubjectIndex, SubjectIndex] | None = None,
+                 features_of: tuple[Sequence[ClaimFeatures], Sequence[ClaimFeatures]] | None = None
+                 ) -> tuple[Claim, Claim] | None:
     """A pair of aligned claims in which the author restates a position of its own with a different content: a
     different action on the same thing (*continue purchasing* / *reduce the pace of purchases*; *keep the target
     range* / *raise the target range*), or different quantities (*$40 billion* / *$35 billion*). Only the
@@ -90,7 +92,8 @@ def revised_pair(earlier: Sequence[Claim], later: Sequence[Claim], proposition: 
     in a sentence restated with its content words edited (``edited``: pairs of restated sentences, see
     :func:`kalinovsky_nlp.judgement.edits.substantive`); a change of wording between claims about others is not a
     revision. Given each text's subjects (:func:`subject_index`), a subject conjunct that one claim has and the other
-    text tells of in a claim of its own is moved there, not revised (:func:`_conjunct_moved`)."""
+    text tells of in a claim of its own is moved there, not revised (:func:`_conjunct_moved`). ``features_of``: the
+    two documents' alignment features by claim index, when already computed (:func:`claim_features`)."""
     same_clause = clauses if clauses is not None else ClauseCorrespondence()
     kept_earlier, kept_later = unchanged if unchanged is not None else (
         {restated_form(c.text) for c in earlier}, {restated_form(c.text) for c in later})
@@ -99,7 +102,7 @@ def revised_pair(earlier: Sequence[Claim], later: Sequence[Claim], proposition: 
 
     def aligned(a_features: ClaimFeatures, j: int) -> Alignment | None:
         if j not in later_features:
-            later_features[j] = features(later[j])
+            later_features[j] = features_of[1][j] if features_of is not None else features(later[j])
         return align_features(a_features, later_features[j], earlier_year)
 
     for a in (earlier[i] for i in proposition.earlier):
@@ -107,7 +110,7 @@ def revised_pair(earlier: Sequence[Claim], later: Sequence[Claim], proposition: 
             continue  # restated unchanged in the later text: not what was revised
         if a.voice != "author" or a.role == "stance" or evidential_frame(a):
             continue  # *information suggests [that ...]*: what is revised is the content, a claim of its own
-        a_features = features(a)
+        a_features = features_of[0][a.index] if features_of is not None else features(a)
         alignments = {j: aligned(a_features, j) for j in proposition.later}
         # the claims aligned with it first: a clause beside it only when none is revised
         for j in sorted(proposition.later, key=lambda j: alignments[j] is None):
@@ -569,6 +572,8 @@ def step_findings(earlier: DocumentProfile, later: DocumentProfile,
     (:data:`CONFIDENCE_WEIGHT`; the report shows the confident ones). ``features_of``: each document's alignment
     features, claim by claim (:func:`claim_features`), when a caller comparing a run of documents computed them."""
     findings = []
+    if features_of is None:
+        features_of = (claim_features(earlier), claim_features(later))
     restated = restatements([s.content for s in earlier.sentences], [s.content for s in later.sentences])
     links = (earlier.claim_links, later.claim_links)
     unchanged = ({restated_form(c.text) for c in earlier.claims}, {restated_form(c.text) for c in later.claims})
@@ -588,7 +593,7 @@ def step_findings(earlier: DocumentProfile, later: DocumentProfile,
             one_sided += _one_sided_judgements(proposition, earlier, later)
     parts += _merge_by_sentence(one_sided, earlier, later)
     for part in parts:
-        finding = _finding(part, earlier, later, unchanged, restated, edited, clauses, subjects)
+        finding = _finding(part, earlier, later, unchanged, restated, edited, clauses, subjects, features_of)
         if finding is not None:
             findings.append(finding)
     corrections = _correction_findings(earlier, later)
@@ -816,7 +821,8 @@ def _read_from(earlier: DocumentProfile, later: DocumentProfile, members_a: Sequ
 def _finding(proposition: Proposition, earlier: DocumentProfile, later: DocumentProfile,
              unchanged: tuple[set[str], set[str]], restated: dict[tuple[int, int], float],
              edited: "_EditedPairs", clauses: ClauseCorrespondence,
-             subjects: tuple[SubjectIndex, SubjectIndex]) -> Finding | None:
+             subjects: tuple[SubjectIndex, SubjectIndex],
+             features_of: tuple[Sequence[ClaimFeatures], Sequence[ClaimFeatures]]) -> Finding | None:
     position_a = position_of(earlier.claims, proposition.earlier)
     position_b = position_of(later.claims, proposition.later)
     revised = None
@@ -825,7 +831,7 @@ def _finding(proposition: Proposition, earlier: DocumentProfile, later: Document
         position_a, position_b = _same_time_positions(proposition, earlier, later, position_a, position_b)
         kinds = [] if _restated_unchanged(proposition, earlier, later) else judgement_kinds(position_a, position_b)
         revised = revised_pair(earlier.claims, later.claims, proposition, earlier.date.year, unchanged, restated,
-                               edited, clauses, subjects)
+                               edited, clauses, subjects, features_of)
         if revised is not None:
             kinds.append("position_revised")
     elif position_b is not None and judged_members(later.claims, proposition.later):
