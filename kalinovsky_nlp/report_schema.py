@@ -37,7 +37,9 @@ FIELD_DESCRIPTIONS: dict[str, dict[str, str]] = {
         "key": "The participant's key for aligning claims: `ent:<canonical entity>` or `np:<lemma of the noun-phrase "
                "head>`.",
         "text": "The argument's words as they appear in the clause.",
-        "role": "The argument's grammatical role in the clause.",
+        "role": "The argument's role in the clause: its subject, its object, an oblique (another participant, such "
+                "as the object of a preposition), or the goal of a verb of motion or change along a scale (*to its "
+                "objective* in *will move back to its objective*; `lexicons/motion_verbs.txt`). `goal` added in 2.2.",
         "entity": "The canonical entity the argument names (an entity's `name`), or null for a plain noun phrase.",
         "qualifiers": "For a noun phrase: the lower-cased lemmas of its noun modifiers and hyphenated classifiers, "
                       "which say which thing of its kind it names (*unemployment* rate, *market-based* measures); "

@@ -82,7 +82,7 @@ Voice = Literal["author", "reported"]
 #: How the claim appears: asserted in a clause of its own, reported from a source, presupposed inside a noun phrase
 #: or a relative or adverbial clause (*Moscow's decision to supply arms*), or the author's stance on another claim.
 ClaimRole = Literal["assertion", "report", "presupposition", "stance"]
-ArgumentRole = Literal["subject", "object", "oblique"]
+ArgumentRole = Literal["subject", "object", "oblique", "goal"]
 #: How a mention names its entity: its name, an alias, the short form of a person's name, a capital standing for its
 #: government (*Moscow decided*) or a demonym (*Russian*).
 MentionKind = Literal["name", "alias", "short_form", "metonymy", "demonym"]

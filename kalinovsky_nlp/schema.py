@@ -2,7 +2,7 @@
 generated from the same dataclasses, is :func:`kalinovsky_nlp.report_schema.report_json_schema`).
 
 ``SCHEMA_VERSION`` is bumped in its major part when a field is renamed or removed, in its minor part when fields
-are added.
+or values of a field are added.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from .results import AS_FROM, AS_TO, JSON_KEY, Claim, Finding, FindingSide, Posi
 __all__ = ["AS_FROM", "AS_TO", "JSON_KEY", "SCHEMA_VERSION", "claim_to_dict", "finding_to_dict", "json_key",
            "keyness_to_dict", "plain"]
 
-SCHEMA_VERSION = "2.1"
+SCHEMA_VERSION = "2.2"
 
 
 def json_key(field: dataclasses.Field[Any]) -> str:

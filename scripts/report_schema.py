@@ -36,8 +36,8 @@ INTRODUCTION = f"""\
 ## Versions
 
 This is schema version **{SCHEMA_VERSION}**, the report's `schema_version`. Its major part is bumped when a field is
-renamed or removed, its minor part when a field is added: a program that reads {MAJOR}.0 reports reads every {MAJOR}.x
-report. The schema lists every field and refuses unknown ones, so validate a report against the schema of its own
+renamed or removed, its minor part when a field or a value of a field is added: a program that reads {MAJOR}.0
+reports and passes over values it does not know reads every {MAJOR}.x report. The schema lists every field and refuses unknown ones, so validate a report against the schema of its own
 version.
 
 ## What the report holds

@@ -90,7 +90,7 @@ def test_report_json(capsys, curated, builtin_report_dict):
     code, out, err = run(capsys, "report", "--format", "json")
     assert code == 0, err
     report = json.loads(out)
-    assert report["schema_version"] == "2.1"
+    assert report["schema_version"] == "2.2"
     docs = report["documents"]
     assert [d["date"] for d in docs] == DATES
     assert [d["id"] for d in docs] == IDS
@@ -175,7 +175,7 @@ def test_report_subprocess_from_other_cwd(tmp_path):
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)
     assert [d["date"] for d in report["documents"]] == DATES
-    assert report["schema_version"] == "2.1"
+    assert report["schema_version"] == "2.2"
     assert list(tmp_path.iterdir()) == []
 
 

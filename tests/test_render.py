@@ -13,7 +13,7 @@ def test_formats(builtin_report):
     assert FORMATS == ("text", "markdown", "json", "html")
     text = render(builtin_report, "text")
     markdown = render(builtin_report, "markdown")
-    assert json.loads(render(builtin_report, "json"))["schema_version"] == "2.1"
+    assert json.loads(render(builtin_report, "json"))["schema_version"] == "2.2"
     assert text.startswith("HOW THE AUTHOR'S JUDGEMENT CHANGED: ARTEMY M. KALINOVSKY")
     assert markdown.startswith("# How the author's judgement changed: Artemy M. Kalinovsky")
     for out in (text, markdown):

@@ -222,7 +222,9 @@ def test_committed_schema_files_are_up_to_date():
 def test_markdown_reference_has_a_section_per_object(schema):
     markdown = _load_script().render_markdown(schema)
     assert markdown.startswith(f"# The JSON report (schema {SCHEMA_VERSION})\n")
-    assert "major part is bumped when a field is\nrenamed or removed, its minor part when a field is added" in markdown
+    assert "major part is bumped when a field is\nrenamed or removed, its minor part when a field or a value of a field " \
+        "is added" in markdown
+    assert "| `role` | one of `subject`, `object`, `oblique`, `goal` |" in markdown
     for name in ["Report", *schema["$defs"]]:
         assert f"\n## {name}\n" in markdown
     assert ("| `certainty` | one of `CT+`, `PR+`, `PS+`, `Uu`, `PS-`, `PR-`, `CT-` | FactBank value" in markdown)

@@ -352,6 +352,28 @@ def _first(token: "Token", deps: Iterable[str]) -> "Token | None":
     return None
 
 
+def _nominal(token: "Token") -> bool:
+    """A noun or a proper noun, or an adjective in a noun's place: the object of a preposition with a determiner or a
+    possessive of its own, which the tagger mistook for an adjective (*back to its 2 percent objective*). Not a
+    comparative or superlative (*for the better*, *at the latest*)."""
+    if token.pos_ in ("NOUN", "PROPN"):
+        return True
+    return token.pos_ == "ADJ" and token.tag_ == "JJ" and token.dep_ == "pobj" and \
+        any(c.dep_ in ("det", "poss") for c in token.children)
+
+
+#: Prepositions whose object is the goal of a verb of motion (``lexicons/motion_verbs.txt``).
+GOAL_PREPOSITIONS = frozenset({"to", "toward", "towards", "into"})
+
+
+def _goal_phrase(verb: "Token", preposition: "Token") -> bool:
+    """Whether ``preposition`` (a child of ``verb`` or of its adverb of direction) opens the goal of a verb of motion
+    or change along a scale (*move back to its objective*, *rents rose to a record*), not an addressee or a
+    recipient (*talk to*, *supply arms to*)."""
+    return preposition.lower_ in GOAL_PREPOSITIONS and verb.pos_ in ("VERB", "AUX") and \
+        verb.lemma_.lower() in read_word_list("motion_verbs.txt") and not any(c.dep_ == "dobj" for c in verb.children)
+
+
 def _hyphen_last(token: "Token") -> "Token":
     """The last piece of a hyphenated word the parser split into sibling nouns (*re - entry* parsed as three
     subjects): the piece that heads the word (*entry*)."""
@@ -967,8 +989,8 @@ class ClaimReader:
         if entity is not None:
             found.append((Argument(key="ent:" + entity, text=self._np_text(token), role=role,  # type: ignore[arg-type]
                                    entity=entity), token))
-        elif token.pos_ in ("NOUN", "PROPN") and token.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL",
-                                                                          "PERCENT", "MONEY", "QUANTITY"):
+        elif _nominal(token) and token.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY",
+                                                         "QUANTITY"):
             lemma = token.lemma_.lower()
             if lemma not in _generic_nouns():
                 found.append((Argument(key="np:" + concept_key(lemma), text=self._np_text(token),
@@ -1079,8 +1101,9 @@ class ClaimReader:
                         args += self._argument(conj, "object")
                 elif child.dep_ in ("prep", "agent", "dative") and child.pos_ == "ADP":
                     pobj = _first(child, ("pobj",))
-                    if pobj is not None and pobj.pos_ in ("NOUN", "PROPN"):
-                        role = "subject" if child.dep_ == "agent" else "oblique"
+                    if pobj is not None and _nominal(pobj):
+                        role = "subject" if child.dep_ == "agent" else "goal" if _goal_phrase(anchor, child) \
+                            else "oblique"
                         nested = child.dep_ == "agent"  # "paid by Russian operatives": the agent's own modifiers
                         args += self._argument(pobj, role, modifiers=nested)
                         for conj in _children(pobj, ("conj",)):

@@ -4,7 +4,9 @@ Two claims align only when they share a participant (a canonical entity, or a no
 name no entity in common; not when the two noun phrases are qualified apart, *the unemployment rate* / *the federal
 funds rate*) *and* a predicate word (the predicate's lemma, its object, or the verbal base of either:
 *supply* / *supplies* / *supplier*, *arm* / *arms*), and their time frames are comparable. A light verb (*be*, *have*,
-*make*, ``lexicons/light_verbs.txt``) is not a predicate word on its own.
+*make*, ``lexicons/light_verbs.txt``) is not a predicate word on its own. A shared noun that carries both predicates
+(*there has been progress* / *has seen progress*) is one; and two claims that bring the same subject to the same goal
+align whatever their verbs of motion (*will move back to the target* / *will rise to the target*).
 """
 
 from __future__ import annotations
@@ -139,6 +141,8 @@ class ClaimFeatures:
     objects: frozenset[str]
     author_acts: bool
     qualifiers: dict[str, frozenset[str]]
+    subjects: frozenset[str] = frozenset()
+    goals: frozenset[str] = frozenset()
 
 
 def features(claim: Claim) -> ClaimFeatures:
@@ -153,7 +157,9 @@ def features(claim: Claim) -> ClaimFeatures:
     author_acts = claim.voice == "author" and any(a.key == "author" and a.role == "subject" for a in claim.arguments)
     return ClaimFeatures(claim, participants(claim), predicate_words(claim), frozenset(claim.predicate_keys),
                          {k: frozenset(v) for k, v in roles.items()}, frozenset(objects), author_acts,
-                         {k: v for k, v in noun_qualifiers(claim).items() if v})
+                         {k: v for k, v in noun_qualifiers(claim).items() if v},
+                         frozenset(a.key for a in claim.arguments if a.role == "subject"),
+                         frozenset(a.key for a in claim.arguments if a.role == "goal"))
 
 
 def _entities_agree(a: ClaimFeatures, b: ClaimFeatures) -> bool:
@@ -190,16 +196,41 @@ def align_features(fa: ClaimFeatures, fb: ClaimFeatures, earlier_year: int) -> A
         return None  # the author alone: only claims about the same action (*continue its purchases*) align
     common_words = fa.predicate_words & fb.predicate_words
     if not common_words:
-        return None
+        return _same_goal(fa, fb, shared, earlier_year)
     # without an entity in common, a shared noun cannot be both the participant and the predicate word
     # (*inflation rises* / *inflation falls*); between entities it can (*supply arms* / *provide arms*), and so can
     # the predicate noun of two copulas (*the line is a success* / *the line is a remarkable success*)
     entities_shared = any(k.startswith("ent:") for k in shared)
     copular_noun = a.predicate if a.predicate == b.predicate and "np:" + a.predicate in shared else None
+    predicate_nouns = _predicate_nouns(fa, fb)
     content_beyond = common_words - light_verbs() - (
-        set() if entities_shared else {key[3:] for key in shared if key.startswith("np:") and key[3:] != copular_noun})
-    if not content_beyond or not _entities_agree(fa, fb) or not comparable_times(a, b, earlier_year):
+        set() if entities_shared else {key[3:] for key in shared if key.startswith("np:") and key[3:] != copular_noun
+                                       and key[3:] not in predicate_nouns})
+    if not content_beyond:
+        return _same_goal(fa, fb, shared, earlier_year)
+    if not _entities_agree(fa, fb) or not comparable_times(a, b, earlier_year):
         return None
     entities = sum(1 for k in shared if k.startswith("ent:"))
     score = 2.0 * entities + len(shared) - entities + len(content_beyond) + (a.predicate == b.predicate)
     return Alignment(tuple(sorted(shared)), tuple(sorted(content_beyond)), score)
+
+
+def _predicate_nouns(fa: ClaimFeatures, fb: ClaimFeatures) -> frozenset[str]:
+    """Nouns that carry the predicate of both claims: the pivot of an existential in one (*there has been
+    improvement*) and the pivot or the object of the other's predicate (*has seen improvement*). Such a noun names
+    what is claimed, not only a participant, so it aligns the two like a shared verb."""
+    words = fa.predicate_keys & fb.predicate_keys
+    heads = {*fa.claim.predicate_keys[:1], *fb.claim.predicate_keys[:1]}
+    return frozenset(w for w in words if w in heads)
+
+
+def _same_goal(fa: ClaimFeatures, fb: ClaimFeatures, shared: frozenset[str], earlier_year: int) -> Alignment | None:
+    """Two claims that bring the same subject to the same goal, whatever their verbs of motion (*inflation will move
+    back to the target* / *inflation will rise to the target*: ``lexicons/motion_verbs.txt``), or None. The goal
+    stands for the predicate word the two verbs do not share."""
+    goals = fa.goals & fb.goals & shared
+    if not goals or not fa.subjects & fb.subjects & shared or not _entities_agree(fa, fb) or \
+            not comparable_times(fa.claim, fb.claim, earlier_year):
+        return None
+    entities = sum(1 for k in shared if k.startswith("ent:"))
+    return Alignment(tuple(sorted(shared)), (), 2.0 * entities + len(shared) - entities + len(goals))

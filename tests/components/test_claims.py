@@ -674,3 +674,27 @@ def test_the_parse_is_mended_on_a_copy_and_the_doc_is_left_as_parsed(nlp):
 ])
 def test_the_goal_after_an_adverb_of_direction_is_a_participant(nlp, text, participants):
     assert [a.key for a in claims(nlp, text)[0].arguments] == participants
+
+
+@pytest.mark.parametrize("text,roles", [
+    # the "to" phrase of a verb of motion or change along a scale is its goal (lexicons/motion_verbs.txt)
+    ("Rents rose to a record this year.", [("np:rent", "subject"), ("np:record", "goal")]),
+    ("The ferry will sail back to the harbour.", [("np:ferry", "subject"), ("np:harbour", "oblique")]),
+    ("The birds will return to their old nest.", [("np:bird", "subject"), ("np:nest", "goal")]),
+    ("Exports will move closer to their target.", [("np:export", "subject"), ("np:target", "goal")]),
+    # an addressee or a recipient is not a goal
+    ("The mayor talked to the council.", [("np:mayor", "subject"), ("np:council", "oblique")]),
+    ("The city sent buses to the suburbs.", [("np:city", "subject"), ("np:bus", "object"), ("np:suburb", "oblique")]),
+])
+def test_the_goal_of_a_verb_of_motion_has_its_own_role(nlp, text, roles):
+    assert [(a.key, a.role) for a in claims(nlp, text)[0].arguments] == roles
+
+
+@pytest.mark.parametrize("text,participants", [
+    # an adjective the tagger puts in a noun's place, after a preposition and a determiner or possessive, is a noun
+    ("Inflation will move back to its 2 percent objective.", ["np:inflate", "np:objective"]),
+    # a comparative or superlative after "the" is not (*for the better*, *at the latest*)
+    ("The town changed for the better.", ["np:town"]),
+])
+def test_an_adjective_in_a_nouns_place_is_a_participant(nlp, text, participants):
+    assert [a.key for a in claims(nlp, text)[0].arguments] == participants

@@ -99,3 +99,37 @@ def test_noun_phrases_qualified_apart_are_different_participants():
     assert shared_participants(unemployment, interest) == frozenset()
     assert align(unemployment, bare, 2017) is not None
     assert align(unemployment, remains(("youth", "unemployment")), 2017) is not None  # one names a kind of the other
+
+
+def test_the_same_subject_brought_to_the_same_goal_aligns_whatever_the_verb_of_motion():
+    """*rents will climb back to their peak* / *rents will rise to their peak*: one proposition; not when the goal or
+    the subject differs, and a shared oblique that is not a goal (*talk to*, *supply arms to*) does not count."""
+    def moves(gist, verb, subject, goal, role="goal"):
+        return claim(gist, verb, [verb], [(subject, "subject"), (goal, role)], frame="future")
+    climb = moves("Rents will climb back to their peak", "climb", "np:rent", "np:peak")
+    rise = moves("Rents will rise to their peak", "rise", "np:rent", "np:peak")
+    alignment = align(climb, rise, 2020)
+    assert alignment is not None and set(alignment.shared_participants) == {"np:rent", "np:peak"}
+    assert align(climb, moves("Rents will rise to a record", "rise", "np:rent", "np:record"), 2020) is None
+    assert align(climb, moves("Wages will rise to their peak", "rise", "np:wage", "np:peak"), 2020) is None
+    talks = claim("The mayor talks to the council", "talk", ["talk"], [("np:mayor", "subject"), ("np:council", "oblique")])
+    writes = claim("The mayor writes to the council", "write", ["write"],
+                   [("np:mayor", "subject"), ("np:council", "oblique")])
+    assert align(talks, writes, 2020) is None
+    past = claim("Rents climbed back to their peak in 1990", "climb", ["climb"],
+                 [("np:rent", "subject"), ("np:peak", "goal")], frame="past", year=1990)
+    assert align(past, rise, 2020) is None  # history is not compared with a prediction
+
+
+def test_an_event_noun_that_carries_both_predicates_aligns():
+    """*there has been progress on the bridge* / *the council has seen progress on the bridge*: the noun is what is
+    claimed. A noun that is only the subject of two different verbs is not (*progress stalls* / *progress
+    resumes*)."""
+    there_is = claim("There has been progress", "progress", ["progress"], [("np:progress", "subject")])
+    seen = claim("The council has seen progress", "see", ["see", "progress"],
+                 [("np:council", "subject"), ("np:progress", "object")])
+    assert align(there_is, seen, 2020) is not None
+    stalls = claim("Progress stalls", "stall", ["stall"], [("np:progress", "subject")])
+    resumes = claim("Progress resumes", "resume", ["resume"], [("np:progress", "subject")])
+    assert align(stalls, resumes, 2020) is None
+    assert align(there_is, stalls, 2020) is None
