@@ -14,7 +14,9 @@ For every proposition of a step (:mod:`.propositions`) the positions of both dat
 
 Each finding quotes the evidence of both dates (sentences verbatim from the texts), says how many claims stand
 behind each side and what the aligned claims share, and gets a confidence from the alignment's strength, the
-support on both sides and whether the author's stance is explicit.
+support on both sides and whether the author's stance is explicit. A condition the author set for its own action
+(*will continue its purchases until the outlook has improved substantially*) that the later text asserts (*judges
+that there has been a substantial improvement*) is an explicit change of the author's position.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from typing import Container, Literal, Sequence
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..components.attribution import reporting_verbs
-from ..components.claims import derivational_base
+from ..components.claims import TEMPORAL_SUBORDINATORS, derivational_base
 from ..profile import DocumentProfile
 from ..results import LEVEL_RANK, Claim, Finding, FindingSide, Position, Revision, certainty_parts
 from .align import (Alignment, ClaimFeatures, align_features, attention_verbs, features, light_verbs,
@@ -517,6 +519,21 @@ def _quoted(words: Sequence[str]) -> str:
     return "/".join(f"'{w}'" for w in words)
 
 
+def condition_met(earlier: Sequence[Claim], later: Sequence[Claim]) -> tuple[Claim, Claim] | None:
+    """A condition the author set and later asserts, as (supposed claim, asserting claim), or None: an earlier claim
+    of the author's supposed in a time clause of a future action (*will raise the rate when it has seen further
+    improvement*, *will continue until the outlook has improved*: FactBank Uu, with *when*, *until*, *once* ... among
+    its cues), and a later one in which the author asserts it as a present or past fact or as probable (*judges that
+    there has been considerable improvement*)."""
+    supposed = next((c for c in earlier if c.voice == "author" and c.certainty == "Uu" and
+                     TEMPORAL_SUBORDINATORS.intersection(c.cues)), None)
+    if supposed is None:
+        return None
+    asserting = next((c for c in later if c.voice == "author" and c.role == "assertion" and
+                      c.certainty in ("CT+", "PR+") and c.time_frame in ("present", "past")), None)
+    return (supposed, asserting) if asserting is not None else None
+
+
 def _explicit(profile: DocumentProfile, members: Sequence[int]) -> bool:
     """The author states a stance on the proposition: a stance predicate on one of its claims, or an evaluation of a
     participant in one of the author's own assertions."""
@@ -851,10 +868,16 @@ def _finding(proposition: Proposition, earlier: DocumentProfile, later: Document
     side_a = _evidence(earlier, proposition.earlier, position_a, first) if proposition.earlier else _empty_side(earlier)
     side_b = _evidence(later, proposition.later, position_b, second) if proposition.later else _empty_side(later)
     explicit = _explicit(earlier, proposition.earlier) or _explicit(later, proposition.later)
+    met = condition_met([earlier.claims[i] for i in proposition.earlier], [later.claims[j] for j in proposition.later]) \
+        if "certainty_up" in kinds else None
     marked = _marked(kinds, side_a, side_b, revised is not None)
     members = [earlier.claims[i] for i in proposition.earlier] + [later.claims[i] for i in proposition.later]
     heads = _head_nouns(members)
-    confidence, reason = _confidence(proposition, side_a, side_b, explicit, marked, heads)
+    confidence, reason = _confidence(proposition, side_a, side_b, explicit or met is not None, marked, heads)
+    if met is not None and not explicit:
+        reason = reason.replace("the author's stance is explicit",
+                                f"{earlier.date} sets it as a condition (\u201c{met[0].text}\u201d) that {later.date} "
+                                "asserts")
     edit_only = revised is not None and kinds == ["position_revised"] and revision_is_edit(*revised)
     if edit_only and confidence == "high":
         confidence = "medium"  # a restated sentence edited: worth reading, weaker than a changed action or amount

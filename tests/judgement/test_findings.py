@@ -395,3 +395,37 @@ def test_a_subject_conjunct_told_of_in_a_claim_of_its_own_was_moved(nlp, later, 
     found = [f for f in step_findings(earlier, profile(nlp, 2, later, author="Housing Board"))
              if "position_revised" in f.kinds]
     assert bool(found) is revised
+
+
+@pytest.mark.parametrize("before,after,condition", [
+    # a condition the author set for its own action, later asserted: an explicit change of the author's position
+    ("The Board will keep the toll on the bridge until traffic on the bridge has fallen substantially.",
+     "The Board judges that traffic on the bridge has fallen substantially.", True),
+    ("The Board will reopen the ferry when it has seen further repairs to the pier.",
+     "The Board notes that there have been further repairs to the pier.", True),
+    # a prediction firmed up is not a condition met
+    ("The Board expects that traffic on the bridge will fall substantially.",
+     "The Board judges that traffic on the bridge has fallen substantially.", False),
+])
+def test_a_condition_the_author_set_and_later_asserts_is_an_explicit_change(nlp, before, after, condition):
+    findings = step_findings(profile(nlp, 1, before, "Harbour Board"), profile(nlp, 2, after, "Harbour Board"))
+    lead = findings[0]
+    assert "certainty_up" in lead.kinds and lead.confidence in ("high", "medium")
+    assert ("sets it as a condition" in lead.confidence_reason) is condition
+
+
+def test_a_condition_is_met_only_by_an_assertion_of_the_present_or_past():
+    from kalinovsky_nlp.judgement.findings import condition_met
+    from kalinovsky_nlp.results import Claim
+
+    def said(text, certainty, frame, cues=()):
+        return Claim(index=0, sentence=0, paragraph=0, start=0, end=len(text), text=text, predicate="fall",
+                     predicate_keys=("fall",), arguments=(), polarity="positive", time_frame=frame, certainty=certainty,
+                     voice="author", role="assertion", cues=tuple(cues), gist=text)
+    until = said("until traffic has fallen", "Uu", "present", ["until"])
+    supposed_if = said("if traffic has fallen", "Uu", "present", ["if"])
+    fallen = said("traffic has fallen", "CT+", "present")
+    assert condition_met([until], [fallen]) == (until, fallen)
+    assert condition_met([until], [said("traffic will fall", "PR+", "future")]) is None
+    assert condition_met([until], [said("traffic may have fallen", "PS+", "present")]) is None
+    assert condition_met([supposed_if], [fallen]) is None  # an open condition, not the time set for an action
