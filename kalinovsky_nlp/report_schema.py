@@ -38,8 +38,10 @@ FIELD_DESCRIPTIONS: dict[str, dict[str, str]] = {
                "head>`.",
         "text": "The argument's words as they appear in the clause.",
         "role": "The argument's role in the clause: its subject, its object, an oblique (another participant, such "
-                "as the object of a preposition), or the goal of a verb of motion or change along a scale (*to its "
-                "objective* in *will move back to its objective*; `lexicons/motion_verbs.txt`). `goal` added in 2.2.",
+                "as the object of a preposition), or the goal of a verb of motion or change along a scale, or the "
+                "point such a verb or a verb of position places its subject against (*to its objective* in *will "
+                "move back to its objective*, *below the target* in *continued to run below the target*; "
+                "`lexicons/motion_verbs.txt`, `lexicons/position_verbs.txt`). `goal` added in 2.2.",
         "entity": "The canonical entity the argument names (an entity's `name`), or null for a plain noun phrase.",
         "qualifiers": "For a noun phrase: the lower-cased lemmas of its noun modifiers and hyphenated classifiers, "
                       "which say which thing of its kind it names (*unemployment* rate, *market-based* measures); "

@@ -73,3 +73,22 @@ def test_claim_certainty_floor():
     source = float(re.search(r"source accuracy ([0-9.]+)", report).group(1))
     certainty = float(re.search(r"certainty accuracy ([0-9.]+)", report).group(1))
     assert source >= 0.85 and certainty >= 0.75, report
+
+
+@pytest.mark.parametrize("corpus", ["builtin", "fomc"])
+def test_findings_floors(corpus, nlp):
+    """Findings precision and recall of the main gold changes (`evaluate findings`) at or above the targets (0.8,
+    0.6), under today's figures (docs/evaluation), so a regression of claims, alignment or findings fails the suite.
+    The FOMC corpus is shared data: skipped where it is absent."""
+    from kalinovsky_nlp.analysis import analyze
+    from kalinovsky_nlp.evaluation.findings import load_gold_changes, score_findings, shared_corpus
+
+    path = None
+    if corpus == "fomc":
+        path = shared_corpus("fomc_statements_2013_2015.jsonl", Path(__file__).resolve().parents[1])
+        if path is None:
+            pytest.skip("shared data absent: ../shared/data/corpora/fomc_statements_2013_2015.jsonl (the FOMC corpus "
+                        "lives in the project's shared/ folder)")
+    score = score_findings(analyze(path, nlp=nlp).to_dict(), load_gold_changes(GOLD / "judgement_changes" /
+                                                                               f"{corpus}.json"))
+    assert score.precision >= 0.8 and score.recall >= 0.6, (score.precision, score.recall)

@@ -47,7 +47,8 @@ from ..results import (
     certainty_parts,
 )
 from .attribution import Attribution, belief_adjectives, reporting_verbs
-from .evaluation import argument_evaluations, as_frame_of, evaluative_indices, fixed_expression_tokens
+from .evaluation import (argument_evaluations, as_frame_of, evaluative_indices, fixed_expression_tokens, goal_distance,
+                         goal_noun_indices)
 from .rules import NOT_CONDITION_BEFORE_IF
 
 if TYPE_CHECKING:
@@ -364,14 +365,21 @@ def _nominal(token: "Token") -> bool:
 
 #: Prepositions whose object is the goal of a verb of motion (``lexicons/motion_verbs.txt``).
 GOAL_PREPOSITIONS = frozenset({"to", "toward", "towards", "into"})
+#: Prepositions whose object is the point a verb of motion or position places its subject against.
+REFERENCE_PREPOSITIONS = frozenset({"below", "above", "near", "beyond"})
 
 
 def _goal_phrase(verb: "Token", preposition: "Token") -> bool:
     """Whether ``preposition`` (a child of ``verb`` or of its adverb of direction) opens the goal of a verb of motion
-    or change along a scale (*move back to its objective*, *rents rose to a record*), not an addressee or a
-    recipient (*talk to*, *supply arms to*)."""
-    return preposition.lower_ in GOAL_PREPOSITIONS and verb.pos_ in ("VERB", "AUX") and \
-        verb.lemma_.lower() in read_word_list("motion_verbs.txt") and not any(c.dep_ == "dobj" for c in verb.children)
+    or change along a scale (*move back to its objective*, *rents rose to a record*), or the point such a verb or a
+    verb of position places its subject against (*fell below the target*, *continued to run below the target*:
+    ``lexicons/position_verbs.txt``); not an addressee or a recipient (*talk to*, *supply arms to*)."""
+    if verb.pos_ not in ("VERB", "AUX") or any(c.dep_ == "dobj" for c in verb.children):
+        return False
+    lemma, word = verb.lemma_.lower(), preposition.lower_
+    if lemma in read_word_list("motion_verbs.txt"):
+        return word in GOAL_PREPOSITIONS or word in REFERENCE_PREPOSITIONS
+    return word in REFERENCE_PREPOSITIONS and lemma in read_word_list("position_verbs.txt")
 
 
 def _hyphen_last(token: "Token") -> "Token":
@@ -725,6 +733,7 @@ class ClaimReader:
         self.punct_or_space = _punct_or_space(doc)
         self.years = _year_tokens(doc)
         self.evaluative = dict(evaluative_indices(doc))
+        self.goal_nouns = goal_noun_indices(doc)
         self.evaluative_order = sorted(self.evaluative)
         self.not_evaluative = self._marker_tokens(("hedge", "booster", "engagement")) | \
             fixed_expression_tokens(doc, self.evaluative)
@@ -1659,6 +1668,27 @@ class ClaimReader:
             text = text[:1].lower() + text[1:]  # "Whatever schadenfreude ...": capitalised only as the sentence opens
         return text
 
+    def _with_goal_distance(self, evaluations: list[Evaluation], head: "Token",
+                            arguments: Sequence[tuple[Argument, "Token"]]) -> list[Evaluation]:
+        """The evaluations with the subject's move toward or away from a goal the author holds added to the subject's
+        (:func:`.evaluation.goal_distance`: *inflation moved closer to the Committee's objective*)."""
+        verb = self._content_word(head)
+        if not any(head.left_edge.i <= i <= head.right_edge.i for i in self.goal_nouns):
+            return evaluations
+        move = goal_distance(verb, self.goal_nouns, self._is_author, read_word_list("motion_verbs.txt"))
+        if move is None:
+            return evaluations
+        valence, cue = move
+        subjects = [a.key for a, _ in arguments if a.role == "subject" and a.key != "author"]
+        if not subjects:
+            return evaluations
+        found = {e.target: e for e in evaluations}
+        for key in subjects:
+            old = found.get(key)
+            found[key] = Evaluation(target=key, score=round(valence + (old.score if old else 0.0), 2),
+                                    cues=(old.cues if old else ()) + (cue,))
+        return [e for e in found.values() if e.score]
+
     def _evaluative_near(self, head: "Token", arguments: Sequence[tuple[Argument, "Token"]]) -> bool:
         """Whether any evaluative word lies in the sentence region of the claim (most claims have none, and then
         their evaluations need not be looked for)."""
@@ -1701,6 +1731,8 @@ class ClaimReader:
         evaluations = argument_evaluations(self.doc, argument_tokens, self.evaluative, self.not_evaluative,
                                            within=set(scope) | {head.i}) \
             if self._evaluative_near(head, argument_tokens) else []
+        if self.goal_nouns:
+            evaluations = self._with_goal_distance(evaluations, head, argument_tokens)
         return Claim(
             index=index,
             sentence=sent_index,

@@ -15,12 +15,17 @@ the rest of the sentence. Within those ties:
 * an evaluation relative to an experiencer (*attractive to groups like the Islamic State*) is not the author's;
 * a comparative *less* reverses the word (*less credible*); negation of its clause reverses it;
 * words inside an open condition (*if X*) do not count, and in a concession (*although X*) count half.
+
+A subject's move relative to a goal the author holds (``lexicons/goal_nouns.txt``, owned by the author: *the
+Committee's objective*, *our target*) evaluates the subject too: toward it is favourable (*inflation moved closer to
+the Committee's objective*), further from it unfavourable (*sales fell further below our target*). Which side of a
+goal a thing stands on says nothing by itself (*below our target* is good for a ceiling, bad for a floor).
 """
 
 from __future__ import annotations
 
 import functools
-from typing import TYPE_CHECKING, Any, Iterable, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Container, Iterable, Sequence
 
 from ..lexicons import read_table, read_word_list
 from ..results import Argument, Evaluation
@@ -30,7 +35,8 @@ if TYPE_CHECKING:
     from spacy.strings import StringStore
     from spacy.tokens import Doc, Token
 
-__all__ = ["argument_evaluations", "as_frame_of", "evaluative_indices", "fixed_expression_tokens", "word_valence"]
+__all__ = ["argument_evaluations", "as_frame_of", "evaluative_indices", "fixed_expression_tokens", "goal_distance",
+           "goal_noun_indices", "word_valence"]
 
 EVALUATIVE_POS = frozenset({"ADJ", "ADV"})
 CONCESSIVE_MARKS = frozenset({"although", "though", "while", "whereas", "whilst"})
@@ -230,6 +236,63 @@ def _direction(word: "Token") -> float:
     if any(c.dep_ == "neg" for c in _clause_head(word).children):
         sign = -sign
     return sign
+
+
+#: Valence of a move toward a goal the author holds (and, negated, of a move away from it).
+GOAL_MOVE_VALENCE = 1.0
+_TOWARD = frozenset({"to", "toward", "towards", "into"})
+_CLOSER = frozenset({"closer", "nearer", "back"})
+_FARTHER = frozenset({"further", "farther", "away"})
+_SIDES = frozenset({"below", "above", "beyond", "from"})
+
+
+@functools.lru_cache(maxsize=1)
+def _goal_nouns() -> frozenset[str]:
+    return read_word_list("goal_nouns.txt")
+
+
+def goal_noun_indices(doc: "Doc") -> frozenset[int]:
+    """Token indices of the Doc's goal nouns (``lexicons/goal_nouns.txt``), read from its arrays."""
+    import numpy as np
+    from spacy.attrs import LEMMA
+
+    if not len(doc):
+        return frozenset()
+    strings = doc.vocab.strings
+    wanted = [strings[word] for word in _goal_nouns() if word in strings]
+    if not wanted:
+        return frozenset()
+    return frozenset(np.flatnonzero(np.isin(doc.to_array(LEMMA), wanted)).tolist())
+
+
+def goal_distance(verb: "Token", goals: Container[int], authors: Callable[["Token"], bool],
+                  moves: Container[str]) -> tuple[float, str] | None:
+    """How the subject of ``verb`` moves relative to a goal the author holds: (+1, cue) toward it (*moved closer to the
+    Committee's objective*, *will return to our target*), (-1, cue) further from it (*declined further below the
+    Committee's objective*, *moved away from our goal*), else None. ``goals``: the indices of the Doc's goal nouns
+    (:func:`goal_noun_indices`); ``authors`` tells whether a possessor is the author; ``moves``: the verbs of motion,
+    whose *to* phrase is a goal reached."""
+    adverbs = {c.lower_ for c in verb.children if c.dep_ == "advmod"}
+    for preposition in (c for c in verb.subtree if c.dep_ == "prep" and c.pos_ == "ADP"):
+        between = preposition.head
+        if between.i != verb.i and not (between.head.i == verb.i and between.pos_ == "ADV"):
+            continue  # only the verb's own phrases, or those headed by its adverb (*closer to*, *away from*)
+        goal = next((c for c in preposition.children if c.dep_ == "pobj"), None)
+        if goal is None or goal.i not in goals:
+            continue
+        owner = next((c for c in goal.children if c.dep_ == "poss"), None)
+        if owner is None or not authors(owner):
+            continue
+        words = adverbs | {c.lower_ for c in preposition.children if c.dep_ == "advmod"} | \
+            ({between.lower_} if between.i != verb.i else set())
+        preposition_word = preposition.lower_
+        if words & _CLOSER or (preposition_word in _TOWARD and verb.lemma_.lower() in moves and not words & _FARTHER):
+            closer = next((w for w in ("closer", "nearer", "back") if w in words), None)
+            return GOAL_MOVE_VALENCE, f"{closer} {preposition_word}" if closer else preposition_word
+        if words & _FARTHER and preposition_word in _SIDES:
+            farther = next(w for w in ("further", "farther", "away") if w in words)
+            return -GOAL_MOVE_VALENCE, f"{farther} {preposition_word}"
+    return None
 
 
 def argument_evaluations(doc: "Doc", arguments: Sequence[tuple[Argument, "Token"]], evaluative: dict[int, float],

@@ -31,7 +31,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from ..components.attribution import reporting_verbs
 from ..components.claims import TEMPORAL_SUBORDINATORS, derivational_base
 from ..profile import DocumentProfile
-from ..results import LEVEL_RANK, Claim, Finding, FindingSide, Position, Revision, certainty_parts
+from ..results import CERTAINTY_SCORES, LEVEL_RANK, Claim, Finding, FindingSide, Position, Revision, certainty_parts
 from .align import (Alignment, ClaimFeatures, align_features, attention_verbs, features, light_verbs,
                     noun_qualifiers, participants, same_referent, shared_participants)
 from .corrections import self_corrections
@@ -803,19 +803,53 @@ def _frame(claim: Claim) -> str:
 
 
 def _same_time_positions(proposition: Proposition, earlier: DocumentProfile, later: DocumentProfile,
-                         position_a: Position, position_b: Position) -> tuple[Position, Position]:
+                         position_a: Position, position_b: Position, frame: str | None) -> tuple[Position, Position]:
     """The two positions with their certainty and evaluation read from the claims of the time frames both documents
     speak in: when both predict (*activity will expand*), the later text's account of the present (*activity has
     been expanding*) does not make the prediction firmer. A plan and what became of it (*will raise* / *decided to
-    raise*) share no frame and are compared as they are. An explicit stance on a member keeps its certainty."""
+    raise*) share no frame and are compared as they are. An explicit stance on a member keeps its certainty. Given
+    the frame whose certainty changed (:func:`_telling_frame`), certainty is read from that frame's claims."""
     members_a = proposition.anchored_earlier or proposition.earlier
     members_b = proposition.anchored_later or proposition.later
     shared = {_frame(earlier.claims[i]) for i in members_a} & {_frame(later.claims[j]) for j in members_b}
+    if not shared or _stated(proposition, earlier, later):
+        return position_a, position_b
     timed_a = tuple(i for i in members_a if _frame(earlier.claims[i]) in shared)
     timed_b = tuple(j for j in members_b if _frame(later.claims[j]) in shared)
-    if not shared or (timed_a == members_a and timed_b == members_b) or _stated(proposition, earlier, later):
+    if frame is not None:
+        read_a, read_b = _read_from(earlier, later, timed_a, timed_b, position_a, position_b, keep_certainty=False)
+        certain_a = position_of(earlier.claims, [i for i in members_a if _frame(earlier.claims[i]) == frame])
+        certain_b = position_of(later.claims, [j for j in members_b if _frame(later.claims[j]) == frame])
+        assert certain_a is not None and certain_b is not None
+        return (dataclasses.replace(read_a, certainty=certain_a.certainty),
+                dataclasses.replace(read_b, certainty=certain_b.certainty))
+    if timed_a == members_a and timed_b == members_b:
         return position_a, position_b
     return _read_from(earlier, later, timed_a, timed_b, position_a, position_b, keep_certainty=False)
+
+
+def _telling_frame(proposition: Proposition, earlier: DocumentProfile, later: DocumentProfile) -> str | None:
+    """When both documents speak of a proposition in more than one time frame, the frame whose certainty changed
+    most (None when none changed, or when they share one frame only). Certainty is compared frame by frame: a firmer
+    prediction is not hidden by a present state held as certain on both dates (*inflation has been running below
+    the objective* beside *evidence that inflation will move back toward it*)."""
+    members_a = proposition.anchored_earlier or proposition.earlier
+    members_b = proposition.anchored_later or proposition.later
+    shared = {_frame(earlier.claims[i]) for i in members_a} & {_frame(later.claims[j]) for j in members_b}
+    if len(shared) < 2 or _stated(proposition, earlier, later):
+        return None
+    frame = max(sorted(shared), key=lambda f: _certainty_change(earlier, later, members_a, members_b, f))
+    return frame if _certainty_change(earlier, later, members_a, members_b, frame) else None
+
+
+def _certainty_change(earlier: DocumentProfile, later: DocumentProfile, members_a: Sequence[int],
+                      members_b: Sequence[int], frame: str) -> int:
+    """How far the author's certainty moved between the members of one time frame (0 when unchanged)."""
+    read_a = position_of(earlier.claims, [i for i in members_a if _frame(earlier.claims[i]) == frame])
+    read_b = position_of(later.claims, [j for j in members_b if _frame(later.claims[j]) == frame])
+    if read_a is None or read_b is None:
+        return 0
+    return abs(CERTAINTY_SCORES[read_b.certainty or "Uu"] - CERTAINTY_SCORES[read_a.certainty or "Uu"])
 
 
 def _stated(proposition: Proposition, earlier: DocumentProfile, later: DocumentProfile) -> bool:
@@ -835,6 +869,21 @@ def _read_from(earlier: DocumentProfile, later: DocumentProfile, members_a: Sequ
                                 certainty=position_b.certainty if keep_certainty else read_b.certainty))
 
 
+def _naming_claim(proposition: Proposition, earlier: DocumentProfile, later: DocumentProfile,
+                  frame: str | None) -> Claim | None:
+    """The claim that names a finding's proposition (:func:`.propositions.representative`): one of the time frame
+    whose certainty changed, when one did and such a claim is about what the aligned claims share, else one of all
+    the members."""
+    shared = proposition.shared_participants
+    if frame is not None:
+        for claims, members in ((later.claims, proposition.later), (earlier.claims, proposition.earlier)):
+            named = representative(claims, [i for i in members if _frame(claims[i]) == frame], shared)
+            if named is not None and {a.key for a in named.arguments if a.role == "subject"} <= set(shared):
+                return named
+    return representative(later.claims, proposition.later, shared) or \
+        representative(earlier.claims, proposition.earlier, shared)
+
+
 def _finding(proposition: Proposition, earlier: DocumentProfile, later: DocumentProfile,
              unchanged: tuple[set[str], set[str]], restated: dict[tuple[int, int], float],
              edited: "_EditedPairs", clauses: ClauseCorrespondence,
@@ -843,9 +892,11 @@ def _finding(proposition: Proposition, earlier: DocumentProfile, later: Document
     position_a = position_of(earlier.claims, proposition.earlier)
     position_b = position_of(later.claims, proposition.later)
     revised = None
+    frame = None
     if position_a is not None and position_b is not None:
         position_a, position_b = _anchored_positions(proposition, earlier, later, position_a, position_b)
-        position_a, position_b = _same_time_positions(proposition, earlier, later, position_a, position_b)
+        frame = _telling_frame(proposition, earlier, later)
+        position_a, position_b = _same_time_positions(proposition, earlier, later, position_a, position_b, frame)
         kinds = [] if _restated_unchanged(proposition, earlier, later) else judgement_kinds(position_a, position_b)
         revised = revised_pair(earlier.claims, later.claims, proposition, earlier.date.year, unchanged, restated,
                                edited, clauses, subjects, features_of)
@@ -895,9 +946,7 @@ def _finding(proposition: Proposition, earlier: DocumentProfile, later: Document
         if judged is not None and (judged.certainty or "").endswith("-"):
             strength += 0.05
     strength = round(strength, 3)
-    named_by = revised[1] if revised is not None else \
-        representative(later.claims, proposition.later, proposition.shared_participants) or \
-        representative(earlier.claims, proposition.earlier, proposition.shared_participants)
+    named_by = revised[1] if revised is not None else _naming_claim(proposition, earlier, later, frame)
     label = proposition_label(named_by)
     revisions: tuple[Revision, ...] = ()
     if revised is not None and (revised[0].sentence, revised[1].sentence) in restated:

@@ -682,6 +682,10 @@ def test_the_goal_after_an_adverb_of_direction_is_a_participant(nlp, text, parti
     ("The ferry will sail back to the harbour.", [("np:ferry", "subject"), ("np:harbour", "oblique")]),
     ("The birds will return to their old nest.", [("np:bird", "subject"), ("np:nest", "goal")]),
     ("Exports will move closer to their target.", [("np:export", "subject"), ("np:target", "goal")]),
+    # the point a verb of motion or of position places its subject against (lexicons/position_verbs.txt)
+    ("Rents remained above their earlier peak.", [("np:rent", "subject"), ("np:peak", "goal")]),
+    ("Rents fell below their earlier peak.", [("np:rent", "subject"), ("np:peak", "goal")]),
+    ("The council met near the station.", [("np:council", "subject"), ("np:station", "oblique")]),
     # an addressee or a recipient is not a goal
     ("The mayor talked to the council.", [("np:mayor", "subject"), ("np:council", "oblique")]),
     ("The city sent buses to the suburbs.", [("np:city", "subject"), ("np:bus", "object"), ("np:suburb", "oblique")]),

@@ -91,3 +91,27 @@ def test_a_clause_is_evaluated_by_its_own_words(nlp, text, predicate, evaluated)
     claims = profile_document(Document(id="t", date=datetime.date(2020, 1, 1), text=text), nlp(text)).claims
     claim = next(c for c in claims if c.predicate == predicate)
     assert bool(claim.evaluations) is evaluated
+
+
+def authored_evaluations(nlp, text, author):
+    document = Document(id="t", date=datetime.date(2020, 1, 1), text=text, author=author)
+    profile = profile_document(document, nlp(text))
+    return {e.target: e.score for claim in profile.claims for e in claim.evaluations}
+
+
+@pytest.mark.parametrize("text,target,score", [
+    # a move toward a goal the author holds is favourable, further from it unfavourable
+    ("Daily ridership moved closer to the Board's target.", "np:ridership", 1.0),
+    ("Daily ridership will move back to our target.", "np:ridership", 1.0),
+    ("School enrolment rose to our goal this year.", "np:enrol", 1.0),
+    ("Daily ridership fell further below the Board's target.", "np:ridership", -1.0),
+    ("Total exports moved further away from our objective.", "np:export", -1.0),
+    # the side of a goal alone says nothing: a goal may be a floor or a ceiling
+    ("Daily ridership remained below the Board's target.", "np:ridership", None),
+    ("Carbon emissions stayed above our target.", "np:emission", None),
+    # someone else's goal is not the author's measure
+    ("The rebels moved closer to their goal.", "np:rebel", None),
+    ("Daily ridership moved closer to the rival company's target.", "np:ridership", None),
+])
+def test_a_move_relative_to_a_goal_the_author_holds_evaluates_the_subject(nlp, text, target, score):
+    assert authored_evaluations(nlp, text, "Transit Board").get(target) == score

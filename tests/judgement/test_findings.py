@@ -429,3 +429,25 @@ def test_a_condition_is_met_only_by_an_assertion_of_the_present_or_past():
     assert condition_met([until], [said("traffic will fall", "PR+", "future")]) is None
     assert condition_met([until], [said("traffic may have fallen", "PS+", "present")]) is None
     assert condition_met([supposed_if], [fallen]) is None  # an open condition, not the time set for an action
+
+
+def test_certainty_is_compared_frame_by_frame_and_the_changed_frame_names_the_finding(nlp):
+    """A present state held as certain on both dates does not hide a firmer prediction beside it."""
+    earlier = profile(nlp, 1, "Ridership has been running below the Board's target. The Board is watching for "
+                              "evidence that ridership will move back toward its target.", "Transit Board")
+    later = profile(nlp, 2, "Ridership has moved closer to the Board's target. The Board expects that ridership will "
+                            "move back toward its target.", "Transit Board")
+    lead = step_findings(earlier, later)[0]
+    assert {"certainty_up", "evaluation_more_favourable"} <= set(lead.kinds)
+    assert lead.earlier.position.certainty == "Uu" and lead.later.position.certainty == "PR+"
+    assert lead.proposition.startswith("Ridership moves back toward")
+
+
+@pytest.mark.parametrize("after,kinds", [
+    ("Ridership has fallen further below the Board's target.", ("evaluation_less_favourable",)),
+    ("Ridership has remained below the Board's target.", None),  # the same side of the goal: no change
+])
+def test_a_move_away_from_the_authors_goal_is_judged_less_favourably(nlp, after, kinds):
+    earlier = profile(nlp, 1, "Ridership has continued to run below the Board's target.", "Transit Board")
+    findings = step_findings(earlier, profile(nlp, 2, after, "Transit Board"))
+    assert (findings[0].kinds if findings else None) == kinds
