@@ -273,10 +273,11 @@ def goal_distance(verb: "Token", goals: Container[int], authors: Callable[["Toke
     (:func:`goal_noun_indices`); ``authors`` tells whether a possessor is the author; ``moves``: the verbs of motion,
     whose *to* phrase is a goal reached."""
     adverbs = {c.lower_ for c in verb.children if c.dep_ == "advmod"}
-    for preposition in (c for c in verb.subtree if c.dep_ == "prep" and c.pos_ == "ADP"):
+    # the verb's own phrases, and those headed by its adverb (*closer to*, *away from*)
+    phrases = [c for c in verb.children if c.dep_ == "prep"] + \
+        [p for c in verb.children if c.dep_ == "advmod" and c.pos_ == "ADV" for p in c.children if p.dep_ == "prep"]
+    for preposition in phrases:
         between = preposition.head
-        if between.i != verb.i and not (between.head.i == verb.i and between.pos_ == "ADV"):
-            continue  # only the verb's own phrases, or those headed by its adverb (*closer to*, *away from*)
         goal = next((c for c in preposition.children if c.dep_ == "pobj"), None)
         if goal is None or goal.i not in goals:
             continue

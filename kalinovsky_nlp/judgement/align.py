@@ -5,8 +5,9 @@ name no entity in common; not when the two noun phrases are qualified apart, *th
 funds rate*) *and* a predicate word (the predicate's lemma, its object, or the verbal base of either:
 *supply* / *supplies* / *supplier*, *arm* / *arms*), and their time frames are comparable. A light verb (*be*, *have*,
 *make*, ``lexicons/light_verbs.txt``) is not a predicate word on its own. A shared noun that carries both predicates
-(*there has been progress* / *has seen progress*) is one; and two claims that bring the same subject to the same goal
-align whatever their verbs of motion (*will move back to the target* / *will rise to the target*).
+(*there has been progress* / *has seen progress*) is one; and two claims that bring the same subject to the same goal,
+or place it against the same point, align whatever their verbs (*will move back to the target* / *will rise to the
+target*, *ran below the target* / *declined further below the target*).
 """
 
 from __future__ import annotations
@@ -225,9 +226,10 @@ def _predicate_nouns(fa: ClaimFeatures, fb: ClaimFeatures) -> frozenset[str]:
 
 
 def _same_goal(fa: ClaimFeatures, fb: ClaimFeatures, shared: frozenset[str], earlier_year: int) -> Alignment | None:
-    """Two claims that bring the same subject to the same goal, whatever their verbs of motion (*inflation will move
-    back to the target* / *inflation will rise to the target*: ``lexicons/motion_verbs.txt``), or None. The goal
-    stands for the predicate word the two verbs do not share."""
+    """Two claims that bring the same subject to the same goal or place it against the same point, whatever their
+    verbs (*inflation will move back to the target* / *inflation will rise to the target*; *ran below the target* /
+    *declined further below the target*: the ``goal`` arguments of ``components.claims``), or None. The goal stands
+    for the predicate word the two verbs do not share."""
     goals = fa.goals & fb.goals & shared
     if not goals or not fa.subjects & fb.subjects & shared or not _entities_agree(fa, fb) or \
             not comparable_times(fa.claim, fb.claim, earlier_year):
