@@ -287,7 +287,7 @@ def goal_distance(verb: "Token", goals: Container[int], authors: Callable[["Toke
         words = adverbs | {c.lower_ for c in preposition.children if c.dep_ == "advmod"} | \
             ({between.lower_} if between.i != verb.i else set())
         preposition_word = preposition.lower_
-        if words & _CLOSER or (preposition_word in _TOWARD and verb.lemma_.lower() in moves and not words & _FARTHER):
+        if preposition_word in _TOWARD and not words & _FARTHER and (verb.lemma_.lower() in moves or words & _CLOSER):
             closer = next((w for w in ("closer", "nearer", "back") if w in words), None)
             return GOAL_MOVE_VALENCE, f"{closer} {preposition_word}" if closer else preposition_word
         if words & _FARTHER and preposition_word in _SIDES:

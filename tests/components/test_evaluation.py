@@ -106,6 +106,8 @@ def authored_evaluations(nlp, text, author):
     ("School enrolment rose to our goal this year.", "np:enrol", 1.0),
     ("Daily ridership fell further below the Board's target.", "np:ridership", -1.0),
     ("Total exports moved further away from our objective.", "np:export", -1.0),
+    # back to a goal is toward it, back below it is not
+    ("Daily ridership fell back below the Board's target.", "np:ridership", None),
     # the side of a goal alone says nothing: a goal may be a floor or a ceiling
     ("Daily ridership remained below the Board's target.", "np:ridership", None),
     ("Carbon emissions stayed above our target.", "np:emission", None),
