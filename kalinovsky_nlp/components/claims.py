@@ -1672,9 +1672,10 @@ class ClaimReader:
                             arguments: Sequence[tuple[Argument, "Token"]]) -> list[Evaluation]:
         """The evaluations with the subject's move toward or away from a goal the author holds added to the subject's
         (:func:`.evaluation.goal_distance`: *inflation moved closer to the Committee's objective*)."""
-        verb = self._content_word(head)
-        if not any(head.left_edge.i <= i <= head.right_edge.i for i in self.goal_nouns):
+        left, right = head.left_edge.i, head.right_edge.i
+        if not any(left <= i <= right for i in self.goal_nouns):
             return evaluations
+        verb = self._content_word(head)
         move = goal_distance(verb, self.goal_nouns, self._is_author, read_word_list("motion_verbs.txt"))
         if move is None:
             return evaluations
