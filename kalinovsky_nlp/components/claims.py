@@ -662,7 +662,10 @@ def _punct_or_space(doc: "Doc") -> list[bool]:
 
     if not len(doc):
         return []
-    return [bool(p or s) for p, s in doc.to_array([IS_PUNCT, IS_SPACE]).tolist()]
+    import numpy as np
+
+    flags = doc.to_array([IS_PUNCT, IS_SPACE])
+    return [bool(flag) for flag in np.logical_or(flags[:, 0], flags[:, 1]).tolist()]
 
 
 def _framing_adjective(verb: "Token") -> "Token | None":
@@ -2077,7 +2080,15 @@ _StrandedSubject = tuple[int, int, int, "int | None"]
 
 
 def _stranded_subjects(doc: "Doc") -> list[_StrandedSubject]:
-    return [(verb.i, *found) for verb in doc if (found := _stranded_subject(verb)) is not None]
+    """:func:`_stranded_subject` of each complement clause's verb (found from the Doc's arrays: only a ``ccomp`` can
+    have one)."""
+    import numpy as np
+    from spacy.attrs import DEP
+
+    if not len(doc):
+        return []
+    complements = np.flatnonzero(doc.to_array(DEP) == doc.vocab.strings["ccomp"]).tolist()
+    return [(i, *found) for i in complements if (found := _stranded_subject(doc[i])) is not None]
 
 
 def coordination_repaired(doc: "Doc", repairs: Sequence[_StrandedSubject] | None = None) -> "Doc":

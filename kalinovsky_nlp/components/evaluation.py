@@ -126,13 +126,18 @@ def _fixed_expressions() -> tuple[tuple[str, ...], ...]:
 
 
 def fixed_expression_tokens(doc: "Doc", candidates: Iterable[int]) -> set[int]:
-    """The candidate token indices that lie inside a fixed expression (*as well as*, *no doubt*)."""
+    """The candidate token indices that lie inside a fixed expression (*as well as*, *no doubt*), compared as the
+    hashes of the lower-cased words (read from the Doc's arrays: a Token object costs more)."""
+    from spacy.attrs import LOWER
+
     found: set[int] = set()
-    lowers = None
+    lowers: list[int] | None = None
+    expressions: tuple[tuple[int, ...], ...] = ()
     for i in candidates:
         if lowers is None:
-            lowers = [t.lower_ for t in doc]
-        for words in _fixed_expressions():
+            lowers = doc.to_array(LOWER).tolist() if len(doc) else []
+            expressions = tuple(tuple(doc.vocab.strings[word] for word in words) for words in _fixed_expressions())
+        for words in expressions:
             size = len(words)
             for start in range(max(0, i - size + 1), min(i, len(lowers) - size) + 1):
                 if tuple(lowers[start : start + size]) == words:
