@@ -47,8 +47,8 @@ from ..results import (
     certainty_parts,
 )
 from .attribution import Attribution, belief_adjectives, reporting_verbs
-from .evaluation import (argument_evaluations, as_frame_of, evaluative_indices, fixed_expression_tokens, goal_distance,
-                         goal_noun_indices)
+from .evaluation import (GOAL_PREPOSITIONS, argument_evaluations, as_frame_of, evaluative_indices,
+                         fixed_expression_tokens, goal_distance, goal_noun_indices)
 from .rules import NOT_CONDITION_BEFORE_IF
 
 if TYPE_CHECKING:
@@ -363,8 +363,6 @@ def _nominal(token: "Token") -> bool:
         any(c.dep_ in ("det", "poss") for c in token.children)
 
 
-#: Prepositions whose object is the goal of a verb of motion (``lexicons/motion_verbs.txt``).
-GOAL_PREPOSITIONS = frozenset({"to", "toward", "towards", "into"})
 #: Prepositions whose object is the point a verb of motion or position places its subject against.
 REFERENCE_PREPOSITIONS = frozenset({"below", "above", "near", "beyond"})
 
@@ -1106,7 +1104,8 @@ class ClaimReader:
                 args += self._argument(conj, "subject")
         content = self._content_word(head)
         for anchor in ([head] if content.i == head.i else [head, content]):
-            for child in [*anchor.children, *(c for a in anchor.children if _directional_adverb(a) for c in a.children)]:
+            goal_phrases = (c for a in anchor.children if _directional_adverb(a) for c in a.children)
+            for child in [*anchor.children, *goal_phrases]:
                 if child.dep_ in OBJECT_DEPS and child.pos_ in ("NOUN", "PROPN", "PRON"):
                     args += self._argument(child, "object")
                     for conj in _children(child, ("conj",)):

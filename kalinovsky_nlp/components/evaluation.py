@@ -35,8 +35,8 @@ if TYPE_CHECKING:
     from spacy.strings import StringStore
     from spacy.tokens import Doc, Token
 
-__all__ = ["argument_evaluations", "as_frame_of", "evaluative_indices", "fixed_expression_tokens", "goal_distance",
-           "goal_noun_indices", "word_valence"]
+__all__ = ["GOAL_PREPOSITIONS", "argument_evaluations", "as_frame_of", "evaluative_indices", "fixed_expression_tokens",
+           "goal_distance", "goal_noun_indices", "word_valence"]
 
 EVALUATIVE_POS = frozenset({"ADJ", "ADV"})
 CONCESSIVE_MARKS = frozenset({"although", "though", "while", "whereas", "whilst"})
@@ -245,7 +245,8 @@ def _direction(word: "Token") -> float:
 
 #: Valence of a move toward a goal the author holds (and, negated, of a move away from it).
 GOAL_MOVE_VALENCE = 1.0
-_TOWARD = frozenset({"to", "toward", "towards", "into"})
+#: Prepositions whose object is the goal of a verb of motion (``lexicons/motion_verbs.txt``).
+GOAL_PREPOSITIONS = frozenset({"to", "toward", "towards", "into"})
 _CLOSER = frozenset({"closer", "nearer", "back"})
 _FARTHER = frozenset({"further", "farther", "away"})
 _SIDES = frozenset({"below", "above", "beyond", "from"})
@@ -292,7 +293,8 @@ def goal_distance(verb: "Token", goals: Container[int], authors: Callable[["Toke
         words = adverbs | {c.lower_ for c in preposition.children if c.dep_ == "advmod"} | \
             ({between.lower_} if between.i != verb.i else set())
         preposition_word = preposition.lower_
-        if preposition_word in _TOWARD and not words & _FARTHER and (verb.lemma_.lower() in moves or words & _CLOSER):
+        if preposition_word in GOAL_PREPOSITIONS and not words & _FARTHER and \
+                (verb.lemma_.lower() in moves or words & _CLOSER):
             closer = next((w for w in ("closer", "nearer", "back") if w in words), None)
             return GOAL_MOVE_VALENCE, f"{closer} {preposition_word}" if closer else preposition_word
         if words & _FARTHER and preposition_word in _SIDES:

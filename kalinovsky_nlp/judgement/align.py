@@ -219,7 +219,8 @@ def align_features(fa: ClaimFeatures, fb: ClaimFeatures, earlier_year: int) -> A
 def _predicate_nouns(fa: ClaimFeatures, fb: ClaimFeatures) -> frozenset[str]:
     """Nouns that carry the predicate of both claims: the pivot of an existential in one (*there has been
     improvement*) and the pivot or the object of the other's predicate (*has seen improvement*). Such a noun names
-    what is claimed, not only a participant, so it aligns the two like a shared verb."""
+    what is claimed, not only a participant, so it aligns the two like a shared verb. A claim's first predicate key is
+    its predicate's (or, after a light verb such as *have*, its first content word's: ``components.claims``)."""
     words = fa.predicate_keys & fb.predicate_keys
     heads = {*fa.claim.predicate_keys[:1], *fb.claim.predicate_keys[:1]}
     return frozenset(w for w in words if w in heads)

@@ -838,8 +838,9 @@ def _telling_frame(proposition: Proposition, earlier: DocumentProfile, later: Do
     shared = {_frame(earlier.claims[i]) for i in members_a} & {_frame(later.claims[j]) for j in members_b}
     if len(shared) < 2 or _stated(proposition, earlier, later):
         return None
-    frame = max(sorted(shared), key=lambda f: _certainty_change(earlier, later, members_a, members_b, f))
-    return frame if _certainty_change(earlier, later, members_a, members_b, frame) else None
+    changes = {f: _certainty_change(earlier, later, members_a, members_b, f) for f in sorted(shared)}
+    frame = max(changes, key=lambda f: changes[f])
+    return frame if changes[frame] else None
 
 
 def _certainty_change(earlier: DocumentProfile, later: DocumentProfile, members_a: Sequence[int],
@@ -919,8 +920,10 @@ def _finding(proposition: Proposition, earlier: DocumentProfile, later: Document
     side_a = _evidence(earlier, proposition.earlier, position_a, first) if proposition.earlier else _empty_side(earlier)
     side_b = _evidence(later, proposition.later, position_b, second) if proposition.later else _empty_side(later)
     explicit = _explicit(earlier, proposition.earlier) or _explicit(later, proposition.later)
-    met = condition_met([earlier.claims[i] for i in proposition.earlier], [later.claims[j] for j in proposition.later]) \
-        if "certainty_up" in kinds else None
+    met = None
+    if "certainty_up" in kinds:
+        met = condition_met([earlier.claims[i] for i in proposition.earlier],
+                            [later.claims[j] for j in proposition.later])
     marked = _marked(kinds, side_a, side_b, revised is not None)
     members = [earlier.claims[i] for i in proposition.earlier] + [later.claims[i] for i in proposition.later]
     heads = _head_nouns(members)
