@@ -42,16 +42,19 @@ def _stop_words() -> frozenset[str]:
     return frozenset(STOP_WORDS)
 
 
-_ASCII_LETTERS = re.compile(r"[A-Za-z]")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 def _latin_share(words: list[str]) -> float:
+    """The share of the words' characters that are Latin letters (the words are letters and apostrophes)."""
     letters = "".join(words)
-    # an ASCII character is Latin exactly when it is a letter: look up the Unicode name of the others only
-    latin = len(_ASCII_LETTERS.findall(letters)) + \
-        sum(1 for ch in _NON_ASCII.findall(letters) if "LATIN" in unicodedata.name(ch, ""))
-    return latin / len(letters) if letters else 0.0
+    if not letters:
+        return 0.0
+    # an ASCII character of a word is a Latin letter or an apostrophe: look up the Unicode name of the others only
+    others = _NON_ASCII.findall(letters) if not letters.isascii() else []
+    latin = len(letters) - len(others) - letters.count("'") + \
+        sum(1 for ch in others if "LATIN" in unicodedata.name(ch, ""))
+    return latin / len(letters)
 
 
 def looks_english(text: str) -> bool | None:
@@ -61,8 +64,8 @@ def looks_english(text: str) -> bool | None:
         return False
     if len(words) < MIN_WORDS_FOR_LANGUAGE:
         return None
-    stop = _stop_words()
-    share = sum(1 for w in words if w.lower().replace("\u2019", "'") in stop) / len(words)
+    lowered = " ".join(words).lower().replace("\u2019", "'").split()  # the words hold no white space
+    share = sum(map(_stop_words().__contains__, lowered)) / len(words)
     return share >= MIN_ENGLISH_STOP_WORD_SHARE
 
 

@@ -27,8 +27,9 @@ def word_tokens(doc: "Doc") -> list[str]:
         return []
     strings = doc.vocab.strings
     symbol = IDS["SYM"]
-    lowers = [lower for lower, punct, space, pos in doc.to_array([LOWER, IS_PUNCT, IS_SPACE, POS]).tolist()
-              if not (punct or space or pos == symbol)]
+    array = doc.to_array([LOWER, IS_PUNCT, IS_SPACE, POS])
+    words = (array[:, 1] == 0) & (array[:, 2] == 0) & (array[:, 3] != symbol)
+    lowers = array[words, 0].tolist()  # only the words' hashes become Python ints
     word_of = {lower: strings[lower] for lower in set(lowers)}
     return [word_of[lower] for lower in lowers]
 

@@ -36,7 +36,14 @@ _STRAIGHT_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "
 
 
 def _tokens(text: str) -> list[str]:
-    return _WORD.findall(text.translate(_STRAIGHT_QUOTES).replace("--", " -- "))
+    return list(_token_tuple(text))
+
+
+@functools.lru_cache(maxsize=8192)
+def _token_tuple(text: str) -> tuple[str, ...]:
+    """The words and punctuation of a claim or sentence, remembered: each document takes part in two comparison
+    steps, and a claim's text is read by several of them."""
+    return tuple(_WORD.findall(text.translate(_STRAIGHT_QUOTES).replace("--", " -- ")))
 
 
 def _key(token: str) -> str:
