@@ -49,6 +49,7 @@ from ..results import (
 from .attribution import Attribution, belief_adjectives, reporting_verbs
 from .evaluation import (GOAL_PREPOSITIONS, argument_evaluations, as_frame_of, evaluative_indices,
                          fixed_expression_tokens, goal_distance, goal_noun_indices)
+from .parsearrays import parse_arrays
 from .rules import NOT_CONDITION_BEFORE_IF
 
 if TYPE_CHECKING:
@@ -732,12 +733,34 @@ class ClaimReader:
                                   author_aliases)
         self.sent_starts = [s.start for s in self.sents]
         self.punct_or_space = _punct_or_space(doc)
+        self.parse = parse_arrays(doc)
+        self.dep_at, self.pos_at, self.head_at, self.children_at = \
+            self.parse.dep, self.parse.pos, self.parse.head, self.parse.children
         self.years = _year_tokens(doc)
         self.evaluative = dict(evaluative_indices(doc))
         self.goal_nouns = goal_noun_indices(doc)
         self.evaluative_order = sorted(self.evaluative)
         self.not_evaluative = self._marker_tokens(("hedge", "booster", "engagement")) | \
             fixed_expression_tokens(doc, self.evaluative)
+
+    def _first_child(self, token: "Token", deps: Iterable[str]) -> "Token | None":
+        """:func:`_first` read from the Doc's arrays: the first child of ``token`` with one of the ``deps`` (the head
+        piece of a hyphenated word), or None."""
+        dep_at = self.dep_at
+        for i in self.children_at[token.i]:
+            if dep_at[i] in deps:
+                return _hyphen_last(self.doc[i])
+        return None
+
+    def _children(self, token: "Token", deps: Iterable[str]) -> list["Token"]:
+        """The children of ``token`` with one of the ``deps``, in text order (read from the Doc's arrays)."""
+        dep_at = self.dep_at
+        return [self.doc[i] for i in self.children_at[token.i] if dep_at[i] in deps]
+
+    def _has_child(self, token: "Token", deps: Iterable[str]) -> bool:
+        """Whether ``token`` has a child with one of the ``deps``."""
+        dep_at = self.dep_at
+        return any(dep_at[i] in deps for i in self.children_at[token.i])
 
     def _marker_tokens(self, categories: tuple[str, ...]) -> set[int]:
         """Token indices covered by markers of the given categories."""
@@ -776,7 +799,7 @@ class ClaimReader:
     def _is_frame(self, governor: "Token", content: "Token") -> bool:
         """Whether ``governor`` only frames ``content`` (the content is the claim, the governor lends it cues)."""
         if content.dep_ == "ccomp" and _belief_adjective_frame(governor):
-            subject = _first(governor.head, SUBJECT_DEPS)
+            subject = self._first_child(governor.head, SUBJECT_DEPS)
             return subject is not None and self._is_author(subject)  # "I am not sure that X"
         if content.dep_ == "acl" and governor.pos_ == "NOUN":
             # "evidence that X", "the fact that X": the noun and its clause is one claim about X
@@ -784,14 +807,14 @@ class ClaimReader:
         if not _is_verbal(governor) or not _is_verbal(content):
             return False
         if governor.lemma_ == "be":
-            subject = _first(governor, SUBJECT_DEPS | {"expl"})
+            subject = self._first_child(governor, SUBJECT_DEPS | {"expl"})
             if subject is not None and subject.lower_ in ("it", "there") and content.i > governor.i:
                 return True  # "it is unlikely that X", "there is evidence that X" (not "I was wrong: it is ...")
             return False
-        subject = _first(governor, SUBJECT_DEPS | {"expl"})
+        subject = self._first_child(governor, SUBJECT_DEPS | {"expl"})
         complement = _transparent_complement(governor.head) if governor.dep_ == "xcomp" else None
         if subject is None and complement is not None and complement.i == governor.i:
-            subject = _first(governor.head, SUBJECT_DEPS)  # "the Committee continues to expect that X"
+            subject = self._first_child(governor.head, SUBJECT_DEPS)  # "the Committee continues to expect that X"
         lemma = governor.lemma_.lower()
         if subject is not None and subject.lower_ == "it" and content.i > governor.i and \
                 embedding_class(governor) == "raising":
@@ -836,26 +859,26 @@ class ClaimReader:
     def _clause_heads(self, sent: "Span") -> list["Token"]:
         """Tokens that head a claim in the sentence, in order."""
         heads = []
-        for token in sent:
-            if not _is_verbal(token) or token.dep_ in NON_HEAD_DEPS:
+        for i in range(sent.start, sent.end):
+            if self.pos_at[i] not in ("VERB", "AUX") or self.dep_at[i] in NON_HEAD_DEPS or \
+                    self.dep_at[i] in ("aux", "auxpass"):
                 continue
-            if token.dep_ in ("aux", "auxpass"):
-                continue
+            token = self.doc[i]
             if _transparent_complement(token) is not None or _absorbed(token):
                 continue
             if token.dep_ == "advcl" and _is_condition(token):
                 continue  # the antecedent of a condition is supposed, not claimed
             if _conditional_participle(token) or _inside_condition(token):
                 continue  # *provided that X*, *if X continues to rise*: neither the participle nor X is claimed
-            if token.dep_ == "ccomp" and any(c.dep_ == "mark" and c.lower_ == "whether" for c in token.children):
+            if token.dep_ == "ccomp" and any(c.lower_ == "whether" for c in self._children(token, ("mark",))):
                 continue
             if _infinitival_question(token):
                 continue  # "in deciding how long to keep the library open": what is weighed is not claimed
-            if any(self._is_frame(token, c) for c in token.children if c.dep_ in ("ccomp", "xcomp")):
+            if any(self._is_frame(token, c) for c in self._children(token, ("ccomp", "xcomp"))):
                 continue
-            if any(_belief_adjective_frame(c) for c in token.children if c.dep_ == "acomp"):
+            if any(_belief_adjective_frame(c) for c in self._children(token, ("acomp",))):
                 continue  # "she is convinced that X": the belief frames X, as "she believes that X" does
-            if token.lemma_ == "be" and any(c.dep_ == "attr" and self._frames_noun(c) for c in token.children):
+            if token.lemma_ == "be" and any(self._frames_noun(c) for c in self._children(token, ("attr",))):
                 continue  # "there is plausible evidence that X": the claim is X
             heads.append(token)
         heads += self._nominal_heads(sent)
@@ -866,15 +889,15 @@ class ClaimReader:
         """A reporting clause (*officials have accused X of Y*, *they hoped that Y*) whose content is a claim of its
         own: the report is recorded as that claim's source, not as a claim."""
         for a in self.ctx.attributions:
-            if a.cue_start != head.i and not (a.kind == "reporting_verb" and self.doc[a.cue_start].head.i == head.i
-                                              and self.doc[a.cue_start].dep_ == "xcomp"):
+            if a.cue_start != head.i and not (a.kind == "reporting_verb" and self.head_at[a.cue_start] == head.i
+                                              and self.dep_at[a.cue_start] == "xcomp"):
                 continue
             if any(a.content_start <= h.i < a.content_end for h in heads if h.i != head.i):
                 return True
         return False
 
     def _frames_noun(self, noun: "Token") -> bool:
-        return any(c.dep_ == "acl" and self._is_frame(noun, c) for c in noun.children)
+        return any(self._is_frame(noun, c) for c in self._children(noun, ("acl",)))
 
     def _nominal_heads(self, sent: "Span") -> list["Token"]:
         """Event nouns that carry reported content of their own (*denied military support to the Taliban*, *won't
@@ -900,7 +923,7 @@ class ClaimReader:
         """The claim's subject: its own, a raising or implicative frame's (*Russia seems to arm*), the first
         conjunct's, the noun a participle modifies, or the accused of *accused X of providing*."""
         for candidate in [head, *frames]:
-            subject = _first(candidate, SUBJECT_DEPS)
+            subject = self._first_child(candidate, SUBJECT_DEPS)
             if candidate is head and _existent(head) is not None:
                 return None  # "there remains slack": what exists is the claim's object, not a frame's subject
             if subject is None or subject.lower_ == "there" or (subject.lower_ == "it" and _extraposing(candidate)):
@@ -913,36 +936,37 @@ class ClaimReader:
         if head.dep_ == "relcl":
             return head.head
         frame = as_frame_of(head)
-        if frame is not None and _first(frame, ("dobj",)) is not None:
-            return _first(frame, ("dobj",))  # "sees the risks as balanced": said of the risks
+        if frame is not None and self._first_child(frame, ("dobj",)) is not None:
+            return self._first_child(frame, ("dobj",))  # "sees the risks as balanced": said of the risks
         if head.dep_ == "conj" and _is_verbal(head.head):
             return self._subject_of(head.head, self._frames_above(head.head))
         if head.dep_ == "conj" and head.head.pos_ == "NOUN":
-            return _first(head.head, ("poss",))  # "Moscow's decision to open ... and (to) supply ..."
+            return self._first_child(head.head, ("poss",))  # "Moscow's decision to open ... and (to) supply ..."
         if head.dep_ == "acl" and head.head.pos_ in ("NOUN", "PROPN"):
             noun = head.head
             if head.tag_ == "VBN":
-                agent = _first(head, ("agent",))
-                return _first(agent, ("pobj",)) if agent is not None else None
-            of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-            if of is not None and _first(of, ("pobj",)) is not None:
-                return _first(of, ("pobj",))  # "evidence of Russia providing ..."
-            possessor = _first(noun, ("poss",))
+                agent = self._first_child(head, ("agent",))
+                return self._first_child(agent, ("pobj",)) if agent is not None else None
+            of = next((c for c in self._children(noun, ("prep",)) if c.lower_ == "of"), None)
+            if of is not None and self._first_child(of, ("pobj",)) is not None:
+                return self._first_child(of, ("pobj",))  # "evidence of Russia providing ..."
+            possessor = self._first_child(noun, ("poss",))
             return possessor if possessor is not None else noun
         if head.dep_ == "pcomp" and _is_verbal(head.head.head):
             verb = head.head.head
             as_frame = head.head.lower_ == "as" and verb.lemma_.lower() in read_word_list("as_frames.tsv")
-            obj = _first(verb, ("dobj",)) if head.head.lower_ in OBJECT_CONTROL_PREPOSITIONS or as_frame else None
+            obj = self._first_child(verb, ("dobj",)) \
+                if head.head.lower_ in OBJECT_CONTROL_PREPOSITIONS or as_frame else None
             if obj is not None:
                 return obj  # "accused X of providing", "kept X from leaving", "sees X as having diminished"
             return self._subject_of(verb, self._frames_above(verb))  # "in determining", "by raising", "after ..."
         if head.dep_ in ("xcomp", "advcl") and _is_verbal(head.head):
             return self._subject_of(head.head, [])
         if head.pos_ == "NOUN":
-            possessor = _first(head, ("poss",))
+            possessor = self._first_child(head, ("poss",))
             if possessor is not None:
                 return possessor
-            return next((c for c in head.children if c.dep_ == "amod" and c.i in self.ctx.mention_at), None)
+            return next((c for c in self._children(head, ("amod",)) if c.i in self.ctx.mention_at), None)
         return None
 
     def _resolve_entity(self, token: "Token") -> str | None:
@@ -960,7 +984,7 @@ class ClaimReader:
             antecedent = self._antecedent(token)
             return self._resolve_entity(antecedent) if antecedent is not None and antecedent.pos_ != "PRON" else None
         labels = _anaphoric_nouns().get(lemma)
-        if labels and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+        if labels and any(c.lower_ == "the" for c in self._children(token, ("det",))):
             first_sentence = max(0, bisect.bisect_right(self.sent_starts, token.i) - 4)
             window_start = self.sent_starts[first_sentence] if self.sent_starts else 0
             earlier = [m for m in self.ctx.mentions if window_start <= m.start < token.i and m.label in labels
@@ -991,8 +1015,8 @@ class ClaimReader:
             if inner.i != token.i:
                 return self._argument(inner, role, depth, modifiers)  # "this kind of thinking": the thinking
         if token.lemma_.lower() in MEASURE_NOUNS:
-            of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-            measured = _first(of, ("pobj",)) if of is not None else None
+            of = next((c for c in self._children(token, ("prep",)) if c.lower_ == "of"), None)
+            measured = self._first_child(of, ("pobj",)) if of is not None else None
             if measured is not None and measured.pos_ in ("NOUN", "PROPN"):
                 found += self._argument(measured, role, depth, modifiers)
         entity = self._resolve_entity(token)
@@ -1006,7 +1030,7 @@ class ClaimReader:
                 found.append((Argument(key="np:" + concept_key(lemma), text=self._np_text(token),
                                        role=role, qualifiers=qualifiers_of(token)), token))  # type: ignore[arg-type]
         if entity is None and token.pos_ in ("NOUN", "PROPN"):
-            for adjective in (c for c in token.children if c.dep_ == "amod"):
+            for adjective in (c for c in self._children(token, ("amod",))):
                 noun = relational_adjectives().get(adjective.lemma_.lower())
                 if noun is not None:  # "economic growth": the economy's growth
                     found.append((Argument(key="np:" + concept_key(noun), text=adjective.text,
@@ -1021,7 +1045,7 @@ class ClaimReader:
             if child.dep_ in ("amod", "compound", "poss", "nmod"):
                 modifier = child  # "Russian support", "Moscow's decision": the agent, in the phrase's own role
             elif child.dep_ == "prep" and child.lower_ in ("of", "to", "for", "with", "against", "toward", "towards"):
-                modifier = _first(child, ("pobj",))
+                modifier = self._first_child(child, ("pobj",))
                 modifier_role = "oblique"  # "support to the Taliban": a further participant
             if modifier is None or modifier.i in self.ctx.author_tokens:
                 continue
@@ -1060,7 +1084,7 @@ class ClaimReader:
         if pronoun.dep_ in ("nsubj", "nsubjpass") and pronoun.head.dep_ == "conj":
             # the subject of a coordinated clause continues the first clause's subject (parallelism): "the board
             # approved the plan that the mayor proposed, and it will fund it"
-            parallel = _first(pronoun.head.head, ("nsubj", "nsubjpass"))
+            parallel = self._first_child(pronoun.head.head, ("nsubj", "nsubjpass"))
             if parallel is not None and parallel.pos_ != "PRON" and agrees(parallel) and \
                     (allow_author or parallel.i not in self.ctx.author_tokens):
                 return parallel
@@ -1068,16 +1092,16 @@ class ClaimReader:
         start = self.sent_starts[sentence] if self.sent_starts else 0
         first = self.sent_starts[max(0, sentence - 1)] if self.sent_starts else 0
         best: tuple[int, int] | None = None
-        co_arguments = {c.i for c in pronoun.head.children if c.dep_ in SUBJECT_DEPS} \
+        co_arguments = {c.i for c in self._children(pronoun.head, SUBJECT_DEPS)} \
             if pronoun.dep_ in ("dobj", "dative", "attr") else set()
         for i in range(pronoun.i - 1, first - 1, -1):
             if i in co_arguments:
                 continue  # "the mayor rejected it": an object pronoun is not its own clause's subject (Chomsky 1981)
-            token = self.doc[i]
-            role = SALIENCE_ROLES.get(token.dep_)
-            if role is None or token.pos_ == "PRON" or (role < SALIENCE_ROLES["nsubj"] and
-                                                         token.pos_ not in ("NOUN", "PROPN")):
+            role = SALIENCE_ROLES.get(self.dep_at[i])
+            pos = self.pos_at[i]
+            if role is None or pos == "PRON" or (role < SALIENCE_ROLES["nsubj"] and pos not in ("NOUN", "PROPN")):
                 continue
+            token = self.doc[i]
             if token.i in self.ctx.author_tokens and not allow_author:
                 continue
             if not agrees(token):
@@ -1111,7 +1135,7 @@ class ClaimReader:
                     for conj in _children(child, ("conj",)):
                         args += self._argument(conj, "object")
                 elif child.dep_ in ("prep", "agent", "dative") and child.pos_ == "ADP":
-                    pobj = _first(child, ("pobj",))
+                    pobj = self._first_child(child, ("pobj",))
                     if pobj is not None and _nominal(pobj):
                         role = "subject" if child.dep_ == "agent" else "goal" if _goal_phrase(anchor, child) \
                             else "oblique"
@@ -1139,24 +1163,23 @@ class ClaimReader:
             return found
         for child in verb.children:
             if child.dep_ in ("prep", "dative") and child.lower_ in ("to", "for", "with", "against"):
-                pobj = _first(child, ("pobj",))
+                pobj = self._first_child(child, ("pobj",))
                 if pobj is not None:
                     found += [pair for pair in self._argument(pobj, "oblique") if pair[0].entity]
         if verb.lemma_.lower() in ("deny", "confirm", "admit", "acknowledge") and \
                 not any(pair[0].role == "subject" for pair in found):
-            subject = _first(verb, SUBJECT_DEPS)
+            subject = self._first_child(verb, SUBJECT_DEPS)
             if subject is not None:
                 found += [(Argument(a.key, a.text, "subject", a.entity), t) for a, t in self._argument(subject, "subject")
                           if a.entity]
         return found
 
-    @staticmethod
-    def _content_word(head: "Token") -> "Token":
+    def _content_word(self, head: "Token") -> "Token":
         """The word that carries a copular clause's predicate (*is questionable* -> questionable, *is a form of
         insurance* -> insurance), else the head itself."""
         if head.lemma_ not in COPULAS:
             return head
-        complement = _first(head, ("acomp", "attr", "oprd"))
+        complement = self._first_child(head, ("acomp", "attr", "oprd"))
         if complement is None:
             return head
         return _through_light_nouns(complement)
@@ -1168,12 +1191,12 @@ class ClaimReader:
         keys = [concept_key(predicate)]
         left, right = head.left_edge.i, head.right_edge.i
         for i in scope:
-            if not left <= i <= right or i == head.i or self.punct_or_space[i]:
+            if not left <= i <= right or i == head.i or self.pos_at[i] != "VERB":
                 continue
             token = self.doc[i]
-            if token.pos_ == "VERB" and _absorbed(token):
+            if _absorbed(token):
                 keys.append(concept_key(token.lemma_.lower()))
-                obj = _first(token, ("dobj",))
+                obj = self._first_child(token, ("dobj",))
                 if obj is not None and obj.pos_ == "NOUN" and self._resolve_entity(obj) is None:
                     keys.append(concept_key(obj.lemma_.lower()))
         for child in head.children if content.i == head.i else list(head.children) + list(content.children):
@@ -1182,12 +1205,12 @@ class ClaimReader:
                 # the quality of what is done: "pursuing a pragmatic policy" is about pragmatism
                 keys += [concept_key(a.lemma_.lower()) for a in child.children if a.dep_ == "amod" and a.pos_ == "ADJ"]
             elif child.dep_ == "prep" and child.lower_ == "with":
-                pobj = _first(child, ("pobj",))
+                pobj = self._first_child(child, ("pobj",))
                 if pobj is not None and pobj.pos_ == "NOUN" and self._resolve_entity(pobj) is None:
                     keys.append(concept_key(pobj.lemma_.lower()))
             elif child.dep_ in ("xcomp", "acl") and _absorbed(child):
                 keys.append(concept_key(child.lemma_.lower()))
-                obj = _first(child, ("dobj",))
+                obj = self._first_child(child, ("dobj",))
                 if obj is not None and obj.pos_ == "NOUN" and obj.i not in self.ctx.mention_at:
                     keys.append(concept_key(obj.lemma_.lower()))
             elif child.dep_ == "compound" and head.pos_ == "NOUN" and child.pos_ == "NOUN":
@@ -1205,19 +1228,20 @@ class ClaimReader:
         """The tokens whose cues apply to the claim: the head's subtree without embedded claims, plus the frames'
         own tokens (without the frame's other clauses)."""
         tokens: list[int] = []
+        skipped = {f.i for f in frames} | {head.i}
         for root in [head, *frames]:
-            stack = [root]
+            stack = [root.i]
             while stack:
-                token = stack.pop()
-                tokens.append(token.i)
-                for child in token.children:
-                    if child.i in heads and child.i != head.i:
+                index = stack.pop()
+                tokens.append(index)
+                for child in self.children_at[index]:
+                    if child in heads or child in skipped:
+                        continue  # an embedded claim, the claim's head or one of its frames
+                    dep = self.dep_at[child]
+                    if dep in ("relcl", "advcl", "acl", "conj", "parataxis", "ccomp", "csubj") and \
+                            self.pos_at[child] in ("VERB", "AUX") and not _absorbed(self.doc[child]):
                         continue
-                    if child.dep_ in ("relcl", "advcl", "acl", "conj", "parataxis", "ccomp", "csubj") and \
-                            not (child.i == head.i or child in frames) and _is_verbal(child) and not _absorbed(child):
-                        continue
-                    if child in frames or child.i == head.i or \
-                            (child.dep_ in ("xcomp", "ccomp", "advcl") and _infinitival_question(child)):
+                    if dep in ("xcomp", "ccomp", "advcl") and _infinitival_question(self.doc[child]):
                         continue  # "has not decided whether to close X": the question's words are not cues here
                     stack.append(child)
         return sorted(set(tokens))
@@ -1244,7 +1268,7 @@ class ClaimReader:
             frame = "future"
         elif lowers & HYPOTHETICAL_MODALS or any(_is_condition(c) for c in advcls):
             frame = "hypothetical"
-        elif any(f.lemma_ == "decide" and any(self._is_author(c) for c in f.children if c.dep_ in SUBJECT_DEPS)
+        elif any(f.lemma_ == "decide" and any(self._is_author(c) for c in self._children(f, SUBJECT_DEPS))
                  for f in frames):
             frame = "present"  # "the Committee decided today to keep X": an announced decision
         elif finite is not None and (finite.tag_ == "VBD" or finite.lower_ in ("had", "was", "were", "did")):
@@ -1259,11 +1283,10 @@ class ClaimReader:
         years = [self.years[i] for i in scope if i in self.years]
         return frame, (min(years) if years else None)
 
-    @staticmethod
-    def _finite_verb(head: "Token", frames: list["Token"]) -> "Token | None":
+    def _finite_verb(self, head: "Token", frames: list["Token"]) -> "Token | None":
         """The token that carries tense: the first auxiliary of the chain, or a finite verb."""
         for t in [head, *frames]:
-            auxes = [c for c in t.children if c.dep_ in ("aux", "auxpass") and c.lower_ != "to"]
+            auxes = [c for c in self._children(t, ("aux", "auxpass")) if c.lower_ != "to"]
             if auxes:
                 return auxes[0]
             if t.tag_ in ("VBD", "VBZ", "VBP"):
@@ -1277,7 +1300,7 @@ class ClaimReader:
             if governor.dep_ == "prep":
                 governor = governor.head
         if head.dep_ in ("acl", "pcomp", "xcomp", "relcl", "advcl", "conj") and _is_verbal(governor):
-            auxes = [c for c in governor.children if c.dep_ in ("aux", "auxpass") and c.lower_ != "to"]
+            auxes = [c for c in self._children(governor, ("aux", "auxpass")) if c.lower_ != "to"]
             if auxes:
                 return auxes[0]
             if governor.tag_ in ("VBD", "VBZ", "VBP"):
@@ -1300,11 +1323,11 @@ class ClaimReader:
 
         nouns = attribution_nouns()
         if head.dep_ in ("ccomp", "attr") and head.head.lemma_ == "be":
-            subject = _first(head.head, SUBJECT_DEPS)
+            subject = self._first_child(head.head, SUBJECT_DEPS)
             entry = nouns.get(subject.lemma_.lower()) if subject is not None else None
             if subject is not None and entry is not None and entry[0] != "factive":
                 # "their hope was that X", "the official view is that X": the noun's holder's content
-                possessor = _first(subject, ("poss",))
+                possessor = self._first_child(subject, ("poss",))
                 holder = self.doc[possessor.left_edge.i : possessor.i + 1].text if possessor is not None else subject.text
                 found = Attribution("noun_report", subject.text, subject.i, subject.i + 1, entry[0],
                                     head.left_edge.i, head.right_edge.i + 1, holder,
@@ -1317,7 +1340,7 @@ class ClaimReader:
                 return None
             current = current.head
             if _is_verbal(current):
-                obj = _first(current, ("dobj",))
+                obj = self._first_child(current, ("dobj",))
                 if obj is not None and obj.pos_ == "NOUN" and obj.i != head.i:
                     current = obj  # "ignored intelligence about X": the phrase hangs on the verb
             if current.pos_ != "NOUN":
@@ -1328,7 +1351,7 @@ class ClaimReader:
             region = StanceLinker._complement_region(current)
             if region is None or not (region[0] <= head.i < region[1]):
                 continue
-            possessor = _first(current, ("poss",))
+            possessor = self._first_child(current, ("poss",))
             holder = self.doc[possessor.left_edge.i : possessor.i + 1].text if possessor is not None else current.text
             return Attribution("noun_report", current.text, current.i, current.i + 1, entry[0], region[0], region[1],
                                holder, None, None, entry[1]), False
@@ -1384,7 +1407,7 @@ class ClaimReader:
         level, negative, cues = "CT", False, []
         chain = [head, *frames]
         for t in chain:
-            if any(c.dep_ == "neg" for c in t.children):
+            if self._has_child(t, ("neg",)):
                 negative = not negative
                 cues.append("not")
             correlative = _correlative_negation(t)
@@ -1398,11 +1421,11 @@ class ClaimReader:
         if unfulfilled is not None and not self.ctx.marker_at.get(unfulfilled.i):
             negative = not negative  # "the city should have built the bridge": it did not (not an epistemic should)
             cues.append("should have")
-        subject = _first(head, SUBJECT_DEPS) or next((_first(f, SUBJECT_DEPS) for f in frames
-                                                      if _first(f, SUBJECT_DEPS) is not None), None)
-        if subject is not None and (any(c.dep_ in ("det", "preconj") and c.lower_ in NEGATIVE_DETERMINERS
-                                        for c in subject.children) or subject.lower_ in ("nobody", "nothing",
-                                                                                          "none", "noone")):
+        subject = self._first_child(head, SUBJECT_DEPS) or next((self._first_child(f, SUBJECT_DEPS) for f in frames
+                                                      if self._first_child(f, SUBJECT_DEPS) is not None), None)
+        if subject is not None and (
+                any(c.lower_ in NEGATIVE_DETERMINERS for c in self._children(subject, ("det", "preconj"))) or
+                subject.lower_ in ("nobody", "nothing", "none", "noone")):
             negative = not negative
             cues.append(self.doc[subject.left_edge.i : subject.i + 1].text.lower())
         for frame in frames:
@@ -1411,7 +1434,7 @@ class ClaimReader:
                 frame_level = "Uu"  # "awaiting evidence that X", "monitoring for signs that X": X is not asserted
             if frame_level is None and _belief_adjective_frame(frame):
                 frame_level = belief_adjectives()[frame.lower_]
-                if any(c.dep_ == "neg" for c in frame.head.children) or any(c.dep_ == "neg" for c in frame.children):
+                if self._has_child(frame.head, ("neg",)) or self._has_child(frame, ("neg",)):
                     frame_level = "Uu"  # "I am not sure that X": uncommitted, not sure that not X
                     negative = not negative  # the negation is spent on the belief
                     if "not" in cues:
@@ -1438,10 +1461,11 @@ class ClaimReader:
         beliefs = {f.i for f in frames if _belief_adjective_frame(f)}
         predicate_nouns = {head.i, self._content_word(head).i} | {f.i for f in frames}
         for i in scope:
-            if i in beliefs:
-                continue  # the belief adjective framing the claim counted once, as its frame
-            attributive = self.doc[i].dep_ == "amod" and self.doc[i].head.i not in predicate_nouns
-            for marker in self.ctx.marker_at.get(i, ()):
+            markers = self.ctx.marker_at.get(i)
+            if not markers or i in beliefs:
+                continue  # no cue here, or the belief adjective framing the claim (counted once, as its frame)
+            attributive = self.dep_at[i] == "amod" and self.doc[i].head.i not in predicate_nouns
+            for marker in markers:
                 if marker.voice not in voices or id(marker) in seen:
                     continue
                 if attributive and marker.category == "hedge":
@@ -1459,10 +1483,10 @@ class ClaimReader:
                     negative = not negative
                 if effect is not None and LEVEL_RANK[effect] < LEVEL_RANK[level]:
                     level = effect
-        if negative and any(c.dep_ == "prep" and c.lower_ == "without" for t in chain for c in t.children):
+        if negative and any(c.lower_ == "without" for t in chain for c in self._children(t, ("prep",))):
             negative = False  # "hardly a week passes without a crisis", "never ... without": two negatives
             cues.append("without")
-        if any(c.dep_ in ("advcl", "prep", "conj") and _limits_main_clause(c) for t in chain for c in t.children):
+        if any(_limits_main_clause(c) for t in chain for c in self._children(t, ("advcl", "prep", "conj"))):
             if LEVEL_RANK["PS"] < LEVEL_RANK[level]:
                 level = "PS"
             cues.append("if")
@@ -1506,7 +1530,7 @@ class ClaimReader:
         stated = certainty_label(stated_level, stated_negative)
         verb_class = attribution.verb_class
         cue_token = self.doc[attribution.cue_start]
-        cue_negated = any(c.dep_ == "neg" for c in cue_token.children) or \
+        cue_negated = self._has_child(cue_token, ("neg",)) or \
             any(c.dep_ == "neg" for c in cue_token.head.children if cue_token.dep_ in ("xcomp",))
         if cue_token.lemma_.lower() == "deny":
             holder_value = certainty_label(stated_level, not stated_negative)
@@ -1551,7 +1575,7 @@ class ClaimReader:
         if subject is not None:
             parts.append(self._participant_text(subject))
         content = self._content_word(head)
-        about = next((c for c in head.children if c.dep_ == "prep"), None) if head.lemma_ == "be" else None
+        about = next((c for c in self._children(head, ("prep",))), None) if head.lemma_ == "be" else None
         existent = _existent(head) if subject is None else None
         if existent is not None:
             verb = head.lemma_.lower()
@@ -1562,11 +1586,11 @@ class ClaimReader:
             anchor = existent
         elif head.lemma_ == "be" and content.i == head.i and about is not None:
             parts.append(copula + " " + about.lower_)  # "Russia's engagement is (not) about punishing the U.S."
-            complement = _first(about, ("pcomp", "pobj"))
+            complement = self._first_child(about, ("pcomp", "pobj"))
             if complement is not None and complement.dep_ == "pobj":
                 parts.append(self._participant_text(complement))  # "purchases are (not) on a preset course"
             elif complement is not None:
-                obj = _first(complement, ("dobj",))
+                obj = self._first_child(complement, ("dobj",))
                 parts.append(complement.lower_ + (" " + self._participant_text(obj) if obj is not None else ""))
             anchor = head
         elif head.lemma_ == "be" and content.i != head.i:
@@ -1579,41 +1603,42 @@ class ClaimReader:
         elif head.pos_ == "NOUN":
             parts.append(head.lemma_.lower() if head.lemma_ else head.text)
             anchor = head
-        elif any(c.dep_ == "auxpass" for c in head.children):
+        elif self._has_child(head, ("auxpass",)):
             parts.append(copula + " " + head.lower_)  # "Russia is spooked by the Islamic State"
             anchor = head
-            agent = _first(head, ("agent",))
-            pobj = _first(agent, ("pobj",)) if agent is not None else None
+            agent = self._first_child(head, ("agent",))
+            pobj = self._first_child(agent, ("pobj",)) if agent is not None else None
             if pobj is not None:
                 parts.append("by " + self._participant_text(pobj))
         else:
             verb = head.lemma_.lower()
-            particle = _first(head, ("prt",))
+            particle = self._first_child(head, ("prt",))
             parts.append((verb if plural and verb != "be" else "are" if plural else _third_person(verb))
                          + (" " + particle.lower_ if particle is not None else ""))
-            direction = next((c for c in head.children if c.dep_ == "advmod" and c.i > head.i and
+            direction = next((c for c in self._children(head, ("advmod",)) if c.i > head.i and
                               any(t.lower_ in DIRECTIONAL_ADVERBS for t in c.subtree)), None)
             if direction is not None:  # "political ties go back further", "inflation moves back toward its objective"
                 adverbs = [t for t in direction.subtree if t.pos_ == "ADV"]
                 parts.append(" ".join(t.lower_ for t in adverbs))
                 goal = next((c for t in adverbs for c in t.children
                              if c.dep_ == "prep" and c.lower_ in ("to", "toward", "towards")), None)
-                point = _first(goal, ("pobj",)) if goal is not None else None
+                point = self._first_child(goal, ("pobj",)) if goal is not None else None
                 if goal is not None and point is not None:
                     parts.append(goal.lower_ + " " + self._participant_text(point))
             anchor = head
-            complement = _first(head, ("xcomp",))
+            complement = self._first_child(head, ("xcomp",))
             if complement is not None and _absorbed(complement):
-                obj = _first(complement, ("dobj",))
+                obj = self._first_child(complement, ("dobj",))
                 parts.append("to " + complement.lemma_.lower() + (" " + self._participant_text(obj) if obj is not None
                                                                   else ""))
-            obj = _first(head, ("dobj", "attr"))
+            obj = self._first_child(head, ("dobj", "attr"))
             if obj is None and _reduced_relative(head):
                 obj = head.head
             if obj is not None:
                 parts.append(self._participant_text(obj))
-            small = _first(head, ("ccomp",)) if obj is None else None
-            small_subject = _first(small, SUBJECT_DEPS) if small is not None and small.pos_ in ("ADJ", "NOUN") else None
+            small = self._first_child(head, ("ccomp",)) if obj is None else None
+            small_subject = self._first_child(small, SUBJECT_DEPS) \
+                if small is not None and small.pos_ in ("ADJ", "NOUN") else None
             if small is not None and small_subject is not None:
                 # "antagonism makes such cooperation improbable": the small clause is what is made so
                 parts.append(self._participant_text(small_subject) + " " + small.lower_)
@@ -1623,7 +1648,7 @@ class ClaimReader:
             if child.dep_ in ("prep", "dative") and child.lower_ in ("to", "with", "for", "against", "from", "about",
                                                                      "on", "toward", "towards", "in", "below",
                                                                      "above", "near"):
-                pobj = _first(child, ("pobj",))
+                pobj = self._first_child(child, ("pobj",))
                 if pobj is None or pobj.ent_type_ in ("DATE", "TIME"):
                     continue
                 if child.lower_ == "in" and pobj.i not in self.ctx.mention_at:
@@ -1732,7 +1757,7 @@ class ClaimReader:
         else:
             negative_claim = certainty_parts(polarity_source)[1]
         evaluations = argument_evaluations(self.doc, argument_tokens, self.evaluative, self.not_evaluative,
-                                           within=set(scope) | {head.i}) \
+                                           within=set(scope) | {head.i}, parse=self.parse) \
             if self._evaluative_near(head, argument_tokens) else []
         if self.goal_nouns:
             evaluations = self._with_goal_distance(evaluations, head, argument_tokens)

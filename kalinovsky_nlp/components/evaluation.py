@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any, Callable, Container, Iterable, Sequence
 
 from ..lexicons import read_table, read_word_list
 from ..results import Argument, Evaluation
+from .parsearrays import ParseArrays, parse_arrays
 
 if TYPE_CHECKING:
     from numpy.typing import NDArray
@@ -304,46 +305,57 @@ def goal_distance(verb: "Token", goals: Container[int], authors: Callable[["Toke
 
 
 def argument_evaluations(doc: "Doc", arguments: Sequence[tuple[Argument, "Token"]], evaluative: dict[int, float],
-                         excluded: set[int], within: set[int] | None = None) -> list[Evaluation]:
+                         excluded: set[int], within: set[int] | None = None,
+                         parse: ParseArrays | None = None) -> list[Evaluation]:
     """For each argument (with its noun-phrase head token): the sum of the evaluations tied to it, with their cue
     words; arguments without one, and the author itself, are left out. ``evaluative``: the Doc's evaluative words (index -> valence);
     ``excluded``: token indices that cannot evaluate (inside markers or fixed expressions); ``within``: if given,
     the token indices of the claim's own clause: an attitude word of the clause that governs it (*incomes rose
     strongly, reflecting lower prices*: *strongly* is not said of the reflecting) evaluates that clause's claim,
-    not this one. Words in an argument's own noun phrase always count."""
+    not this one. Words in an argument's own noun phrase always count. ``parse``: the Doc's
+    :func:`~kalinovsky_nlp.components.parsearrays.parse_arrays`, when the caller has them."""
     out: list[Evaluation] = []
     verbs = _evaluative_verbs()
+    tree = parse if parse is not None else parse_arrays(doc)
+    kids = tree.children
     for argument, token in arguments:
         if argument.key == "author":
             continue  # the author describing itself (*the Committee is prepared to*) does not judge a target
         owner = _owner(token)
         score = 0.0
         cues: list[str] = []
-        candidates = list(owner.children) + list(owner.head.children) + [owner.head]
-        if owner.dep_ == "dobj":  # "sees the plan as dangerous": the complement under "as"
-            candidates += [g for c in owner.head.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children]
-        if owner.dep_ in ("nsubj", "nsubjpass"):
-            for child in owner.head.children:
-                candidates += list(child.children)
-                for grandchild in child.children:
-                    candidates += list(grandchild.children)
+        head = tree.head[owner.i]
+        candidates = kids[owner.i] + kids[head] + [head]
+        if tree.dep[owner.i] == "dobj":  # "sees the plan as dangerous": the complement under "as"
+            candidates += [g for c in tree.children_with(head, ("prep",)) if doc[c].lower_ == "as" for g in kids[c]]
+        if tree.dep[owner.i] in ("nsubj", "nsubjpass"):
+            for child in kids[head]:
+                candidates += kids[child]
+                for grandchild in kids[child]:
+                    candidates += kids[grandchild]
         seen: set[int] = set()
-        allowed = None if within is None else within | {t.i for t in token.subtree}
-        for word in candidates:
-            if word.i in seen or word.i in excluded or word.i == token.i:
+        allowed: set[int] | None = None
+        for index in candidates:
+            if index in seen or index in excluded or index == token.i:
                 continue
-            if allowed is not None and word.i not in allowed:
-                continue
-            seen.add(word.i)
-            valence = evaluative.get(word.i)
-            if not valence or not _tied(word, owner) or _experiencer_relative(word):
+            valence = evaluative.get(index)
+            if not valence:
+                continue  # read first: most words near an argument do not evaluate
+            if within is not None:
+                allowed = allowed if allowed is not None else within | {t.i for t in token.subtree}
+                if index not in allowed:
+                    continue
+            seen.add(index)
+            word = doc[index]
+            if not _tied(word, owner) or _experiencer_relative(word):
                 continue
             weight = _context_weight(word)
             if not weight:
                 continue
             score += valence * weight * _direction(word)
             cues.append(word.text)
-        if owner.dep_ == "dobj" and owner.head.lemma_.lower() in verbs and (allowed is None or owner.head.i in allowed):
+        if owner.dep_ == "dobj" and owner.head.lemma_.lower() in verbs and \
+                (within is None or owner.head.i in within or owner.head.i in {t.i for t in token.subtree}):
             score += verbs[owner.head.lemma_.lower()] * _direction(owner.head)
             cues.append(owner.head.text)
         if cues and round(score, 2) != 0:
