@@ -413,10 +413,11 @@ def qualifiers_of(noun: "Token") -> tuple[str, ...]:
     pieces = {i for i in range(_hyphen_first(noun).i, noun.i + 1)}
     found: list[str] = []
     for child in (c for i in sorted(pieces) for c in noun.doc[i].lefts if c.i not in pieces):
-        hyphenated = any(g.text == "-" and not g.whitespace_ for g in child.subtree)
-        relational = child.dep_ == "amod" and child.lemma_.lower() in relational_adjectives()
-        if child.dep_ != "compound" and not (child.dep_ == "amod" and hyphenated) and not relational:
-            continue
+        dep = child.dep_
+        if dep != "compound" and (dep != "amod" or (child.lemma_.lower() not in relational_adjectives() and
+                                                    not any(g.text == "-" and not g.whitespace_
+                                                            for g in child.subtree))):
+            continue  # neither a noun modifier, nor a relational or hyphenated adjective
         word = ""
         for token in child.subtree:
             if token.text == "-":
@@ -1037,9 +1038,11 @@ class ClaimReader:
                                            role="oblique"), adjective))
         takes_modifiers = modifiers and (role == "subject" or self._is_event_noun(token) or
                                          token.lower_ in read_word_list("agent_nouns.txt"))
-        pieces = [self.doc[i] for i in range(_hyphen_first(token).i, token.i + 1)]
-        children = [c for piece in pieces for c in piece.children if c.i not in {p.i for p in pieces}]
-        for child in children if takes_modifiers else ():
+        pieces = range(_hyphen_first(token).i, token.i + 1) if takes_modifiers else range(0)
+        modifier_deps = ("amod", "compound", "poss", "nmod", "prep")
+        children = [self.doc[c] for piece in pieces for c in self.children_at[piece]
+                    if c not in pieces and self.dep_at[c] in modifier_deps]
+        for child in children:
             modifier = None
             modifier_role = role
             if child.dep_ in ("amod", "compound", "poss", "nmod"):
@@ -1116,8 +1119,8 @@ class ClaimReader:
         if mention is not None:
             return self.doc[mention.start : mention.end].text
         pieces = range(_hyphen_first(token).i, token.i + 1)
-        left = min([pieces[0]] + [c.left_edge.i for i in pieces for c in self.doc[i].lefts
-                                  if c.dep_ in ("det", "amod", "compound", "poss", "nummod", "nmod")])
+        left = min([pieces[0]] + [self.doc[c].left_edge.i for i in pieces for c in self.children_at[i]
+                                  if c < i and self.dep_at[c] in ("det", "amod", "compound", "poss", "nummod", "nmod")])
         return self.doc[left : token.i + 1].text
 
     def _arguments(self, head: "Token", subject: "Token | None") -> list[tuple[Argument, "Token"]]:
@@ -1814,10 +1817,12 @@ class StanceLinker:
 
     def _stance_of(self, claim: Claim, links: dict[int, StanceLink]) -> StanceLink | None:
         predicates = _stance_predicates()
-        for token in self._clause_span(claim):
-            entry = predicates.get(token.lemma_.lower())
-            if entry is None or (entry.pos == "ADJ") != (token.pos_ == "ADJ") and entry.pos != "NOUN":
+        lemma_at, pos_at = self.reader.parse.lemma, self.reader.parse.pos
+        for index in self._clause_indices(claim):
+            entry = predicates.get(lemma_at[index])
+            if entry is None or (entry.pos == "ADJ") != (pos_at[index] == "ADJ") and entry.pos != "NOUN":
                 continue
+            token = self.doc[index]
             target, via = self._target(token, entry, claim, links)
             if target is None:
                 continue
@@ -1826,9 +1831,10 @@ class StanceLinker:
                               time_frame=claim.time_frame)
         return None
 
-    def _clause_span(self, claim: Claim) -> list["Token"]:
-        start = self.doc.char_span(claim.start, claim.end, alignment_mode="expand")
-        return list(start) if start is not None else []
+    def _clause_indices(self, claim: Claim) -> range:
+        """The token indices of the claim's clause."""
+        span = self.doc.char_span(claim.start, claim.end, alignment_mode="expand")
+        return range(span.start, span.end) if span is not None else range(0)
 
     def _target(self, token: "Token", entry: StancePredicate, claim: Claim,
                 links: dict[int, StanceLink]) -> tuple[int | None, str]:
