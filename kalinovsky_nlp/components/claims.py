@@ -597,19 +597,6 @@ def _said_of_object(token: "Token") -> bool:
     return frame is not None and _first(frame, ("dobj",)) is not None
 
 
-def _inside_condition(token: "Token") -> bool:
-    """Whether a clause lies inside the antecedent of a condition (*if inflation continues to run below*, *provided
-    that demand holds*): a condition clause or a conditional participle among its heads."""
-    current = token
-    while current.head.i != current.i:
-        if current.dep_ == "advcl" and _is_condition(current) and current.i != token.i:
-            return True
-        if _conditional_participle(current.head):
-            return True
-        current = current.head
-    return False
-
-
 def _limits_main_clause(token: "Token") -> bool:
     """A condition (:func:`_is_condition`, or a conditional participle) that the main clause depends on. Not
     concessive *even if*, comparative *as if*, nor *especially* / *particularly if*, which single out a case of a
@@ -666,6 +653,16 @@ def _punct_or_space(doc: "Doc") -> list[bool]:
 
     flags = doc.to_array([IS_PUNCT, IS_SPACE])
     return [bool(flag) for flag in np.logical_or(flags[:, 0], flags[:, 1]).tolist()]
+
+
+def _character_offsets(doc: "Doc") -> tuple[list[int], list[int]]:
+    """Per token, the character offsets where it starts and ends (read from the Doc's arrays)."""
+    from spacy.attrs import IDX, LENGTH
+
+    if not len(doc):
+        return [], []
+    starts, lengths = doc.to_array([IDX, LENGTH]).T.tolist()
+    return starts, [start + length for start, length in zip(starts, lengths)]
 
 
 def _framing_adjective(verb: "Token") -> "Token | None":
@@ -735,6 +732,7 @@ class ClaimReader:
         self.sent_starts = [s.start for s in self.sents]
         self.punct_or_space = _punct_or_space(doc)
         self.parse = parse_arrays(doc)
+        self.char_start, self.char_end = _character_offsets(doc)
         self.dep_at, self.pos_at, self.head_at, self.children_at = \
             self.parse.dep, self.parse.pos, self.parse.head, self.parse.children
         self.years = _year_tokens(doc)
@@ -762,6 +760,24 @@ class ClaimReader:
         """Whether ``token`` has a child with one of the ``deps``."""
         dep_at = self.dep_at
         return any(dep_at[i] in deps for i in self.children_at[token.i])
+
+    def _span_text(self, start: int, end: int) -> str:
+        """The text of tokens ``start`` to ``end`` (exclusive), as ``doc[start:end].text`` gives it."""
+        return self.ctx.text[self.char_start[start] : self.char_end[end - 1]] if end > start else ""
+
+    def _inside_condition(self, token: "Token") -> bool:
+        """Whether a clause lies inside the antecedent of a condition (*if inflation continues to run below*,
+        *provided that demand holds*): a condition clause or a conditional participle among its heads."""
+        head_at, dep_at, lower_at = self.head_at, self.dep_at, self.parse.lower
+        current = token.i
+        while head_at[current] != current:
+            if dep_at[current] == "advcl" and current != token.i and _is_condition(self.doc[current]):
+                return True
+            governor = head_at[current]
+            if lower_at[governor] in CONDITIONAL_PARTICIPLES and _conditional_participle(self.doc[governor]):
+                return True
+            current = governor
+        return False
 
     def _marker_tokens(self, categories: tuple[str, ...]) -> set[int]:
         """Token indices covered by markers of the given categories."""
@@ -869,7 +885,7 @@ class ClaimReader:
                 continue
             if token.dep_ == "advcl" and _is_condition(token):
                 continue  # the antecedent of a condition is supposed, not claimed
-            if _conditional_participle(token) or _inside_condition(token):
+            if _conditional_participle(token) or self._inside_condition(token):
                 continue  # *provided that X*, *if X continues to rise*: neither the participle nor X is claimed
             if token.dep_ == "ccomp" and any(c.lower_ == "whether" for c in self._children(token, ("mark",))):
                 continue
@@ -1117,11 +1133,11 @@ class ClaimReader:
     def _np_text(self, token: "Token") -> str:
         mention = self.ctx.mention_at.get(token.i)
         if mention is not None:
-            return self.doc[mention.start : mention.end].text
+            return self._span_text(mention.start, mention.end)
         pieces = range(_hyphen_first(token).i, token.i + 1)
         left = min([pieces[0]] + [self.doc[c].left_edge.i for i in pieces for c in self.children_at[i]
                                   if c < i and self.dep_at[c] in ("det", "amod", "compound", "poss", "nummod", "nmod")])
-        return self.doc[left : token.i + 1].text
+        return self._span_text(left, token.i + 1)
 
     def _arguments(self, head: "Token", subject: "Token | None") -> list[tuple[Argument, "Token"]]:
         args: list[tuple[Argument, "Token"]] = []
@@ -1331,7 +1347,8 @@ class ClaimReader:
             if subject is not None and entry is not None and entry[0] != "factive":
                 # "their hope was that X", "the official view is that X": the noun's holder's content
                 possessor = self._first_child(subject, ("poss",))
-                holder = self.doc[possessor.left_edge.i : possessor.i + 1].text if possessor is not None else subject.text
+                holder = self._span_text(possessor.left_edge.i, possessor.i + 1) if possessor is not None \
+                    else subject.text
                 found = Attribution("noun_report", subject.text, subject.i, subject.i + 1, entry[0],
                                     head.left_edge.i, head.right_edge.i + 1, holder,
                                     possessor.left_edge.i if possessor is not None else None,
@@ -1355,7 +1372,7 @@ class ClaimReader:
             if region is None or not (region[0] <= head.i < region[1]):
                 continue
             possessor = self._first_child(current, ("poss",))
-            holder = self.doc[possessor.left_edge.i : possessor.i + 1].text if possessor is not None else current.text
+            holder = self._span_text(possessor.left_edge.i, possessor.i + 1) if possessor is not None else current.text
             return Attribution("noun_report", current.text, current.i, current.i + 1, entry[0], region[0], region[1],
                                holder, None, None, entry[1]), False
         return None
@@ -1430,7 +1447,7 @@ class ClaimReader:
                 any(c.lower_ in NEGATIVE_DETERMINERS for c in self._children(subject, ("det", "preconj"))) or
                 subject.lower_ in ("nobody", "nothing", "none", "noone")):
             negative = not negative
-            cues.append(self.doc[subject.left_edge.i : subject.i + 1].text.lower())
+            cues.append(self._span_text(subject.left_edge.i, subject.i + 1).lower())
         for frame in frames:
             frame_level = _frame_nouns().get(frame.lemma_.lower()) if frame.pos_ == "NOUN" else None
             if frame_level is not None and _sought(frame):

@@ -19,11 +19,12 @@ __all__ = ["ParseArrays", "parse_arrays"]
 
 @dataclass(frozen=True)
 class ParseArrays:
-    """Per token of one Doc: dependency label, coarse part of speech, lower-cased lemma, head index (its own for a
-    root) and children's indices in text order (as ``token.children`` gives them)."""
+    """Per token of one Doc: dependency label, coarse part of speech, lower-cased form and lemma, head index (its own
+    for a root) and children's indices in text order (as ``token.children`` gives them)."""
 
     dep: list[str]
     pos: list[str]
+    lower: list[str]
     lemma: list[str]
     head: list[int]
     children: list[list[int]]
@@ -36,16 +37,18 @@ class ParseArrays:
 
 def parse_arrays(doc: "Doc") -> ParseArrays:
     """The parse of ``doc`` as :class:`ParseArrays`."""
-    from spacy.attrs import DEP, HEAD, LEMMA, POS
+    from spacy.attrs import DEP, HEAD, LEMMA, LOWER, POS
     from spacy.parts_of_speech import NAMES
 
     if not len(doc):
-        return ParseArrays([], [], [], [], [])
+        return ParseArrays([], [], [], [], [], [])
     strings = doc.vocab.strings
     codes = doc.to_array(DEP).tolist()
     labels = {code: strings[code] for code in set(codes)}
     lemma_codes = doc.to_array(LEMMA).tolist()
     lemmas = {code: strings[code].lower() for code in set(lemma_codes)}
+    lower_codes = doc.to_array(LOWER).tolist()
+    lowers = {code: strings[code] for code in set(lower_codes)}
     array = doc.to_array([POS, HEAD]).astype("int64")  # HEAD: the head's offset, negative to the left
     heads = [i + offset for i, offset in enumerate(array[:, 1].tolist())]
     children: list[list[int]] = [[] for _ in range(len(doc))]
@@ -53,4 +56,5 @@ def parse_arrays(doc: "Doc") -> ParseArrays:
         if head != i:
             children[head].append(i)
     return ParseArrays(dep=[labels[code] for code in codes], pos=[NAMES[code] for code in array[:, 0].tolist()],
-                       lemma=[lemmas[code] for code in lemma_codes], head=heads, children=children)
+                       lower=[lowers[code] for code in lower_codes], lemma=[lemmas[code] for code in lemma_codes],
+                       head=heads, children=children)

@@ -173,7 +173,9 @@ def restatements(earlier: Sequence[Sequence[str]], later: Sequence[Sequence[str]
         for word in words:
             for i in index.get(word, ()):
                 counts[i] += 1
-        best = max(((common / len(sets_a[i] | words), i) for i, common in counts.items()), default=None)
+        # Jaccard: the union's size is both sizes less the words in common
+        best = max(((common / (len(sets_a[i]) + len(words) - common), i) for i, common in counts.items()),
+                   default=None)
         if best is not None and best[0] >= RESTATEMENT:
             pairs[(best[1], j)] = best[0]
     return pairs
@@ -235,6 +237,14 @@ def find_propositions(earlier: Sequence[Claim], later: Sequence[Claim], earlier_
         groups[forest.find(node)].append(node)
     found = []
     for root, members in groups.items():
+        if len(members) == 1 and not forest.links.get(root):  # most claims align with none: the short way
+            side, i = members[0]
+            one, anchored = (i,), members[0] in forest.anchored
+            found.append(Proposition(earlier=one if side == 0 else (), later=one if side == 1 else (),
+                                     shared_participants=(), shared_predicates=(), score=0.0,
+                                     anchored_earlier=one if side == 0 and anchored else (),
+                                     anchored_later=one if side == 1 and anchored else ()))
+            continue
         cross = list(forest.links.get(root, []))
         shared_keys = sorted({k for a in cross for k in a.shared_participants})
         shared_predicates = sorted({k for a in cross for k in a.shared_predicates})

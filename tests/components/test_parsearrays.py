@@ -19,6 +19,7 @@ def test_parse_arrays_equal_the_token_api(nlp, text):
     assert parse.dep == [t.dep_ for t in doc]
     assert parse.pos == [t.pos_ for t in doc]
     assert parse.lemma == [t.lemma_.lower() for t in doc]
+    assert parse.lower == [t.lower_ for t in doc]
     assert parse.head == [t.head.i for t in doc]
     assert parse.children == [[c.i for c in t.children] for t in doc]
     for token in doc:
@@ -28,4 +29,4 @@ def test_parse_arrays_equal_the_token_api(nlp, text):
 
 def test_parse_arrays_of_an_empty_doc(nlp):
     parse = parse_arrays(nlp(""))
-    assert (parse.dep, parse.pos, parse.lemma, parse.head, parse.children) == ([], [], [], [], [])
+    assert (parse.dep, parse.pos, parse.lower, parse.lemma, parse.head, parse.children) == ([], [], [], [], [], [])
