@@ -731,6 +731,7 @@ class ClaimReader:
                                   author_aliases)
         self.sent_starts = [s.start for s in self.sents]
         self.punct_or_space = _punct_or_space(doc)
+        # the parse as lists, read once: most rules test a word's label before they read the word itself
         self.parse = parse_arrays(doc)
         self.char_start, self.char_end = _character_offsets(doc)
         self.dep_at, self.pos_at, self.head_at, self.children_at = \
@@ -1441,8 +1442,9 @@ class ClaimReader:
         if unfulfilled is not None and not self.ctx.marker_at.get(unfulfilled.i):
             negative = not negative  # "the city should have built the bridge": it did not (not an epistemic should)
             cues.append("should have")
-        subject = self._first_child(head, SUBJECT_DEPS) or next((self._first_child(f, SUBJECT_DEPS) for f in frames
-                                                      if self._first_child(f, SUBJECT_DEPS) is not None), None)
+        subject = self._first_child(head, SUBJECT_DEPS) or next(
+            (self._first_child(f, SUBJECT_DEPS) for f in frames if self._first_child(f, SUBJECT_DEPS) is not None),
+            None)
         if subject is not None and (
                 any(c.lower_ in NEGATIVE_DETERMINERS for c in self._children(subject, ("det", "preconj"))) or
                 subject.lower_ in ("nobody", "nothing", "none", "noone")):
