@@ -734,8 +734,6 @@ class ClaimReader:
         # the parse as lists, read once: most rules test a word's label before they read the word itself
         self.parse = parse_arrays(doc)
         self.char_start, self.char_end = _character_offsets(doc)
-        self.dep_at, self.pos_at, self.head_at, self.children_at = \
-            self.parse.dep, self.parse.pos, self.parse.head, self.parse.children
         self.years = _year_tokens(doc)
         self.evaluative = dict(evaluative_indices(doc))
         self.goal_nouns = goal_noun_indices(doc)
@@ -746,21 +744,16 @@ class ClaimReader:
     def _first_child(self, token: "Token", deps: Iterable[str]) -> "Token | None":
         """:func:`_first` read from the Doc's arrays: the first child of ``token`` with one of the ``deps`` (the head
         piece of a hyphenated word), or None."""
-        dep_at = self.dep_at
-        for i in self.children_at[token.i]:
-            if dep_at[i] in deps:
-                return _hyphen_last(self.doc[i])
-        return None
+        found = self.parse.children_with(token.i, deps)
+        return _hyphen_last(self.doc[found[0]]) if found else None
 
     def _children(self, token: "Token", deps: Iterable[str]) -> list["Token"]:
         """The children of ``token`` with one of the ``deps``, in text order (read from the Doc's arrays)."""
-        dep_at = self.dep_at
-        return [self.doc[i] for i in self.children_at[token.i] if dep_at[i] in deps]
+        return [self.doc[i] for i in self.parse.children_with(token.i, deps)]
 
     def _has_child(self, token: "Token", deps: Iterable[str]) -> bool:
         """Whether ``token`` has a child with one of the ``deps``."""
-        dep_at = self.dep_at
-        return any(dep_at[i] in deps for i in self.children_at[token.i])
+        return bool(self.parse.children_with(token.i, deps))
 
     def _span_text(self, start: int, end: int) -> str:
         """The text of tokens ``start`` to ``end`` (exclusive), as ``doc[start:end].text`` gives it."""
@@ -769,7 +762,7 @@ class ClaimReader:
     def _inside_condition(self, token: "Token") -> bool:
         """Whether a clause lies inside the antecedent of a condition (*if inflation continues to run below*,
         *provided that demand holds*): a condition clause or a conditional participle among its heads."""
-        head_at, dep_at, lower_at = self.head_at, self.dep_at, self.parse.lower
+        head_at, dep_at, lower_at = self.parse.head, self.parse.dep, self.parse.lower
         current = token.i
         while head_at[current] != current:
             if dep_at[current] == "advcl" and current != token.i and _is_condition(self.doc[current]):
@@ -878,8 +871,8 @@ class ClaimReader:
         """Tokens that head a claim in the sentence, in order."""
         heads = []
         for i in range(sent.start, sent.end):
-            if self.pos_at[i] not in ("VERB", "AUX") or self.dep_at[i] in NON_HEAD_DEPS or \
-                    self.dep_at[i] in ("aux", "auxpass"):
+            if self.parse.pos[i] not in ("VERB", "AUX") or self.parse.dep[i] in NON_HEAD_DEPS or \
+                    self.parse.dep[i] in ("aux", "auxpass"):
                 continue
             token = self.doc[i]
             if _transparent_complement(token) is not None or _absorbed(token):
@@ -907,8 +900,8 @@ class ClaimReader:
         """A reporting clause (*officials have accused X of Y*, *they hoped that Y*) whose content is a claim of its
         own: the report is recorded as that claim's source, not as a claim."""
         for a in self.ctx.attributions:
-            if a.cue_start != head.i and not (a.kind == "reporting_verb" and self.head_at[a.cue_start] == head.i
-                                              and self.dep_at[a.cue_start] == "xcomp"):
+            if a.cue_start != head.i and not (a.kind == "reporting_verb" and self.parse.head[a.cue_start] == head.i
+                                              and self.parse.dep[a.cue_start] == "xcomp"):
                 continue
             if any(a.content_start <= h.i < a.content_end for h in heads if h.i != head.i):
                 return True
@@ -1057,8 +1050,8 @@ class ClaimReader:
                                          token.lower_ in read_word_list("agent_nouns.txt"))
         pieces = range(_hyphen_first(token).i, token.i + 1) if takes_modifiers else range(0)
         modifier_deps = ("amod", "compound", "poss", "nmod", "prep")
-        children = [self.doc[c] for piece in pieces for c in self.children_at[piece]
-                    if c not in pieces and self.dep_at[c] in modifier_deps]
+        children = [self.doc[c] for piece in pieces for c in self.parse.children[piece]
+                    if c not in pieces and self.parse.dep[c] in modifier_deps]
         for child in children:
             modifier = None
             modifier_role = role
@@ -1117,8 +1110,8 @@ class ClaimReader:
         for i in range(pronoun.i - 1, first - 1, -1):
             if i in co_arguments:
                 continue  # "the mayor rejected it": an object pronoun is not its own clause's subject (Chomsky 1981)
-            role = SALIENCE_ROLES.get(self.dep_at[i])
-            pos = self.pos_at[i]
+            role = SALIENCE_ROLES.get(self.parse.dep[i])
+            pos = self.parse.pos[i]
             if role is None or pos == "PRON" or (role < SALIENCE_ROLES["nsubj"] and pos not in ("NOUN", "PROPN")):
                 continue
             token = self.doc[i]
@@ -1136,8 +1129,9 @@ class ClaimReader:
         if mention is not None:
             return self._span_text(mention.start, mention.end)
         pieces = range(_hyphen_first(token).i, token.i + 1)
-        left = min([pieces[0]] + [self.doc[c].left_edge.i for i in pieces for c in self.children_at[i]
-                                  if c < i and self.dep_at[c] in ("det", "amod", "compound", "poss", "nummod", "nmod")])
+        modifiers = ("det", "amod", "compound", "poss", "nummod", "nmod")
+        left = min([pieces[0]] + [self.doc[c].left_edge.i for i in pieces
+                                  for c in self.parse.children_with(i, modifiers) if c < i])
         return self._span_text(left, token.i + 1)
 
     def _arguments(self, head: "Token", subject: "Token | None") -> list[tuple[Argument, "Token"]]:
@@ -1211,7 +1205,7 @@ class ClaimReader:
         keys = [concept_key(predicate)]
         left, right = head.left_edge.i, head.right_edge.i
         for i in scope:
-            if not left <= i <= right or i == head.i or self.pos_at[i] != "VERB":
+            if not left <= i <= right or i == head.i or self.parse.pos[i] != "VERB":
                 continue
             token = self.doc[i]
             if _absorbed(token):
@@ -1254,12 +1248,12 @@ class ClaimReader:
             while stack:
                 index = stack.pop()
                 tokens.append(index)
-                for child in self.children_at[index]:
+                for child in self.parse.children[index]:
                     if child in heads or child in skipped:
                         continue  # an embedded claim, the claim's head or one of its frames
-                    dep = self.dep_at[child]
+                    dep = self.parse.dep[child]
                     if dep in ("relcl", "advcl", "acl", "conj", "parataxis", "ccomp", "csubj") and \
-                            self.pos_at[child] in ("VERB", "AUX") and not _absorbed(self.doc[child]):
+                            self.parse.pos[child] in ("VERB", "AUX") and not _absorbed(self.doc[child]):
                         continue
                     if dep in ("xcomp", "ccomp", "advcl") and _infinitival_question(self.doc[child]):
                         continue  # "has not decided whether to close X": the question's words are not cues here
@@ -1486,7 +1480,7 @@ class ClaimReader:
             markers = self.ctx.marker_at.get(i)
             if not markers or i in beliefs:
                 continue  # no cue here, or the belief adjective framing the claim (counted once, as its frame)
-            attributive = self.dep_at[i] == "amod" and self.doc[i].head.i not in predicate_nouns
+            attributive = self.parse.dep[i] == "amod" and self.doc[i].head.i not in predicate_nouns
             for marker in markers:
                 if marker.voice not in voices or id(marker) in seen:
                     continue
