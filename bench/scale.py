@@ -12,6 +12,10 @@ documents, dated one day apart) and measures seven configurations:
 * the full analysis with ``n_process=2``;
 * the full analysis on Dask, on the LocalCluster of 2 single-threaded workers that ``--backend dask`` starts
   (``kalinovsky_nlp.distributed.local_cluster``);
+* bare spaCy as the analysis loads it (``indexed:16``): the same model with its attribute ruler matched by lookup
+  (``components/indexedruler.py``: the same annotations, found faster), without the project's components, at batch
+  16. It has no target: full analysis / this is the cost of the analysis's own work on top of the parse it runs,
+  while the target compares with the stock model;
 * bare spaCy in a pool of 2 forked workers built like the full analysis's (``spacy-n2``: the same tasks,
   ``execution.worker_chunks``, at batch 16, one thread each). It has no target: its ratio to bare spaCy at batch 16 in
   one process is how far two processes go on this machine at that moment, a reference for the two parallel
@@ -67,6 +71,8 @@ sys.path.insert(0, str(HERE))
 FULL_CONFIGS = ("full", "full-n2", "dask")
 #: Bare spaCy in a pool of 2 forked workers like the full analysis's: how far 2 processes can go on this machine.
 BARE_PARALLEL = "spacy-n2"
+#: Bare spaCy with the attribute ruler the analysis loads (its parse alone, without the project's components).
+BARE_INDEXED = "indexed:16"
 RESULT = "RESULT "
 
 
@@ -133,13 +139,16 @@ def _engine(config: str):
             list(pool.map(_bare_chunk, chunks, [DEFAULT_BATCH_SIZE] * len(chunks)))
 
         return run, lambda: None, _peak_mb, pool.shutdown
-    if config.startswith("bare"):
+    if config.startswith(("bare", "indexed")):
         import spacy
 
+        from kalinovsky_nlp.components.factories import index_attribute_ruler
         from kalinovsky_nlp.pipeline import resolve_model
 
         batch = int(config.split(":")[1])
         nlp = spacy.load(resolve_model())
+        if config.startswith("indexed") and not index_attribute_ruler(nlp):
+            raise RuntimeError("the model has no spaCy AttributeRuler to index")
         nlp("The first call allocates what later calls reuse, as prepare() does for the full analysis.")
 
         def run(docs) -> None:
@@ -284,7 +293,8 @@ def main() -> None:
         print(RESULT + json.dumps(whole_run(args.words, args.batch_size)), flush=True)
         return
 
-    configs = tuple(f"bare:{int(b)}" for b in args.bare_batches.split(",")) + FULL_CONFIGS + (BARE_PARALLEL,)
+    configs = (tuple(f"bare:{int(b)}" for b in args.bare_batches.split(",")) + FULL_CONFIGS
+               + (BARE_PARALLEL, BARE_INDEXED))
     slices = len(_slices(_documents(args.words), args.slice_documents))
     processes = {}
     for config in configs:  # started one at a time: start-up is not timed, and must not overlap the timing
@@ -348,8 +358,12 @@ def main() -> None:
     reference = f"bare:{DEFAULT_BATCH_SIZE}" if f"bare:{DEFAULT_BATCH_SIZE}" in configs else best
     print(f"\nbest bare spaCy batch size: {best.split(':')[1]}")
     line(f"full analysis / bare spaCy at batch {reference.split(':')[1]}:", "full", reference, 0.8)
-    cpu = {c: sum(results[c]["cpu_seconds"]) for c in ("full", reference)}
+    cpu = {c: sum(results[c]["cpu_seconds"]) for c in ("full", reference, BARE_INDEXED)}
     print(f"{'  the same on CPU time:':40} {cpu[reference] / cpu['full']:.3f}x")
+    line("  / bare spaCy with the indexed ruler:", "full", BARE_INDEXED, None,
+         ": the analysis's own work on top of its parse")
+    print(f"{'  the same on CPU time:':40} {cpu[BARE_INDEXED] / cpu['full']:.3f}x")
+    line("bare spaCy, indexed ruler / stock:", BARE_INDEXED, reference, None, ": the parse's speed-up")
     if reference != best:
         line(f"  against the best bare batch ({best.split(':')[1]}):", "full", best, None,
              ": another batch size than the analysis's")

