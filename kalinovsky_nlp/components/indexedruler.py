@@ -2,13 +2,14 @@
 
 The English pipelines' ``attribute_ruler`` maps tags to parts of speech and morphology, and fixes the lemmas and tags
 of a few words, with about 180 Matcher patterns. spaCy's :class:`~spacy.matcher.Matcher` tries every pattern at every
-token, which took about 13% of en_core_web_sm's time on English prose (``python bench/components.py``). Almost all
-of these patterns are one token long and test only the token's own attributes (tag, lower-cased form, dependency
-label), so whether they match depends only on those values. :class:`IndexedAttributeRuler` keeps spaCy's
-:class:`~spacy.pipeline.AttributeRuler` (patterns, serialization, scoring, the order in which matches are applied)
-and replaces only how matches are found: it reads the attributes the patterns test with ``Doc.to_array``, works out
-once per distinct combination of them which patterns start there, and checks the later tokens of the few multi-token
-patterns. The matches, sorted as spaCy sorts them, are the same.
+token, about an eighth of en_core_web_sm's time on English prose (``python bench/components.py`` times the stock
+model and the model as the analysis loads it). Almost all of these patterns are one token long and test only the
+token's own attributes (tag, lower-cased form, dependency label), so whether they match depends only on those
+values. :class:`IndexedAttributeRuler` keeps spaCy's :class:`~spacy.pipeline.AttributeRuler` (patterns,
+serialization, scoring, the order in which matches are applied) and replaces only how matches are found: it reads
+the attributes the patterns test with ``Doc.to_array``, works out once per distinct combination of them which
+patterns start there, and checks the later tokens of the few multi-token patterns. The matches, sorted as spaCy sorts
+them, are the same.
 
 A pattern with anything this lookup does not model (an ``OP`` quantifier, an attribute or operator outside
 :data:`SUPPORTED_ATTRIBUTES` and :data:`SUPPORTED_OPERATORS`) makes the ruler match with spaCy's Matcher, as the
