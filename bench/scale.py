@@ -3,7 +3,7 @@
     python bench/scale.py [--words 200000] [--slice-documents 32]
 
 Builds a corpus of at least 200,000 words from the built-in texts' sentences (shuffled, fixed seed, ~800-word
-documents, dated one day apart) and measures seven configurations:
+documents, dated one day apart) and measures eight configurations:
 
 * bare spaCy (the model alone, nlp.pipe in a memory zone) at batch sizes 8, 16 and 32 (64 needs ~1.1 GB and ran
   within the noise of 16 and 32 in earlier runs; measure it with ``--bare-batches 8,16,32,64 --slice-documents 64``);

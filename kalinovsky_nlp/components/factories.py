@@ -150,7 +150,8 @@ def make_indexed_attribute_ruler(nlp: Language, name: str, validate: bool, score
 
 def index_attribute_ruler(nlp: Language, name: str = "attribute_ruler") -> bool:
     """Replace the pipeline's spaCy ``AttributeRuler`` called ``name`` by an :class:`IndexedAttributeRuler` with its
-    patterns and settings, in place. Returns whether it did (there is no such pipe, or it is not spaCy's own class)."""
+    patterns and settings, in place (``load_pipeline`` does). Returns False, changing nothing, when the pipeline has no
+    such pipe or it is not spaCy's own class."""
     if name not in nlp.pipe_names:
         return False
     ruler = nlp.get_pipe(name)
